@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports typed values from here,
+ * so a misconfigured deployment fails at start with a message naming the variable.
+ */
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  PUENTE_DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_BIN: z.string().optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, "only lowercase letters, digits and _")
+    .default("puente_"),
+  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .default(
+      '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+  PUBLIC_URL: z.string().url().optional(),
+  SEED_DEMO_DATA: booleanFromEnv.default("true"),
+  SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid configuration in environment variables:\n${problems}`);
+  }
+  return result.data;
+}
+
+let cached: AppConfig | undefined;
+
+/** Read lazily so scripts and tests can set process.env before the first use. */
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = config().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. `npm start` sets it after starting embedded Postgres; " +
+        "scripts run on their own need DATABASE_URL (or run them through `npm start`).",
+    );
+  }
+  return url;
+}
+
+export function requireMeili(): { host: string; apiKey: string | undefined } {
+  const host = config().MEILI_HOST;
+  if (!host) {
+    throw new Error("MEILI_HOST is not set. `npm start` sets it after starting Meilisearch.");
+  }
+  return { host, apiKey: config().MEILI_MASTER_KEY };
+}

@@ -1,0 +1,38 @@
+/**
+ * Languages of the interface. `nativeName` is how the switcher names each language (in
+ * itself); `dir` drives <html dir>. A locale is offered once its translation files exist
+ * (app/i18n/locales/<code>/) and pass the completeness test.
+ */
+export const LOCALES = {
+  en: { nativeName: "English", dir: "ltr", intl: "en-US" },
+  es: { nativeName: "Español", dir: "ltr", intl: "es-US" },
+} as const satisfies Record<string, { nativeName: string; dir: "ltr" | "rtl"; intl: string }>;
+
+export type Locale = keyof typeof LOCALES;
+export const SUPPORTED_LOCALES = Object.keys(LOCALES) as Locale[];
+export const DEFAULT_LOCALE: Locale = "en";
+
+/** Namespaces; one JSON file per namespace per locale. */
+export const NAMESPACES = ["common", "vocabulary", "search", "directory"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && Object.hasOwn(LOCALES, value);
+}
+
+export function directionOf(locale: Locale): "ltr" | "rtl" {
+  return LOCALES[locale].dir;
+}
+
+/** Internal links always carry the locale, so a shared link keeps its language. */
+export function localePath(locale: Locale, path: string): string {
+  const clean = path.startsWith("/") ? path : `/${path}`;
+  return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
+}
+
+/** The same page in another language: swaps or adds the locale prefix of a pathname. */
+export function switchLocalePath(pathname: string, search: string, target: Locale): string {
+  const segments = pathname.split("/");
+  const rest = isLocale(segments[1]) ? `/${segments.slice(2).join("/")}` : pathname;
+  return `${localePath(target, rest === "/" ? "/" : rest.replace(/\/$/, ""))}${search}`;
+}

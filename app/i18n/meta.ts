@@ -1,0 +1,21 @@
+import type { MetaDescriptor } from "@remix-run/node";
+import type { Resource, TFunction } from "i18next";
+import { createI18n } from "./instance";
+import { DEFAULT_LOCALE, isLocale } from "./locales";
+
+type Match = { id: string; data: unknown };
+
+/** A translator for `meta` functions, from the root loader's data. */
+export function metaT(matches: Match[], namespace = "common"): TFunction {
+  const root = matches.find((match) => match.id === "root")?.data as
+    { locale?: unknown; resources?: Resource } | undefined;
+  const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+  return createI18n(locale, root?.resources ?? {}).getFixedT(locale, namespace);
+}
+
+/** `<title>` as "Page · Puente", translated. */
+export function pageTitle(matches: Match[], key: string, namespace = "common"): MetaDescriptor[] {
+  const t = metaT(matches, namespace);
+  const site = metaT(matches)("site.name");
+  return [{ title: `${t(key)} · ${site}` }];
+}

@@ -1,0 +1,138 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/ErrorPage";
+import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
+import { detectLocale, localeCookie } from "~/i18n/i18n.server";
+import { createI18n } from "~/i18n/instance";
+import { DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "~/i18n/locales";
+import { resourcesFor } from "~/i18n/resources.server";
+import englishCommon from "~/i18n/locales/en/common.json";
+import stylesheet from "~/styles/app.css?url";
+import printStylesheet from "~/styles/print.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: printStylesheet, media: "print" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // An unknown prefix is answered with a 404 by the ($lang) layout, inside this chrome.
+  const urlLocale = isLocale(params.lang) ? params.lang : undefined;
+  const locale = await detectLocale(request, urlLocale);
+  const headers = new Headers();
+  // Remember an explicit choice (a link with a language prefix) for unprefixed entry points.
+  if (urlLocale) {
+    const current: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+    if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  }
+  return Response.json(
+    { locale, dir: directionOf(locale), resources: resourcesFor(locale) },
+    { headers },
+  );
+}
+
+/** Translations only change with the language; skip the root loader otherwise. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentParams,
+  nextParams,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+  return currentParams.lang !== nextParams.lang;
+};
+
+type RootData = {
+  locale: Locale;
+  dir: "ltr" | "rtl";
+  resources: Parameters<typeof createI18n>[1];
+};
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<RootData>("root");
+}
+
+function Document({ children, locale, dir }: { children: ReactNode; locale: Locale; dir: string }) {
+  return (
+    <html lang={locale} dir={dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Chrome({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  const { locale, dir, resources } = useLoaderData<RootData>();
+  const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale} dir={dir}>
+        <Chrome>
+          <Outlet />
+        </Chrome>
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRootData();
+  const locale = root?.locale ?? DEFAULT_LOCALE;
+  // When the root loader itself failed there is no loader data: fall back to English.
+  const resources = root?.resources;
+  const i18n = useMemo(
+    () => createI18n(locale, resources ?? { en: { common: englishCommon } }),
+    [locale, resources],
+  );
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale} dir={root?.dir ?? "ltr"}>
+        <Chrome>
+          <ErrorPage status={status} />
+        </Chrome>
+      </Document>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./directory";
+export * from "./taxonomy";
+export * from "./search";

@@ -1,0 +1,24 @@
+import { config } from "~/config.server";
+import { connectDatabase } from "~/db.server";
+import { seedIfEmpty } from "#db/seed";
+
+/**
+ * Start-up data work, on its own short-lived connection: seed an empty database with demo
+ * data (unless SEED_DEMO_DATA=false), then bring the search index in line with Postgres.
+ */
+export async function prepareData(): Promise<void> {
+  const settings = config();
+  const connection = connectDatabase(settings.DATABASE_URL!, { max: 2 });
+  try {
+    if (settings.SEED_DEMO_DATA) {
+      const seeded = await seedIfEmpty(connection.db);
+      if (seeded)
+        console.log(
+          `[puente] seeded demo data: ${seeded.organizations} organizations, ${seeded.services} services`,
+        );
+    }
+    // The search index is brought in line here once app/search provides ensureSearchIndex.
+  } finally {
+    await connection.close();
+  }
+}
