@@ -1,0 +1,111 @@
+import type {
+  CountyCode,
+  Court,
+  DeliveryMethod,
+  FeeType,
+  Population,
+  ProviderType,
+} from "~/directory/vocabulary";
+import type { CategoryCode } from "~/directory/taxonomy";
+
+/**
+ * The contract between the search page, the JSON API and the two engines (Meilisearch, and the
+ * Postgres fallback). URL parameters are parsed into SearchQuery by app/search/params.ts;
+ * both engines answer with SearchResult.
+ */
+export interface SearchQuery {
+  q: string;
+  /** Resolved `near`: a ZIP code or NY place name, already geocoded offline. */
+  near?: { input: string; label: string; latitude: number; longitude: number; county?: CountyCode };
+  /** Miles; only meaningful with `near`. */
+  radius?: number;
+  categories: CategoryCode[];
+  languages: string[];
+  fees?: FeeType;
+  accepting?: boolean;
+  detained?: boolean;
+  delivery?: DeliveryMethod;
+  populations: Population[];
+  court?: Court;
+  provider?: ProviderType;
+  openNow?: boolean;
+  page: number;
+  pageSize: number;
+  /** Interface language: translated names and localized matching. */
+  locale: string;
+}
+
+/** A parameter that was ignored, with why (shown to the visitor, returned by the API). */
+export interface IgnoredParameter {
+  parameter: string;
+  value: string;
+  reason:
+    | "unknown_value"
+    | "invalid_number"
+    | "out_of_range"
+    | "place_not_found"
+    | "unknown_parameter"
+    | "needs_near";
+}
+
+export interface WeeklyHours {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  opensAt: string; // "09:00"
+  closesAt: string; // "17:00"
+}
+
+export interface SearchHit {
+  /** One document per service at a location (`${serviceId}:${locationId}`), or per remote service. */
+  id: string;
+  serviceId: string;
+  locationId: string | null;
+  serviceName: string;
+  serviceDescription: string;
+  organizationName: string;
+  organizationSlug: string;
+  categories: CategoryCode[];
+  languages: string[];
+  fees: FeeType;
+  acceptingNewClients: boolean;
+  takesDetainedCases: boolean;
+  deliveryMethods: DeliveryMethod[];
+  populations: Population[];
+  courtsServed: Court[];
+  providerTypes: ProviderType[];
+  /** Null for confidential locations ("call for the address") and remote-only services. */
+  address: { line1: string; line2: string | null; city: string; postalCode: string } | null;
+  confidentialLocation: boolean;
+  county: CountyCode | null;
+  geo: { lat: number; lng: number } | null;
+  phone: { number: string; tel: string } | null;
+  hours: WeeklyHours[];
+  /** ISO date (YYYY-MM-DD) a person last confirmed the listing. */
+  lastVerified: string | null;
+  /** True when lastVerified is missing or older than 180 days. */
+  stale: boolean;
+  distanceMiles?: number;
+}
+
+export type FacetName =
+  | "categories"
+  | "languages"
+  | "fees"
+  | "delivery"
+  | "populations"
+  | "courts"
+  | "providers"
+  | "county"
+  | "accepting"
+  | "detained";
+export type Facets = Partial<Record<FacetName, Record<string, number>>>;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  facets: Facets;
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+  engine: "meilisearch" | "postgres";
+}
