@@ -1,0 +1,73 @@
+/**
+ * Who may do what: the one place that decides. Pure (no I/O), so the server uses it to refuse
+ * (403/404) and the interface uses it to hide. Ids from URLs or forms are never trusted: the
+ * target's organizationId must come from the database row being acted on.
+ */
+export const ROLES = ["admin", "staff", "org_editor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Organizations this account edits (org_editor); staff and admins reach all. */
+  organizationIds: readonly string[];
+}
+
+export type Action = "read" | "create" | "update" | "archive" | "review" | "manage";
+export type Resource =
+  | "organization"
+  | "service"
+  | "location"
+  | "changeSet"
+  | "referral"
+  | "auditLog"
+  | "user"
+  | "report";
+
+/** What an action is about: the organization that owns it, read from the database. */
+export interface Target {
+  organizationId?: string | null;
+}
+
+function isCoalitionStaff(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "staff";
+}
+
+function editsOrganization(actor: Actor, target: Target | undefined): boolean {
+  return !!target?.organizationId && actor.organizationIds.includes(target.organizationId);
+}
+
+export function can(
+  actor: Actor | null | undefined,
+  action: Action,
+  resource: Resource,
+  target?: Target,
+): boolean {
+  if (!actor) return false;
+  if (actor.role === "admin") return true;
+  switch (resource) {
+    case "user":
+      // Staff invite editors to organizations; only admins manage staff and roles.
+      return actor.role === "staff" && (action === "read" || action === "create");
+    case "auditLog":
+    case "report":
+      return isCoalitionStaff(actor) && action === "read";
+    case "changeSet":
+      if (action === "review") return isCoalitionStaff(actor);
+      return isCoalitionStaff(actor) || editsOrganization(actor, target);
+    case "organization":
+      if (isCoalitionStaff(actor)) return true;
+      // Editors keep their own listing true, but do not create or archive member organizations.
+      return (action === "read" || action === "update") && editsOrganization(actor, target);
+    case "service":
+    case "location":
+      if (isCoalitionStaff(actor)) return true;
+      return action !== "review" && action !== "manage" && editsOrganization(actor, target);
+    case "referral":
+      // The receiving organization's editors read and update referrals sent to them.
+      if (isCoalitionStaff(actor)) return action !== "manage";
+      return (action === "read" || action === "update") && editsOrganization(actor, target);
+  }
+}
