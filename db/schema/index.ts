@@ -1,3 +1,5 @@
 export * from "./directory";
 export * from "./taxonomy";
 export * from "./search";
+export * from "./listings";
+export * from "./jobs";
