@@ -19,6 +19,7 @@ import { DomainError, notFound } from "./errors";
 import {
   changedFields,
   diffChange,
+  inFieldOrder,
   type AnyFields,
   type DiffRow,
   type EntityFields,
@@ -375,7 +376,7 @@ async function summarize(
     reviewComment: row.reviewComment,
     createdAt: row.createdAt.toISOString(),
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
-    fields: Object.keys(row.changes as object),
+    fields: inFieldOrder(row.entityType as EntityType, Object.keys(row.changes as object)),
   }));
 }
 
@@ -466,7 +467,9 @@ export async function getChangeSetForReview(
     const current = changeSet.entityId
       ? await anyHandler(changeSet.entityType as EntityType).load(tx, changeSet.entityId)
       : undefined;
-    const [summary] = await summarize(tx, [{ ...changeSet, organizationName: row.organizationName }]);
+    const [summary] = await summarize(tx, [
+      { ...changeSet, organizationName: row.organizationName },
+    ]);
     const base = changeSet.baseSnapshot as Record<string, unknown> | null;
     const currentFields = (current?.fields as unknown as Record<string, unknown>) ?? null;
     // A deletion proposes no values: show every field going away.
@@ -476,9 +479,13 @@ export async function getChangeSetForReview(
         : (changeSet.changes as Record<string, unknown>);
     return {
       changeSet: summary!,
-      organization: { id: changeSet.organizationId, name: row.organizationName, trusted: row.trusted },
+      organization: {
+        id: changeSet.organizationId,
+        name: row.organizationName,
+        trusted: row.trusted,
+      },
       entityExists: changeSet.entityId === null || current !== undefined,
-      rows: diffChange(base, currentFields, proposed),
+      rows: diffChange(changeSet.entityType as EntityType, base, currentFields, proposed),
     };
   });
 }

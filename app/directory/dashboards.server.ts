@@ -46,7 +46,9 @@ export async function getPortalDashboard(
     organizations: mine.map((organization) => ({
       ...organization,
       stale: isStale(organization.assuredDate, today),
-      daysSinceConfirmed: organization.assuredDate ? daysBetween(organization.assuredDate, today) : null,
+      daysSinceConfirmed: organization.assuredDate
+        ? daysBetween(organization.assuredDate, today)
+        : null,
       activeServices: counts.find((c) => c.organizationId === organization.id)?.value ?? 0,
     })),
     changeSets,
@@ -69,4 +71,3 @@ export async function getStaffDashboard(
   ]);
   return { pendingReviews, stale };
 }
-

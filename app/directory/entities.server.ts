@@ -80,7 +80,10 @@ const organizationHandler: EntityHandler<OrganizationFields> = {
     const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
     if (!row) return undefined;
     const translations = await tx
-      .select({ locale: organizationTranslations.locale, description: organizationTranslations.description })
+      .select({
+        locale: organizationTranslations.locale,
+        description: organizationTranslations.description,
+      })
       .from(organizationTranslations)
       .where(eq(organizationTranslations.organizationId, id))
       .orderBy(asc(organizationTranslations.locale));
@@ -232,7 +235,10 @@ const serviceHandler: EntityHandler<ServiceFields> = {
         providerTypes: row.providerTypes as ServiceFields["providerTypes"],
         populations: row.populations as ServiceFields["populations"],
         courtsServed: row.courtsServed as ServiceFields["courtsServed"],
-        categories: categories.map((c) => c.code).filter(isCategoryCode).sort(),
+        categories: categories
+          .map((c) => c.code)
+          .filter(isCategoryCode)
+          .sort(),
         languages: languages.map((l) => l.code).sort(),
         statewide: areas.some((a) => a.statewide),
         counties: areas
@@ -249,7 +255,8 @@ const serviceHandler: EntityHandler<ServiceFields> = {
     };
   },
   async apply(tx, { id, organizationId, before, changes }) {
-    if (has(changes, "locationIds")) await assertLocationsOf(tx, organizationId, changes.locationIds!);
+    if (has(changes, "locationIds"))
+      await assertLocationsOf(tx, organizationId, changes.locationIds!);
     const categoryIds = has(changes, "categories") ? await termIds(tx, changes.categories!) : [];
     const values = pick(changes, SERVICE_COLUMNS);
     let serviceId = id;
@@ -271,14 +278,18 @@ const serviceHandler: EntityHandler<ServiceFields> = {
     if (has(changes, "categories")) {
       await tx.delete(serviceTaxonomy).where(eq(serviceTaxonomy.serviceId, serviceId));
       if (categoryIds.length > 0) {
-        await tx.insert(serviceTaxonomy).values(categoryIds.map((termId) => ({ serviceId: serviceId!, termId })));
+        await tx
+          .insert(serviceTaxonomy)
+          .values(categoryIds.map((termId) => ({ serviceId: serviceId!, termId })));
       }
     }
     if (has(changes, "languages")) {
       await tx.delete(serviceLanguages).where(eq(serviceLanguages.serviceId, serviceId));
       const codes = [...new Set(changes.languages)];
       if (codes.length > 0) {
-        await tx.insert(serviceLanguages).values(codes.map((code) => ({ serviceId: serviceId!, code })));
+        await tx
+          .insert(serviceLanguages)
+          .values(codes.map((code) => ({ serviceId: serviceId!, code })));
       }
     }
     if (has(changes, "statewide") || has(changes, "counties")) {
@@ -305,7 +316,9 @@ const serviceHandler: EntityHandler<ServiceFields> = {
         .delete(schedules)
         .where(and(eq(schedules.serviceId, serviceId), isNull(schedules.locationId)));
       if (changes.hours!.length > 0) {
-        await tx.insert(schedules).values(changes.hours!.map((row) => ({ serviceId: serviceId!, ...row })));
+        await tx
+          .insert(schedules)
+          .values(changes.hours!.map((row) => ({ serviceId: serviceId!, ...row })));
       }
     }
     return serviceId;
@@ -431,9 +444,12 @@ const phoneHandler: EntityHandler<PhoneFields> = {
     const entities: SearchEntity[] = [];
     for (const fields of versions) {
       if (fields?.serviceId) entities.push({ entityType: "service", entityId: fields.serviceId });
-      else if (fields?.locationId) entities.push({ entityType: "location", entityId: fields.locationId });
+      else if (fields?.locationId)
+        entities.push({ entityType: "location", entityId: fields.locationId });
     }
-    return entities.length > 0 ? entities : [{ entityType: "organization", entityId: organizationId }];
+    return entities.length > 0
+      ? entities
+      : [{ entityType: "organization", entityId: organizationId }];
   },
 };
 

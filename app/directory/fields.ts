@@ -106,6 +106,69 @@ export interface EntityFields {
 export type EntityType = keyof EntityFields;
 export type AnyFields = EntityFields[EntityType];
 
+/** The order fields are shown in (forms, review, audit), whatever order they were stored in. */
+export const FIELD_ORDER: { [T in EntityType]: ReadonlyArray<keyof EntityFields[T]> } = {
+  organization: [
+    "name",
+    "alternateName",
+    "description",
+    "originalLanguage",
+    "translations",
+    "website",
+    "email",
+    "logoUrl",
+  ],
+  service: [
+    "name",
+    "alternateName",
+    "status",
+    "description",
+    "categories",
+    "languages",
+    "fees",
+    "feesDescription",
+    "eligibilityDescription",
+    "applicationProcess",
+    "acceptingNewClients",
+    "takesDetainedCases",
+    "deliveryMethods",
+    "providerTypes",
+    "populations",
+    "courtsServed",
+    "statewide",
+    "counties",
+    "locationIds",
+    "hours",
+    "url",
+    "email",
+  ],
+  location: [
+    "name",
+    "address1",
+    "address2",
+    "city",
+    "postalCode",
+    "county",
+    "latitude",
+    "longitude",
+    "confidential",
+    "description",
+    "accessibility",
+    "transportation",
+  ],
+  phone: ["number", "extension", "type", "description", "languages", "serviceId", "locationId"],
+};
+
+/** Field names sorted in display order (unknown names last, as given). */
+export function inFieldOrder(entityType: EntityType, fields: string[]): string[] {
+  const order = FIELD_ORDER[entityType] as readonly string[];
+  const rank = (field: string) => {
+    const index = order.indexOf(field.split(".")[0]!);
+    return index === -1 ? order.length : index;
+  };
+  return [...fields].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** Fields whose value is a set: order does not matter. */
 const SET_FIELDS = new Set([
   "deliveryMethods",
@@ -146,7 +209,10 @@ type Keyed = Record<string, string | null>;
  * What a submission actually changes: only the fields (and, for translations, only the
  * languages) whose value differs from the current one. Empty when nothing changed.
  */
-export function changedFields<F extends object>(before: F | null, submitted: Partial<F>): Partial<F> {
+export function changedFields<F extends object>(
+  before: F | null,
+  submitted: Partial<F>,
+): Partial<F> {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(submitted)) {
     if (value === undefined) continue;
@@ -203,12 +269,14 @@ export interface DiffRow {
 
 /** Field-by-field comparison for the review screen, in the order the fields were proposed. */
 export function diffChange(
+  entityType: EntityType,
   base: Record<string, unknown> | null,
   current: Record<string, unknown> | null,
   changes: Record<string, unknown>,
 ): DiffRow[] {
   const rows: DiffRow[] = [];
-  for (const [field, proposed] of Object.entries(changes)) {
+  for (const field of inFieldOrder(entityType, Object.keys(changes))) {
+    const proposed = changes[field];
     if (KEYED_FIELDS.has(field)) {
       const baseKeyed = (base?.[field] ?? {}) as Keyed;
       const currentKeyed = (current?.[field] ?? {}) as Keyed;
@@ -218,7 +286,8 @@ export function diffChange(
           base: baseKeyed[key] ?? null,
           current: currentKeyed[key] ?? null,
           proposed: value,
-          changedSinceProposed: base !== null && (baseKeyed[key] ?? null) !== (currentKeyed[key] ?? null),
+          changedSinceProposed:
+            base !== null && (baseKeyed[key] ?? null) !== (currentKeyed[key] ?? null),
         });
       }
       continue;

@@ -69,7 +69,10 @@ const errorMap: z.ZodErrorMap = (issue) => {
     case z.ZodIssueCode.invalid_enum_value:
       return { message: "invalidChoice" };
     case z.ZodIssueCode.invalid_string:
-      return { message: issue.validation === "email" ? "email" : issue.validation === "url" ? "url" : "invalid" };
+      return {
+        message:
+          issue.validation === "email" ? "email" : issue.validation === "url" ? "url" : "invalid",
+      };
     default:
       return { message: "invalid" };
   }
@@ -116,10 +119,7 @@ const checkbox = z.boolean().optional().default(false);
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).optional().default([]);
 
-const languageTag = z
-  .string()
-  .trim()
-  .refine(isLanguageTag, message("languageTag"));
+const languageTag = z.string().trim().refine(isLanguageTag, message("languageTag"));
 
 /** "mam, tzh qu" → ["mam", "tzh", "qu"]: languages that are not among the checkboxes. */
 const otherLanguages = z
@@ -164,30 +164,40 @@ export const organizationProfileSchema = z
   })
   .superRefine((form, context) => {
     if (form.newTranslationDescription && !form.newTranslationLocale) {
-      context.addIssue({ code: "custom", path: ["newTranslationLocale"], message: message("chooseLanguage") });
+      context.addIssue({
+        code: "custom",
+        path: ["newTranslationLocale"],
+        message: message("chooseLanguage"),
+      });
     }
     const taken = [form.originalLanguage, ...form.translations.map((t) => t.locale)];
-    if (form.newTranslationLocale && form.newTranslationDescription && taken.includes(form.newTranslationLocale)) {
-      context.addIssue({ code: "custom", path: ["newTranslationLocale"], message: message("duplicateLanguage") });
+    if (
+      form.newTranslationLocale &&
+      form.newTranslationDescription &&
+      taken.includes(form.newTranslationLocale)
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["newTranslationLocale"],
+        message: message("duplicateLanguage"),
+      });
     }
   })
-  .transform(
-    (form): OrganizationFields => ({
-      name: form.name,
-      alternateName: form.alternateName,
-      description: form.description ?? "",
-      originalLanguage: form.originalLanguage,
-      website: form.website,
-      email: form.email,
-      logoUrl: form.logoUrl,
-      translations: {
-        ...Object.fromEntries(form.translations.map((t) => [t.locale, t.description])),
-        ...(form.newTranslationLocale && form.newTranslationDescription
-          ? { [form.newTranslationLocale]: form.newTranslationDescription }
-          : {}),
-      },
-    }),
-  );
+  .transform((form): OrganizationFields => ({
+    name: form.name,
+    alternateName: form.alternateName,
+    description: form.description ?? "",
+    originalLanguage: form.originalLanguage,
+    website: form.website,
+    email: form.email,
+    logoUrl: form.logoUrl,
+    translations: {
+      ...Object.fromEntries(form.translations.map((t) => [t.locale, t.description])),
+      ...(form.newTranslationLocale && form.newTranslationDescription
+        ? { [form.newTranslationLocale]: form.newTranslationDescription }
+        : {}),
+    },
+  }));
 
 // --- service ------------------------------------------------------------------------------
 
@@ -238,33 +248,31 @@ export const serviceSchema = z
       context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
     }
   })
-  .transform(
-    (form): Omit<ServiceFields, "status"> => ({
-      name: form.name,
-      alternateName: form.alternateName,
-      description: form.description ?? "",
-      url: form.url,
-      email: form.email,
-      fees: form.fees,
-      feesDescription: form.feesDescription,
-      eligibilityDescription: form.eligibilityDescription,
-      applicationProcess: form.applicationProcess,
-      acceptingNewClients: form.acceptingNewClients,
-      takesDetainedCases: form.takesDetainedCases,
-      deliveryMethods: form.deliveryMethods,
-      providerTypes: form.providerTypes,
-      populations: form.populations,
-      courtsServed: form.courtsServed,
-      categories: form.categories,
-      languages: [...new Set([...form.languages, ...form.otherLanguages])],
-      statewide: form.statewide,
-      counties: form.counties,
-      locationIds: [...new Set(form.locationIds)],
-      hours: form.hours
-        .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
-        .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
-    }),
-  );
+  .transform((form): Omit<ServiceFields, "status"> => ({
+    name: form.name,
+    alternateName: form.alternateName,
+    description: form.description ?? "",
+    url: form.url,
+    email: form.email,
+    fees: form.fees,
+    feesDescription: form.feesDescription,
+    eligibilityDescription: form.eligibilityDescription,
+    applicationProcess: form.applicationProcess,
+    acceptingNewClients: form.acceptingNewClients,
+    takesDetainedCases: form.takesDetainedCases,
+    deliveryMethods: form.deliveryMethods,
+    providerTypes: form.providerTypes,
+    populations: form.populations,
+    courtsServed: form.courtsServed,
+    categories: form.categories,
+    languages: [...new Set([...form.languages, ...form.otherLanguages])],
+    statewide: form.statewide,
+    counties: form.counties,
+    locationIds: [...new Set(form.locationIds)],
+    hours: form.hours
+      .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
+      .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+  }));
 
 export const SERVICE_STATUS_ACTIONS = ["paused", "archived", "active"] as const;
 export const serviceStatusSchema = z.object({ status: z.enum(SERVICE_STATUS_ACTIONS) });
@@ -278,12 +286,19 @@ export const locationSchema = z
     address1: requiredText(200),
     address2: optionalText(200),
     city: requiredText(100),
-    postalCode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, message("zip")),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, message("zip")),
     county: z
       .enum(COUNTY_CODES as [CountyCode, ...CountyCode[]])
       .optional()
       .transform((value) => value ?? null),
-    latitude: z.coerce.number().min(-90, message("latitude")).max(90, message("latitude")).optional(),
+    latitude: z.coerce
+      .number()
+      .min(-90, message("latitude"))
+      .max(90, message("latitude"))
+      .optional(),
     longitude: z.coerce
       .number()
       .min(-180, message("longitude"))
@@ -299,19 +314,20 @@ export const locationSchema = z
       context.addIssue({ code: "custom", path: [path], message: message("coordinatesPair") });
     }
   })
-  .transform(
-    (form): LocationInput => ({
-      ...form,
-      latitude: form.latitude ?? null,
-      longitude: form.longitude ?? null,
-    }),
-  );
+  .transform((form): LocationInput => ({
+    ...form,
+    latitude: form.latitude ?? null,
+    longitude: form.longitude ?? null,
+  }));
 
 // --- phone --------------------------------------------------------------------------------
 
 export const phoneSchema = z
   .object({
-    number: z.string().trim().regex(/^[0-9+() .-]{7,25}$/, message("phone")),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[0-9+() .-]{7,25}$/, message("phone")),
     extension: z
       .string()
       .trim()
@@ -330,17 +346,15 @@ export const phoneSchema = z
       context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
     }
   })
-  .transform(
-    (form): PhoneFields => ({
-      number: form.number,
-      extension: form.extension,
-      type: form.type,
-      description: form.description,
-      languages: [...new Set([...form.languages, ...form.otherLanguages])],
-      serviceId: form.serviceId,
-      locationId: form.locationId,
-    }),
-  );
+  .transform((form): PhoneFields => ({
+    number: form.number,
+    extension: form.extension,
+    type: form.type,
+    description: form.description,
+    languages: [...new Set([...form.languages, ...form.otherLanguages])],
+    serviceId: form.serviceId,
+    locationId: form.locationId,
+  }));
 
 // --- dashboards and review ----------------------------------------------------------------
 

@@ -167,7 +167,8 @@ export async function sendFreshnessReminders(
     let reminded = 0;
     for (const organization of due) {
       const editors = await listOrganizationEditorEmails(tx, organization.id);
-      const recipients = editors.length > 0 ? editors : organization.email ? [organization.email] : [];
+      const recipients =
+        editors.length > 0 ? editors : organization.email ? [organization.email] : [];
       if (recipients.length === 0) continue;
       const mail = reminderMail(organization);
       for (const to of recipients) await queueMail(tx, { to, ...mail });

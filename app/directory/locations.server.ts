@@ -23,7 +23,10 @@ async function placeLocation(
     input.longitude !== null &&
     (before === null || input.latitude !== before.latitude || input.longitude !== before.longitude);
   const keepStored =
-    !clicked && before !== null && before.postalCode === input.postalCode && before.latitude !== null;
+    !clicked &&
+    before !== null &&
+    before.postalCode === input.postalCode &&
+    before.latitude !== null;
   const place = clicked && input.county ? undefined : await resolvePlace(input.postalCode);
   let point: { latitude: number | null; longitude: number | null };
   if (clicked) point = input;
@@ -35,7 +38,12 @@ async function placeLocation(
   return { ...input, county, latitude: point.latitude, longitude: point.longitude };
 }
 
-async function loadLocation(tx: Transaction, actor: Actor, locationId: string, action: "read" | "update") {
+async function loadLocation(
+  tx: Transaction,
+  actor: Actor,
+  locationId: string,
+  action: "read" | "update",
+) {
   const loaded = await handlerFor("location").load(tx, locationId);
   if (!loaded) throw notFound();
   assertCan(actor, action, "location", { organizationId: loaded.organizationId });

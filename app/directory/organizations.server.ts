@@ -35,7 +35,10 @@ const organizationColumns = {
 };
 
 /** The organization row an action is about, or "not found". */
-export async function loadOrganization(tx: DbOrTx, organizationId: string): Promise<OrganizationRow> {
+export async function loadOrganization(
+  tx: DbOrTx,
+  organizationId: string,
+): Promise<OrganizationRow> {
   const [row] = await tx
     .select(organizationColumns)
     .from(organizations)
@@ -167,7 +170,11 @@ export async function createOrganization(
   db: DbOrTx,
   input: {
     actor: Actor;
-    fields: { name: string; email?: string | null; website?: string | null } & Partial<OrganizationAdministration>;
+    fields: {
+      name: string;
+      email?: string | null;
+      website?: string | null;
+    } & Partial<OrganizationAdministration>;
   },
 ): Promise<{ id: string; slug: string }> {
   assertCan(input.actor, "create", "organization", { organizationId: null });

@@ -27,7 +27,12 @@ async function phoneOptions(tx: DbOrTx, organizationId: string): Promise<PhoneOp
   return { services: serviceRows, locations: locationRows };
 }
 
-async function loadPhone(tx: Transaction, actor: Actor, phoneId: string, action: "read" | "update") {
+async function loadPhone(
+  tx: Transaction,
+  actor: Actor,
+  phoneId: string,
+  action: "read" | "update",
+) {
   const loaded = await handlerFor("phone").load(tx, phoneId);
   if (!loaded) throw notFound();
   assertCan(actor, action, "organization", { organizationId: loaded.organizationId });

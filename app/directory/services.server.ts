@@ -15,7 +15,10 @@ export interface LocationOption {
   label: string;
 }
 
-export async function locationOptions(tx: DbOrTx, organizationId: string): Promise<LocationOption[]> {
+export async function locationOptions(
+  tx: DbOrTx,
+  organizationId: string,
+): Promise<LocationOption[]> {
   const rows = await tx
     .select({ id: locations.id, address1: locations.address1, city: locations.city })
     .from(locations)
@@ -25,7 +28,12 @@ export async function locationOptions(tx: DbOrTx, organizationId: string): Promi
 }
 
 /** The service and its organization, both read from the database; refuses other organizations. */
-async function loadService(tx: Transaction, actor: Actor, serviceId: string, action: "read" | "update" | "archive") {
+async function loadService(
+  tx: Transaction,
+  actor: Actor,
+  serviceId: string,
+  action: "read" | "update" | "archive",
+) {
   const loaded = await handlerFor("service").load(tx, serviceId);
   if (!loaded) throw notFound();
   assertCan(actor, action, "service", { organizationId: loaded.organizationId });
@@ -142,7 +150,8 @@ export async function setServiceStatus(
       before: service.fields,
       submitted: { status: input.status },
       immediate: withdrawing,
-      auditAction: input.status === "paused" ? "pause" : input.status === "archived" ? "archive" : undefined,
+      auditAction:
+        input.status === "paused" ? "pause" : input.status === "archived" ? "archive" : undefined,
     });
   });
 }
