@@ -1,4 +1,6 @@
 import { closeSharedDatabase } from "~/db.server";
+import { sendFreshnessReminders } from "~/directory/freshness.server";
+import { scheduleDailyJob } from "~/scheduled-jobs.server";
 
 /**
  * Background work that runs inside every app process (the search outbox worker, scheduled
@@ -10,6 +12,7 @@ const stoppers: Array<() => Promise<void>> = [];
 
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
+  registerBackgroundJob(scheduleDailyJob("freshness-reminders", sendFreshnessReminders));
 }
 
 /** Stops jobs and closes the database pool; the server calls it on shutdown. */
