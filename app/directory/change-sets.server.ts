@@ -26,10 +26,11 @@ import {
   type EntityType,
 } from "./fields";
 
-export type ChangeOutcome =
+export type ChangeOutcome = { organizationId: string } & (
   | { status: "applied"; entityId: string }
   | { status: "pending"; entityId: string | null; changeSetId: string }
-  | { status: "unchanged"; entityId: string };
+  | { status: "unchanged"; entityId: string }
+);
 
 export interface CommitInput<T extends EntityType> {
   actor: Actor;
@@ -66,7 +67,7 @@ export async function commitChange<T extends EntityType>(
       ? {}
       : (changedFields(input.before as object | null, input.submitted) as Record<string, unknown>);
   if (input.operation === "update" && Object.keys(changes).length === 0) {
-    return { status: "unchanged", entityId: input.entityId! };
+    return { status: "unchanged", entityId: input.entityId!, organizationId: input.organization.id };
   }
   await assertReferencesBelong(tx, input.organization.id, input.entityType, changes);
 
@@ -106,7 +107,12 @@ export async function commitChange<T extends EntityType>(
       before: input.before,
       after: changes,
     });
-    return { status: "pending", entityId: input.entityId, changeSetId: created!.id };
+    return {
+      status: "pending",
+      entityId: input.entityId,
+      changeSetId: created!.id,
+      organizationId: input.organization.id,
+    };
   }
 
   const entityId = await applyChange(tx, {
@@ -119,7 +125,7 @@ export async function commitChange<T extends EntityType>(
     changes,
     auditAction: input.auditAction,
   });
-  return { status: "applied", entityId };
+  return { status: "applied", entityId, organizationId: input.organization.id };
 }
 
 async function applyChange(

@@ -384,3 +384,53 @@ export const organizationAdministrationSchema = z.object({
   trusted: checkbox,
   status: z.enum(LISTING_STATUSES),
 });
+
+// --- what the forms show first ------------------------------------------------------------
+
+/** Checkbox languages and the rest as text ("mam, tzh"). */
+export function splitLanguages(codes: string[]): { languages: string[]; otherLanguages: string } {
+  return {
+    languages: codes.filter((code) => COMMON_LANGUAGES.includes(code)),
+    otherLanguages: codes.filter((code) => !COMMON_LANGUAGES.includes(code)).join(", "),
+  };
+}
+
+/** Hours as form rows: every weekday gets at least two time slots (e.g. morning and afternoon). */
+export function hoursFormRows(hours: HoursRow[]) {
+  const rows: Array<{ weekday: string; opensAt: string; closesAt: string }> = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const day = hours.filter((row) => row.weekday === weekday);
+    const slots = Math.max(2, day.length);
+    for (let slot = 0; slot < slots; slot++) {
+      rows.push({
+        weekday: String(weekday),
+        opensAt: day[slot]?.opensAt ?? "",
+        closesAt: day[slot]?.closesAt ?? "",
+      });
+    }
+  }
+  return rows;
+}
+
+export function serviceFormDefaults(fields: Omit<ServiceFields, "status"> | null) {
+  if (!fields) {
+    return {
+      fees: "free",
+      acceptingNewClients: true,
+      deliveryMethods: ["in_person"],
+      ...splitLanguages([]),
+      hours: hoursFormRows([]),
+    };
+  }
+  return { ...fields, ...splitLanguages(fields.languages), hours: hoursFormRows(fields.hours) };
+}
+
+export function phoneFormDefaults(fields: PhoneFields | null) {
+  if (!fields) return { type: "voice", ...splitLanguages([]) };
+  return { ...fields, ...splitLanguages(fields.languages) };
+}
+
+export type OrganizationProfileForm = z.input<typeof organizationProfileSchema>;
+export type ServiceForm = z.input<typeof serviceSchema>;
+export type LocationForm = z.input<typeof locationSchema>;
+export type PhoneForm = z.input<typeof phoneSchema>;

@@ -428,7 +428,11 @@ describe("changes that publish at once", () => {
       changes: { takesDetainedCases: true, courtsServed: ["nyc_varick_detained"] },
     });
 
-    expect(outcome).toEqual({ status: "applied", entityId: service.id });
+    expect(outcome).toEqual({
+      status: "applied",
+      entityId: service.id,
+      organizationId: organization.id,
+    });
     expect(await serviceFields(db, service.id)).toMatchObject({
       takesDetainedCases: true,
       courtsServed: ["nyc_varick_detained"],

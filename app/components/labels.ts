@@ -1,0 +1,40 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/hooks";
+import { LOCALES } from "~/i18n/locales";
+import { COUNTIES, isCountyCode } from "~/directory/vocabulary";
+
+/**
+ * How codes are shown to people: vocabulary codes through `vocabulary:<group>.<code>`,
+ * language tags by the browser's/Node's own language names (Intl.DisplayNames), counties by
+ * their proper names, dates in the interface language.
+ */
+export function useLabels() {
+  const { t } = useTranslation("vocabulary");
+  const locale = useLocale();
+  return useMemo(() => {
+    const intl = LOCALES[locale].intl;
+    const languageNames = new Intl.DisplayNames([intl], { type: "language", fallback: "code" });
+    const dates = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeZone: "America/New_York" });
+    const dateTimes = new Intl.DateTimeFormat(intl, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "America/New_York",
+    });
+    const language = (code: string) => {
+      try {
+        return languageNames.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+    return {
+      vocabulary: (group: string, code: string) => t(`${group}.${code}`),
+      language,
+      county: (code: string) => (isCountyCode(code) ? COUNTIES[code].name : code),
+      /** An ISO day ("2026-06-30") as a date, without time-zone shifts. */
+      day: (iso: string) => dates.format(new Date(`${iso}T12:00:00Z`)),
+      dateTime: (iso: string) => dateTimes.format(new Date(iso)),
+    };
+  }, [t, locale]);
+}
