@@ -450,6 +450,8 @@ export interface ChangeSetReview {
   /** False when the entity was deleted after the proposal was made. */
   entityExists: boolean;
   rows: DiffRow[];
+  /** Names of the organization's services and locations, for ids in the diff. */
+  references: Record<string, string>;
 }
 
 /** Everything the review screen shows: the proposal, field by field, against what is published. */
@@ -483,6 +485,16 @@ export async function getChangeSetForReview(
       changeSet.operation === "delete"
         ? Object.fromEntries(Object.keys(base ?? currentFields ?? {}).map((field) => [field, null]))
         : (changeSet.changes as Record<string, unknown>);
+    const [serviceNames, locationNames] = await Promise.all([
+      tx
+        .select({ id: services.id, label: services.name })
+        .from(services)
+        .where(eq(services.organizationId, changeSet.organizationId)),
+      tx
+        .select({ id: locations.id, address1: locations.address1, city: locations.city })
+        .from(locations)
+        .where(eq(locations.organizationId, changeSet.organizationId)),
+    ]);
     return {
       changeSet: summary!,
       organization: {
@@ -492,6 +504,10 @@ export async function getChangeSetForReview(
       },
       entityExists: changeSet.entityId === null || current !== undefined,
       rows: diffChange(changeSet.entityType as EntityType, base, currentFields, proposed),
+      references: Object.fromEntries([
+        ...serviceNames.map((r) => [r.id, r.label]),
+        ...locationNames.map((r) => [r.id, `${r.address1}, ${r.city}`]),
+      ]),
     };
   });
 }

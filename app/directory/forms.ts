@@ -434,3 +434,4 @@ export type OrganizationProfileForm = z.input<typeof organizationProfileSchema>;
 export type ServiceForm = z.input<typeof serviceSchema>;
 export type LocationForm = z.input<typeof locationSchema>;
 export type PhoneForm = z.input<typeof phoneSchema>;
+export type CreateOrganizationForm = z.input<typeof createOrganizationSchema>;
