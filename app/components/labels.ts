@@ -6,28 +6,23 @@ import { COUNTIES, isCountyCode } from "~/directory/vocabulary";
 
 /**
  * How codes are shown to people: vocabulary codes through `vocabulary:<group>.<code>`,
- * language tags by the browser's/Node's own language names (Intl.DisplayNames), counties by
+ * language tags through `vocabulary:language.<tag>` (the code itself for rarer languages:
+ * Intl.DisplayNames differs between Node and browsers and would break hydration), counties by
  * their proper names, dates in the interface language.
  */
 export function useLabels() {
-  const { t } = useTranslation("vocabulary");
+  const { t, i18n } = useTranslation("vocabulary");
   const locale = useLocale();
   return useMemo(() => {
     const intl = LOCALES[locale].intl;
-    const languageNames = new Intl.DisplayNames([intl], { type: "language", fallback: "code" });
     const dates = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeZone: "America/New_York" });
     const dateTimes = new Intl.DateTimeFormat(intl, {
       dateStyle: "medium",
       timeStyle: "short",
       timeZone: "America/New_York",
     });
-    const language = (code: string) => {
-      try {
-        return languageNames.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
+    const language = (code: string) =>
+      i18n.exists(`vocabulary:language.${code}`) ? t(`language.${code}`) : code;
     return {
       vocabulary: (group: string, code: string) => t(`${group}.${code}`),
       language,
@@ -36,5 +31,5 @@ export function useLabels() {
       day: (iso: string) => dates.format(new Date(`${iso}T12:00:00Z`)),
       dateTime: (iso: string) => dateTimes.format(new Date(iso)),
     };
-  }, [t, locale]);
+  }, [t, i18n, locale]);
 }

@@ -104,7 +104,16 @@ export async function commitChange<T extends EntityType>(
       entityId: input.entityId,
       action: "submit",
       changeSetId: created!.id,
-      before: input.before,
+      // What the proposal would replace, field for field (all of it when deleting).
+      before:
+        input.before && input.operation !== "delete"
+          ? Object.fromEntries(
+              Object.keys(changes).map((field) => [
+                field,
+                (input.before as Record<string, unknown>)[field],
+              ]),
+            )
+          : input.before,
       after: changes,
     });
     return {
