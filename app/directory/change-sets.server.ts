@@ -110,7 +110,7 @@ export async function commitChange<T extends EntityType>(
           ? Object.fromEntries(
               Object.keys(changes).map((field) => [
                 field,
-                (input.before as Record<string, unknown>)[field],
+                (input.before as unknown as Record<string, unknown>)[field],
               ]),
             )
           : input.before,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/accounts/sessions.server";
+import { useFieldLabel } from "~/components/field-labels";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { listAuditLog } from "~/directory/audit.server";
@@ -53,6 +54,7 @@ export default function AuditLogPage() {
   const { t } = useTranslation(["staff", "portal"]);
   const href = useLocalePath();
   const labels = useLabels();
+  const fieldLabel = useFieldLabel();
   return (
     <div>
       <h1>{t("audit.heading", { name: organization.name })}</h1>
@@ -87,7 +89,11 @@ export default function AuditLogPage() {
                   </td>
                   <td>
                     {entry.changedFields.length > 0 ? (
-                      <p>{t("audit.fields", { fields: entry.changedFields.join(", ") })}</p>
+                      <p>{t("audit.fields", {
+                          fields: entry.changedFields
+                            .map((field) => fieldLabel(entry.entityType, field))
+                            .join(", "),
+                        })}</p>
                     ) : null}
                     {entry.before || entry.after ? (
                       <details>

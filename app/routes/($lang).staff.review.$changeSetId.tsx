@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/accounts/sessions.server";
+import { useFieldLabel } from "~/components/field-labels";
 import { FieldErrors } from "~/components/form-fields";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
@@ -18,7 +19,7 @@ import {
   returnChangeSet,
 } from "~/directory/change-sets.server";
 import { DomainError, handleDomainErrors } from "~/directory/errors";
-import type { EntityType, HoursRow } from "~/directory/fields";
+import type { HoursRow } from "~/directory/fields";
 import { parseForm, reviewSchema } from "~/directory/forms";
 import { idParam, pathIn } from "~/directory/http.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -57,27 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   });
-}
-
-/** Field labels shared with the portal forms; a few depend on what is being changed. */
-function fieldLabelKey(entityType: EntityType, field: string): string {
-  const overrides: Record<string, string> = {
-    "organization.name": "fields.organizationName",
-    "service.name": "fields.serviceName",
-    "location.name": "fields.locationName",
-    "organization.email": "fields.publicEmail",
-    "service.email": "fields.serviceEmail",
-    "service.url": "fields.serviceUrl",
-    "service.status": "fields.status",
-    "location.description": "fields.locationDescription",
-    "phone.number": "fields.phoneNumber",
-    "phone.type": "fields.phoneType",
-    "phone.description": "fields.phoneDescription",
-    "phone.languages": "fields.phoneLanguages",
-    "phone.serviceId": "fields.phoneService",
-    "phone.locationId": "fields.phoneLocation",
-  };
-  return overrides[`${entityType}.${field}`] ?? `fields.${field}`;
 }
 
 const VOCABULARY_OF_FIELD: Record<string, string> = {
@@ -143,6 +123,7 @@ export default function ReviewChangeSet() {
   const { t } = useTranslation(["staff", "portal"]);
   const href = useLocalePath();
   const labels = useLabels();
+  const fieldLabel = useFieldLabel();
   const [form, fields] = useForm<{ intent: string; comment: string }>({
     id: "review",
     lastResult: actionData?.result,
@@ -192,10 +173,8 @@ export default function ReviewChangeSet() {
           </thead>
           <tbody>
             {rows.map((row) => {
-              const [name, locale] = row.field.split(".");
-              const label = locale
-                ? t("portal:fields.descriptionIn", { language: labels.language(locale) })
-                : t(`portal:${fieldLabelKey(changeSet.entityType, name!)}`);
+              const name = row.field.split(".")[0]!;
+              const label = fieldLabel(changeSet.entityType, row.field);
               return (
                 <tr key={row.field}>
                   <th scope="row">
@@ -205,10 +184,10 @@ export default function ReviewChangeSet() {
                     ) : null}
                   </th>
                   <td className="diff-before">
-                    <DiffValue field={name!} value={row.current} references={references} />
+                    <DiffValue field={name} value={row.current} references={references} />
                   </td>
                   <td className="diff-after">
-                    <DiffValue field={name!} value={row.proposed} references={references} />
+                    <DiffValue field={name} value={row.proposed} references={references} />
                   </td>
                 </tr>
               );

@@ -6,6 +6,7 @@ import {
   listStaleListings,
   sendFreshnessReminders,
 } from "~/directory/freshness.server";
+import { claimDailyRun } from "~/scheduled-jobs.server";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -146,5 +147,18 @@ describe("freshness reminders", () => {
       .from(freshnessReminders)
       .where(eq(freshnessReminders.organizationId, organization.id));
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe("the daily reminder job", () => {
+  it("is claimed in Postgres by one process per day", async () => {
+    const { db } = env();
+    const claims = await Promise.all([
+      claimDailyRun(db, "freshness-reminders", "2026-06-30"),
+      claimDailyRun(db, "freshness-reminders", "2026-06-30"),
+      claimDailyRun(db, "freshness-reminders", "2026-06-30"),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimDailyRun(db, "freshness-reminders", "2026-07-01")).toBe(true);
   });
 });
