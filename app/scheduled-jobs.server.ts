@@ -7,7 +7,11 @@ import { todayInDirectoryZone } from "~/directory/dates";
  * Claims today's run of a daily job. Every app process tries; the insert of (job, day)
  * succeeds for exactly one of them, which then does the work.
  */
-export async function claimDailyRun(database: Database, job: string, day: string): Promise<boolean> {
+export async function claimDailyRun(
+  database: Database,
+  job: string,
+  day: string,
+): Promise<boolean> {
   const claimed = await database
     .insert(jobRuns)
     .values({ job, runDate: day })

@@ -47,16 +47,35 @@ export function LocationForm({
   const labels = useLabels();
   const hydrated = useHydrated();
   const number = (value: unknown) =>
-    typeof value === "string" && value !== "" && Number.isFinite(Number(value)) ? Number(value) : null;
+    typeof value === "string" && value !== "" && Number.isFinite(Number(value))
+      ? Number(value)
+      : null;
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrorSummary errorCount={Object.keys(form.allErrors).length} />
       <fieldset className="field-group">
         <legend>{t("location.addressHeading")}</legend>
-        <TextField meta={fields.name} label={t("fields.locationName")} hint={t("hints.locationName")} />
-        <TextField meta={fields.address1} label={t("fields.address1")} autoComplete="address-line1" />
-        <TextField meta={fields.address2} label={t("fields.address2")} autoComplete="address-line2" />
-        <TextField meta={fields.city} label={t("fields.city")} hint={t("hints.city")} autoComplete="address-level2" />
+        <TextField
+          meta={fields.name}
+          label={t("fields.locationName")}
+          hint={t("hints.locationName")}
+        />
+        <TextField
+          meta={fields.address1}
+          label={t("fields.address1")}
+          autoComplete="address-line1"
+        />
+        <TextField
+          meta={fields.address2}
+          label={t("fields.address2")}
+          autoComplete="address-line2"
+        />
+        <TextField
+          meta={fields.city}
+          label={t("fields.city")}
+          hint={t("hints.city")}
+          autoComplete="address-level2"
+        />
         <TextField
           meta={fields.postalCode}
           label={t("fields.postalCode")}
@@ -71,7 +90,11 @@ export function LocationForm({
           placeholder={t("forms.countyFromZip")}
           options={COUNTY_CODES.map((code) => ({ value: code, label: labels.county(code) }))}
         />
-        <CheckboxField meta={fields.confidential} label={t("fields.confidential")} hint={t("hints.confidential")} />
+        <CheckboxField
+          meta={fields.confidential}
+          label={t("fields.confidential")}
+          hint={t("hints.confidential")}
+        />
       </fieldset>
 
       <fieldset className="field-group">
@@ -93,16 +116,38 @@ export function LocationForm({
           </Suspense>
         ) : null}
         <div className="field-row">
-          <TextField meta={fields.latitude} type="number" step="any" label={t("fields.latitude")} inputMode="decimal" />
-          <TextField meta={fields.longitude} type="number" step="any" label={t("fields.longitude")} inputMode="decimal" />
+          <TextField
+            meta={fields.latitude}
+            type="number"
+            step="any"
+            label={t("fields.latitude")}
+            inputMode="decimal"
+          />
+          <TextField
+            meta={fields.longitude}
+            type="number"
+            step="any"
+            label={t("fields.longitude")}
+            inputMode="decimal"
+          />
         </div>
       </fieldset>
 
       <fieldset className="field-group">
         <legend>{t("location.visitHeading")}</legend>
         <TextAreaField meta={fields.description} label={t("fields.locationDescription")} rows={3} />
-        <TextAreaField meta={fields.accessibility} label={t("fields.accessibility")} hint={t("hints.accessibility")} rows={3} />
-        <TextAreaField meta={fields.transportation} label={t("fields.transportation")} hint={t("hints.transportation")} rows={3} />
+        <TextAreaField
+          meta={fields.accessibility}
+          label={t("fields.accessibility")}
+          hint={t("hints.accessibility")}
+          rows={3}
+        />
+        <TextAreaField
+          meta={fields.transportation}
+          label={t("fields.transportation")}
+          hint={t("hints.transportation")}
+          rows={3}
+        />
       </fieldset>
       <SubmitChanges reviewed={reviewed} creating={creating} />
     </Form>

@@ -38,7 +38,10 @@ export default function LocationPicker({
   useEffect(() => {
     const start: L.LatLngTuple | null =
       latitude !== null && longitude !== null ? [latitude, longitude] : null;
-    const map = L.map(container.current!, { maxZoom: 19 }).setView(start ?? NEW_YORK, start ? 16 : 10);
+    const map = L.map(container.current!, { maxZoom: 19 }).setView(
+      start ?? NEW_YORK,
+      start ? 16 : 10,
+    );
     L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
     let marker = start ? L.marker(start).addTo(map) : null;
     map.on("click", (event: L.LeafletMouseEvent) => {

@@ -33,20 +33,40 @@ export function PhoneForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrorSummary errorCount={Object.keys(form.allErrors).length} />
-      <TextField meta={fields.number} type="tel" label={t("fields.phoneNumber")} hint={t("hints.phoneNumber")} autoComplete="tel" />
+      <TextField
+        meta={fields.number}
+        type="tel"
+        label={t("fields.phoneNumber")}
+        hint={t("hints.phoneNumber")}
+        autoComplete="tel"
+      />
       <TextField meta={fields.extension} label={t("fields.extension")} inputMode="numeric" />
       <SelectField
         meta={fields.type}
         label={t("fields.phoneType")}
-        options={PHONE_TYPES.map((code) => ({ value: code, label: labels.vocabulary("phoneType", code) }))}
+        options={PHONE_TYPES.map((code) => ({
+          value: code,
+          label: labels.vocabulary("phoneType", code),
+        }))}
       />
-      <TextField meta={fields.description} label={t("fields.phoneDescription")} hint={t("hints.phoneDescription")} />
+      <TextField
+        meta={fields.description}
+        label={t("fields.phoneDescription")}
+        hint={t("hints.phoneDescription")}
+      />
       <CheckboxGroup
         meta={fields.languages}
         legend={t("fields.phoneLanguages")}
-        options={COMMON_SERVICE_LANGUAGES.map((code) => ({ value: code, label: labels.language(code) }))}
+        options={COMMON_SERVICE_LANGUAGES.map((code) => ({
+          value: code,
+          label: labels.language(code),
+        }))}
       />
-      <TextField meta={fields.otherLanguages} label={t("fields.otherLanguages")} hint={t("hints.otherLanguages")} />
+      <TextField
+        meta={fields.otherLanguages}
+        label={t("fields.otherLanguages")}
+        hint={t("hints.otherLanguages")}
+      />
       <SelectField
         meta={fields.serviceId}
         label={t("fields.phoneService")}
@@ -57,7 +77,10 @@ export function PhoneForm({
         meta={fields.locationId}
         label={t("fields.phoneLocation")}
         placeholder={t("forms.anyLocation")}
-        options={options.locations.map((location) => ({ value: location.id, label: location.label }))}
+        options={options.locations.map((location) => ({
+          value: location.id,
+          label: location.label,
+        }))}
       />
       <SubmitChanges reviewed={reviewed} creating={creating} />
     </Form>

@@ -1,4 +1,9 @@
-import { getFormProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  type FieldMetadata,
+  type FormMetadata,
+} from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ServiceForm as ServiceFormInput } from "~/directory/forms";
@@ -52,8 +57,16 @@ export function ServiceForm({
       <fieldset className="field-group">
         <legend>{t("service.aboutHeading")}</legend>
         <TextField meta={field("name")} label={t("fields.serviceName")} />
-        <TextField meta={field("alternateName")} label={t("fields.alternateName")} hint={t("hints.alternateName")} />
-        <TextAreaField meta={field("description")} label={t("fields.description")} hint={t("hints.serviceDescription")} />
+        <TextField
+          meta={field("alternateName")}
+          label={t("fields.alternateName")}
+          hint={t("hints.alternateName")}
+        />
+        <TextAreaField
+          meta={field("description")}
+          label={t("fields.description")}
+          hint={t("hints.serviceDescription")}
+        />
         <CheckboxGroup
           meta={field("categories")}
           legend={t("fields.categories")}
@@ -64,8 +77,15 @@ export function ServiceForm({
 
       <fieldset className="field-group">
         <legend>{t("service.whoHeading")}</legend>
-        <TextAreaField meta={field("eligibilityDescription")} label={t("fields.eligibilityDescription")} rows={3} />
-        <CheckboxField meta={field("acceptingNewClients")} label={t("fields.acceptingNewClients")} />
+        <TextAreaField
+          meta={field("eligibilityDescription")}
+          label={t("fields.eligibilityDescription")}
+          rows={3}
+        />
+        <CheckboxField
+          meta={field("acceptingNewClients")}
+          label={t("fields.acceptingNewClients")}
+        />
         <CheckboxField meta={field("takesDetainedCases")} label={t("fields.takesDetainedCases")} />
         <CheckboxGroup
           meta={field("populations")}
@@ -89,15 +109,30 @@ export function ServiceForm({
         <CheckboxGroup
           meta={field("languages")}
           legend={t("fields.languages")}
-          options={COMMON_SERVICE_LANGUAGES.map((code) => ({ value: code, label: labels.language(code) }))}
+          options={COMMON_SERVICE_LANGUAGES.map((code) => ({
+            value: code,
+            label: labels.language(code),
+          }))}
         />
-        <TextField meta={field("otherLanguages")} label={t("fields.otherLanguages")} hint={t("hints.otherLanguages")} />
+        <TextField
+          meta={field("otherLanguages")}
+          label={t("fields.otherLanguages")}
+          hint={t("hints.otherLanguages")}
+        />
       </fieldset>
 
       <fieldset className="field-group">
         <legend>{t("service.costHeading")}</legend>
-        <SelectField meta={field("fees")} label={t("fields.fees")} options={vocabularyOptions("feeType", FEE_TYPES)} />
-        <TextAreaField meta={field("feesDescription")} label={t("fields.feesDescription")} rows={3} />
+        <SelectField
+          meta={field("fees")}
+          label={t("fields.fees")}
+          options={vocabularyOptions("feeType", FEE_TYPES)}
+        />
+        <TextAreaField
+          meta={field("feesDescription")}
+          label={t("fields.feesDescription")}
+          rows={3}
+        />
       </fieldset>
 
       <fieldset className="field-group">
@@ -107,8 +142,17 @@ export function ServiceForm({
           legend={t("fields.deliveryMethods")}
           options={vocabularyOptions("deliveryMethod", DELIVERY_METHODS)}
         />
-        <TextAreaField meta={field("applicationProcess")} label={t("fields.applicationProcess")} rows={3} />
-        <TextField meta={field("url")} type="url" label={t("fields.serviceUrl")} hint={t("hints.webAddress")} />
+        <TextAreaField
+          meta={field("applicationProcess")}
+          label={t("fields.applicationProcess")}
+          rows={3}
+        />
+        <TextField
+          meta={field("url")}
+          type="url"
+          label={t("fields.serviceUrl")}
+          hint={t("hints.webAddress")}
+        />
         <TextField meta={field("email")} type="email" label={t("fields.serviceEmail")} />
         {locations.length > 0 ? (
           <CheckboxGroup
@@ -141,7 +185,11 @@ export function ServiceForm({
 }
 
 /** Weekly hours as a grid: each weekday has time slots; an empty slot means closed. */
-function HoursFieldset({ meta }: { meta: FieldMetadata<ServiceFormInput["hours"], ServiceFormInput, string[]> }) {
+function HoursFieldset({
+  meta,
+}: {
+  meta: FieldMetadata<ServiceFormInput["hours"], ServiceFormInput, string[]>;
+}) {
   const { t } = useTranslation("portal");
   const labels = useLabels();
   const rows = meta.getFieldList();
@@ -178,14 +226,18 @@ function HoursFieldset({ meta }: { meta: FieldMetadata<ServiceFormInput["hours"]
                 </th>
                 <td>
                   <label className="visually-hidden" htmlFor={slot.opensAt.id}>
-                    {first ? t("hours.opensOn", { day }) : t("hours.opensOnSlot", { day, slot: slotNumber })}
+                    {first
+                      ? t("hours.opensOn", { day })
+                      : t("hours.opensOnSlot", { day, slot: slotNumber })}
                   </label>
                   <input key={opensKey} {...opens} />
                   <FieldErrors meta={slot.opensAt} />
                 </td>
                 <td>
                   <label className="visually-hidden" htmlFor={slot.closesAt.id}>
-                    {first ? t("hours.closesOn", { day }) : t("hours.closesOnSlot", { day, slot: slotNumber })}
+                    {first
+                      ? t("hours.closesOn", { day })
+                      : t("hours.closesOnSlot", { day, slot: slotNumber })}
                   </label>
                   <input key={closesKey} {...closes} />
                   <FieldErrors meta={slot.closesAt} />

@@ -128,7 +128,15 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
+export function CheckboxField({
+  meta,
+  label,
+  hint,
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
   const { key, ...props } = getInputProps(meta, {
     type: "checkbox",
     ariaDescribedBy: hint ? meta.descriptionId : undefined,

@@ -15,7 +15,10 @@ export function useLabels() {
   const locale = useLocale();
   return useMemo(() => {
     const intl = LOCALES[locale].intl;
-    const dates = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeZone: "America/New_York" });
+    const dates = new Intl.DateTimeFormat(intl, {
+      dateStyle: "medium",
+      timeZone: "America/New_York",
+    });
     const dateTimes = new Intl.DateTimeFormat(intl, {
       dateStyle: "medium",
       timeStyle: "short",

@@ -67,7 +67,11 @@ export async function commitChange<T extends EntityType>(
       ? {}
       : (changedFields(input.before as object | null, input.submitted) as Record<string, unknown>);
   if (input.operation === "update" && Object.keys(changes).length === 0) {
-    return { status: "unchanged", entityId: input.entityId!, organizationId: input.organization.id };
+    return {
+      status: "unchanged",
+      entityId: input.entityId!,
+      organizationId: input.organization.id,
+    };
   }
   await assertReferencesBelong(tx, input.organization.id, input.entityType, changes);
 

@@ -31,10 +31,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleDomainErrors(async () => {
     if (input.intent === "confirm") {
       await confirmListing(db(), { actor, organizationId: input.organizationId });
-      return redirectWithFlash(pathIn(params, "/portal"), { kind: "success", key: "portal:flash.confirmed" });
+      return redirectWithFlash(pathIn(params, "/portal"), {
+        kind: "success",
+        key: "portal:flash.confirmed",
+      });
     }
     await withdrawChangeSet(db(), { actor, changeSetId: input.changeSetId });
-    return redirectWithFlash(pathIn(params, "/portal"), { kind: "success", key: "portal:flash.withdrawn" });
+    return redirectWithFlash(pathIn(params, "/portal"), {
+      kind: "success",
+      key: "portal:flash.withdrawn",
+    });
   });
 }
 
@@ -51,7 +57,9 @@ export default function PortalDashboard() {
           {t("dashboard.staffNotice")} <Link to={href("/staff")}>{t("dashboard.staffLink")}</Link>
         </p>
       ) : null}
-      {organizations.length === 0 && !isCoalitionStaff ? <p>{t("dashboard.noOrganizations")}</p> : null}
+      {organizations.length === 0 && !isCoalitionStaff ? (
+        <p>{t("dashboard.noOrganizations")}</p>
+      ) : null}
       {organizations.map((organization) => (
         <section key={organization.id} className="card" aria-labelledby={`org-${organization.id}`}>
           <h2 id={`org-${organization.id}`}>{organization.name}</h2>
@@ -70,7 +78,9 @@ export default function PortalDashboard() {
                 ? t("dashboard.lastConfirmed", { date: labels.day(organization.assuredDate) })
                 : t("dashboard.neverConfirmed")}
             </p>
-            {organization.stale ? <p>{t("dashboard.staleExplanation", { days: STALE_AFTER_DAYS })}</p> : null}
+            {organization.stale ? (
+              <p>{t("dashboard.staleExplanation", { days: STALE_AFTER_DAYS })}</p>
+            ) : null}
             <Form method="post">
               <input type="hidden" name="intent" value="confirm" />
               <input type="hidden" name="organizationId" value={organization.id} />
@@ -82,10 +92,14 @@ export default function PortalDashboard() {
           </div>
           <ul className="link-list">
             <li>
-              <Link to={href(`/portal/orgs/${organization.id}`)}>{t("dashboard.editOrganization")}</Link>
+              <Link to={href(`/portal/orgs/${organization.id}`)}>
+                {t("dashboard.editOrganization")}
+              </Link>
             </li>
             <li>
-              <Link to={href(`/portal/orgs/${organization.id}/phones`)}>{t("dashboard.phones")}</Link>
+              <Link to={href(`/portal/orgs/${organization.id}/phones`)}>
+                {t("dashboard.phones")}
+              </Link>
             </li>
           </ul>
         </section>

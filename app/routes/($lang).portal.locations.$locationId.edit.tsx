@@ -16,13 +16,18 @@ import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
-import { locationSchema, parseForm, type LocationForm as LocationFormInput } from "~/directory/forms";
+import {
+  locationSchema,
+  parseForm,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
 import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
 import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "location.editTitle", "portal");
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "location.editTitle", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -78,7 +83,13 @@ export default function EditLocationPage() {
         {editing.fields.address1}, {editing.fields.city}
       </h1>
       <PendingNotice pending={pending} />
-      <LocationForm form={form} fields={fields} reviewed={reviewed} creating={false} mapTiles={mapTiles} />
+      <LocationForm
+        form={form}
+        fields={fields}
+        reviewed={reviewed}
+        creating={false}
+        mapTiles={mapTiles}
+      />
     </div>
   );
 }

@@ -90,7 +90,10 @@ export default function OrganizationPage() {
     },
   });
   const translations = fields.translations.getFieldList();
-  const languageOptions = CONTENT_LANGUAGES.map((code) => ({ value: code, label: labels.language(code) }));
+  const languageOptions = CONTENT_LANGUAGES.map((code) => ({
+    value: code,
+    label: labels.language(code),
+  }));
   const translated = new Set([
     fields.originalLanguage.initialValue,
     ...translations.map((row) => row.getFieldset().locale.initialValue),
@@ -108,8 +111,16 @@ export default function OrganizationPage() {
         <h2 id="profile-heading">{t("organization.profileHeading")}</h2>
         <Form method="post" {...getFormProps(form)}>
           <FormErrorSummary errorCount={Object.keys(form.allErrors).length} />
-          <TextField meta={fields.name} label={t("fields.organizationName")} autoComplete="organization" />
-          <TextField meta={fields.alternateName} label={t("fields.alternateName")} hint={t("hints.alternateName")} />
+          <TextField
+            meta={fields.name}
+            label={t("fields.organizationName")}
+            autoComplete="organization"
+          />
+          <TextField
+            meta={fields.alternateName}
+            label={t("fields.alternateName")}
+            hint={t("hints.alternateName")}
+          />
           <SelectField
             meta={fields.originalLanguage}
             label={t("fields.originalLanguage")}
@@ -149,12 +160,32 @@ export default function OrganizationPage() {
               options={languageOptions.filter((option) => !translated.has(option.value))}
               placeholder={t("forms.chooseLanguage")}
             />
-            <TextAreaField meta={fields.newTranslationDescription} label={t("fields.newTranslationDescription")} rows={6} />
+            <TextAreaField
+              meta={fields.newTranslationDescription}
+              label={t("fields.newTranslationDescription")}
+              rows={6}
+            />
           </fieldset>
 
-          <TextField meta={fields.website} type="url" label={t("fields.website")} hint={t("hints.webAddress")} autoComplete="url" />
-          <TextField meta={fields.email} type="email" label={t("fields.publicEmail")} autoComplete="email" />
-          <TextField meta={fields.logoUrl} type="url" label={t("fields.logoUrl")} hint={t("hints.logoUrl")} />
+          <TextField
+            meta={fields.website}
+            type="url"
+            label={t("fields.website")}
+            hint={t("hints.webAddress")}
+            autoComplete="url"
+          />
+          <TextField
+            meta={fields.email}
+            type="email"
+            label={t("fields.publicEmail")}
+            autoComplete="email"
+          />
+          <TextField
+            meta={fields.logoUrl}
+            type="url"
+            label={t("fields.logoUrl")}
+            hint={t("hints.logoUrl")}
+          />
           <SubmitChanges reviewed={reviewed} />
         </Form>
       </section>

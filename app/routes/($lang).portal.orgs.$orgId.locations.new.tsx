@@ -14,13 +14,18 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
-import { locationSchema, parseForm, type LocationForm as LocationFormInput } from "~/directory/forms";
+import {
+  locationSchema,
+  parseForm,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
 import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
 import { createLocation, getNewLocationContext } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "location.newTitle", "portal");
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "location.newTitle", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -44,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return handleDomainErrors(async () => {
     try {
-      const outcome = await createLocation(db(), { actor, organizationId, fields: submission.value });
+      const outcome = await createLocation(db(), {
+        actor,
+        organizationId,
+        fields: submission.value,
+      });
       return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
     } catch (error) {
       return replyWithDomainFieldError(submission, error);

@@ -84,7 +84,9 @@ export default function PhonesPage() {
               {labels.vocabulary("phoneType", phone.type)}
               {phone.serviceId ? ` · ${serviceName.get(phone.serviceId) ?? ""}` : ""}
               {phone.locationId ? ` · ${locationName.get(phone.locationId) ?? ""}` : ""}
-              {phone.languages.length ? ` · ${phone.languages.map(labels.language).join(", ")}` : ""}
+              {phone.languages.length
+                ? ` · ${phone.languages.map(labels.language).join(", ")}`
+                : ""}
             </span>
           </li>
         ))}

@@ -44,7 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return handleDomainErrors(async () => {
     try {
-      const outcome = await createService(db(), { actor, organizationId, fields: submission.value });
+      const outcome = await createService(db(), {
+        actor,
+        organizationId,
+        fields: submission.value,
+      });
       const next =
         outcome.status === "applied"
           ? `/portal/services/${outcome.entityId}/edit`

@@ -81,7 +81,13 @@ export default function EditPhonePage() {
       </p>
       <h1>{editing.fields.number}</h1>
       <PendingNotice pending={pending} />
-      <PhoneForm form={form} fields={fields} options={options} reviewed={reviewed} creating={false} />
+      <PhoneForm
+        form={form}
+        fields={fields}
+        options={options}
+        reviewed={reviewed}
+        creating={false}
+      />
       <section aria-labelledby="delete-heading" className="card">
         <h2 id="delete-heading">{t("phones.deleteHeading")}</h2>
         <Form method="post">

@@ -28,7 +28,8 @@ import { getServiceForEditing, setServiceStatus, updateService } from "~/directo
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "service.editTitle", "portal");
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "service.editTitle", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -49,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, serviceStatusSchema);
     if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
     return handleDomainErrors(async () => {
-      const outcome = await setServiceStatus(db(), { actor, serviceId, status: submission.value.status });
+      const outcome = await setServiceStatus(db(), {
+        actor,
+        serviceId,
+        status: submission.value.status,
+      });
       return redirectAfterChange(params, path, outcome);
     });
   }
@@ -92,10 +97,18 @@ export default function EditServicePage() {
       <h1>{editing.fields.name}</h1>
       <p>
         {t("service.currentStatus")}{" "}
-        <span className={`badge badge--${status}`}>{labels.vocabulary("serviceStatus", status)}</span>
+        <span className={`badge badge--${status}`}>
+          {labels.vocabulary("serviceStatus", status)}
+        </span>
       </p>
       <PendingNotice pending={pending} />
-      <ServiceForm form={form} fields={fields} locations={locations} reviewed={reviewed} creating={false} />
+      <ServiceForm
+        form={form}
+        fields={fields}
+        locations={locations}
+        reviewed={reviewed}
+        creating={false}
+      />
 
       <section aria-labelledby="status-heading" className="card">
         <h2 id="status-heading">{t("service.statusHeading")}</h2>

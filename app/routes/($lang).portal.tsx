@@ -44,7 +44,9 @@ export default function PortalLayout() {
             </li>
           ) : null}
         </ul>
-        <p className="workspace-person">{t("nav.signedInAs", { name: person.name || person.email })}</p>
+        <p className="workspace-person">
+          {t("nav.signedInAs", { name: person.name || person.email })}
+        </p>
       </nav>
       <FlashMessage flash={flash} />
       <Outlet />

@@ -60,10 +60,19 @@ export default function StaffDashboard() {
                           })
                         : t("dashboard.neverConfirmed")}
                     </td>
-                    <td>{listing.lastReminderAt ? labels.dateTime(listing.lastReminderAt) : t("dashboard.noReminder")}</td>
                     <td>
-                      <Link to={href(`/portal/orgs/${listing.organizationId}`)}>{t("dashboard.edit")}</Link> ·{" "}
-                      <Link to={href(`/staff/orgs/${listing.organizationId}/audit`)}>{t("dashboard.audit")}</Link>
+                      {listing.lastReminderAt
+                        ? labels.dateTime(listing.lastReminderAt)
+                        : t("dashboard.noReminder")}
+                    </td>
+                    <td>
+                      <Link to={href(`/portal/orgs/${listing.organizationId}`)}>
+                        {t("dashboard.edit")}
+                      </Link>{" "}
+                      ·{" "}
+                      <Link to={href(`/staff/orgs/${listing.organizationId}/audit`)}>
+                        {t("dashboard.audit")}
+                      </Link>
                     </td>
                   </tr>
                 ))}

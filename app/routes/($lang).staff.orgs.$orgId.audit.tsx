@@ -83,17 +83,21 @@ export default function AuditLogPage() {
                     {entry.changeSetId ? (
                       <>
                         {" "}
-                        <Link to={href(`/staff/review/${entry.changeSetId}`)}>{t("audit.changeSet")}</Link>
+                        <Link to={href(`/staff/review/${entry.changeSetId}`)}>
+                          {t("audit.changeSet")}
+                        </Link>
                       </>
                     ) : null}
                   </td>
                   <td>
                     {entry.changedFields.length > 0 ? (
-                      <p>{t("audit.fields", {
+                      <p>
+                        {t("audit.fields", {
                           fields: entry.changedFields
                             .map((field) => fieldLabel(entry.entityType, field))
                             .join(", "),
-                        })}</p>
+                        })}
+                      </p>
                     ) : null}
                     {entry.before || entry.after ? (
                       <details>

@@ -30,7 +30,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organizations.title", "staff");
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "organizations.title", "staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -52,7 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const { organizationId, ...changes } = submission.value;
     return handleDomainErrors(async () => {
-      const { changed } = await updateOrganizationAdministration(db(), { actor, organizationId, changes });
+      const { changed } = await updateOrganizationAdministration(db(), {
+        actor,
+        organizationId,
+        changes,
+      });
       return redirectWithFlash(pathIn(params, "/staff/orgs"), {
         kind: changed ? "success" : "info",
         key: changed ? "staff:flash.organizationUpdated" : "staff:flash.unchanged",
@@ -126,7 +131,12 @@ export default function StaffOrganizations() {
                     <label className="visually-hidden" htmlFor={`${formId}-status`}>
                       {t("organizations.statusOf", { name: organization.name })}
                     </label>
-                    <select id={`${formId}-status`} name="status" form={formId} defaultValue={organization.status}>
+                    <select
+                      id={`${formId}-status`}
+                      name="status"
+                      form={formId}
+                      defaultValue={organization.status}
+                    >
                       {LISTING_STATUSES.map((status) => (
                         <option key={status} value={status}>
                           {labels.vocabulary("listingStatus", status)}
@@ -202,7 +212,11 @@ export default function StaffOrganizations() {
           <TextField meta={fields.website} type="url" label={t("organizations.website")} />
           <TextField meta={fields.memberSince} type="date" label={t("organizations.memberSince")} />
           <CheckboxField meta={fields.isCoalitionMember} label={t("organizations.member")} />
-          <CheckboxField meta={fields.trusted} label={t("organizations.trusted")} hint={t("organizations.trustedHint")} />
+          <CheckboxField
+            meta={fields.trusted}
+            label={t("organizations.trusted")}
+            hint={t("organizations.trustedHint")}
+          />
           <button type="submit" className="button button--primary">
             {t("organizations.create")}
           </button>

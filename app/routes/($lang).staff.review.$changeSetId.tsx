@@ -46,10 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       if (submission.value.intent === "approve") {
         await approveChangeSet(db(), { actor, changeSetId });
-        return redirectWithFlash(pathIn(params, "/staff/review"), { kind: "success", key: "staff:flash.approved" });
+        return redirectWithFlash(pathIn(params, "/staff/review"), {
+          kind: "success",
+          key: "staff:flash.approved",
+        });
       }
       await returnChangeSet(db(), { actor, changeSetId, comment: submission.value.comment });
-      return redirectWithFlash(pathIn(params, "/staff/review"), { kind: "success", key: "staff:flash.returned" });
+      return redirectWithFlash(pathIn(params, "/staff/review"), {
+        kind: "success",
+        key: "staff:flash.returned",
+      });
     } catch (error) {
       // Someone else reviewed it, or the entity is gone: say so on this page.
       if (error instanceof DomainError && error.status === 409) {
@@ -82,7 +88,12 @@ function DiffValue({
 }) {
   const { t } = useTranslation("staff");
   const labels = useLabels();
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) {
+  if (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  ) {
     return <span className="diff-empty">{t("review.emptyValue")}</span>;
   }
   if (typeof value === "boolean") return <>{value ? t("review.yes") : t("review.no")}</>;
@@ -107,7 +118,8 @@ function DiffValue({
     }
     return code;
   };
-  if (list.length === 1 && !Array.isArray(value)) return <span className="diff-text">{show(list[0]!)}</span>;
+  if (list.length === 1 && !Array.isArray(value))
+    return <span className="diff-text">{show(list[0]!)}</span>;
   return (
     <ul className="plain-list">
       {list.map((code) => (
@@ -118,7 +130,8 @@ function DiffValue({
 }
 
 export default function ReviewChangeSet() {
-  const { changeSet, organization, rows, entityExists, references } = useLoaderData<typeof loader>();
+  const { changeSet, organization, rows, entityExists, references } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["staff", "portal"]);
   const href = useLocalePath();
@@ -159,7 +172,9 @@ export default function ReviewChangeSet() {
           {t(`review.conflict.${actionData.conflict}`)}
         </p>
       ) : null}
-      {!entityExists ? <p className="notice notice--error">{t("review.conflict.entityGone")}</p> : null}
+      {!entityExists ? (
+        <p className="notice notice--error">{t("review.conflict.entityGone")}</p>
+      ) : null}
 
       <div className="table-wrap">
         <table className="diff">

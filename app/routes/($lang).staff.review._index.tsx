@@ -29,7 +29,9 @@ export default function ReviewQueue() {
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t("review.queueCaption", { count: queue.length })}</caption>
+            <caption className="visually-hidden">
+              {t("review.queueCaption", { count: queue.length })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("review.change")}</th>
@@ -48,7 +50,10 @@ export default function ReviewQueue() {
                       })}
                       {item.label ? `: ${item.label}` : ""}
                     </Link>
-                    <span className="hint"> {t("review.fieldCount", { count: item.fields.length })}</span>
+                    <span className="hint">
+                      {" "}
+                      {t("review.fieldCount", { count: item.fields.length })}
+                    </span>
                   </td>
                   <td>{item.organizationName}</td>
                   <td>{item.authorEmail}</td>

@@ -46,7 +46,9 @@ export default function StaffLayout() {
             </NavLink>
           </li>
         </ul>
-        <p className="workspace-person">{t("nav.signedInAs", { name: person.name || person.email })}</p>
+        <p className="workspace-person">
+          {t("nav.signedInAs", { name: person.name || person.email })}
+        </p>
       </nav>
       <FlashMessage flash={flash} />
       <Outlet />
