@@ -157,7 +157,8 @@ function placeLabel(place: NyPlace): string {
   return `${place.name}, ${COUNTIES[place.county].name} County`;
 }
 
-function toPlace(place: NyPlace): Place {
+/** A curated place as a Place, labelled so that resolvePlace(label) finds it again. */
+export function placeFromData(place: NyPlace): Place {
   return {
     kind: "place",
     label: placeLabel(place),
@@ -239,7 +240,7 @@ function parse(input: string): ParsedInput {
   }
   const last = segments[segments.length - 1];
   if (last) {
-    for (let stripped = true; stripped && last.length > 1; ) {
+    for (let stripped = true; stripped && last.length > 1;) {
       stripped = false;
       for (const size of [4, 3, 2, 1]) {
         if (last.length > size && DESIGNATORS.has(last.slice(-size).join(" "))) {
@@ -258,17 +259,15 @@ function parse(input: string): ParsedInput {
 /** "astoria queens" → "astoria" within Queens; "flushing queens nyc" → "flushing" in Queens. */
 function findWithTrailingQualifiers(text: string): NyPlace | undefined {
   const tokens = text.split(" ");
-  let within: CountyCode[];
-  for (let stripped = true; stripped; ) {
+  for (let stripped = true; stripped;) {
     stripped = false;
     for (const size of [3, 2, 1]) {
       if (tokens.length <= size) continue;
       const counties = QUALIFIERS.get(tokens.slice(-size).join(" "));
       if (!counties) continue;
       tokens.splice(-size, size);
-      // Each qualifier stripped is nearer the name than the last one, so more specific.
-      within = counties;
-      const place = findByName(tokens.join(" "), within);
+      // Each qualifier stripped is nearer the name than the one before, so more specific.
+      const place = findByName(tokens.join(" "), counties);
       if (place) return place;
       stripped = true;
       break;
@@ -311,7 +310,7 @@ export function resolvePlace(input: string): Place | undefined {
     return resolveCoordinates(coordinates[1], coordinates[2]);
   }
   const { place, zip } = resolveName(text);
-  if (place) return toPlace(place);
+  if (place) return placeFromData(place);
   return zip ? resolveZip(zip) : undefined;
 }
 
@@ -377,5 +376,5 @@ export function suggestPlaces(input: string, limit = 5): Place[] {
   return [...scores]
     .sort(([a, x], [b, y]) => x - y || (order.get(a) ?? 0) - (order.get(b) ?? 0))
     .slice(0, limit)
-    .map(([place]) => toPlace(place));
+    .map(([place]) => placeFromData(place));
 }

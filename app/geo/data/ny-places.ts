@@ -62,7 +62,12 @@ export const NY_PLACES: readonly NyPlace[] = [
     ["Bronx", 40.8448, -73.8648, ["The Bronx", "El Bronx", "Bronx County", "BX", "布朗克斯"]],
   ]),
   ...group(BROOKLYN, "borough", [
-    ["Brooklyn", 40.6501, -73.9496, ["Kings County", "Kings", "BK", "Bklyn", "布鲁克林", "布魯克林"]],
+    [
+      "Brooklyn",
+      40.6501,
+      -73.9496,
+      ["Kings County", "Kings", "BK", "Bklyn", "布鲁克林", "布魯克林"],
+    ],
   ]),
   ...group(QUEENS, "borough", [
     ["Queens", 40.7282, -73.7949, ["Queens County", "Condado de Queens", "皇后区", "皇后區"]],
@@ -97,7 +102,12 @@ export const NY_PLACES: readonly NyPlace[] = [
     ["Little Italy", 40.7191, -73.9973, ["Pequeña Italia"]],
     ["SoHo", 40.7233, -74.003],
     ["Tribeca", 40.7163, -74.0086],
-    ["Financial District", 40.7075, -74.0113, ["FiDi", "Wall Street", "Lower Manhattan", "Bajo Manhattan"]],
+    [
+      "Financial District",
+      40.7075,
+      -74.0113,
+      ["FiDi", "Wall Street", "Lower Manhattan", "Bajo Manhattan"],
+    ],
     ["Battery Park City", 40.7115, -74.0156],
   ]),
 
@@ -294,7 +304,9 @@ export const NY_PLACES: readonly NyPlace[] = [
     ["Seaford", 40.666, -73.4882],
     ["Massapequa", 40.6807, -73.4743],
   ]),
-  ...group(SUFFOLK, "county", [["Suffolk County", 40.87, -72.88, ["Suffolk", "Condado de Suffolk"]]]),
+  ...group(SUFFOLK, "county", [
+    ["Suffolk County", 40.87, -72.88, ["Suffolk", "Condado de Suffolk"]],
+  ]),
   ...group(SUFFOLK, "municipality", [
     ["Brentwood", 40.7812, -73.2462],
     ["Central Islip", 40.7909, -73.2018],
