@@ -16,6 +16,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie } from "~/i18n/i18n.server";
+import { fontStylesheetsFor } from "~/i18n/fonts";
 import { createI18n } from "~/i18n/instance";
 import { DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
@@ -75,6 +76,9 @@ function Document({ children, locale, dir }: { children: ReactNode; locale: Loca
         <meta name="referrer" content="no-referrer" />
         <Meta />
         <Links />
+        {fontStylesheetsFor(locale).map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
       </head>
       <body>
         {children}
