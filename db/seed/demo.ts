@@ -30,7 +30,7 @@ import {
   type Region,
   type ServiceStatus,
 } from "~/directory/vocabulary";
-import { LANGUAGE_LINE, languageList } from "./demo-data/languages";
+import { LANGUAGE_LINE, LIST_EN, LIST_ES, languageList } from "./demo-data/languages";
 import { ORGANIZATIONS, type OrgSpec } from "./demo-data/organizations";
 import { PLACES, type Place } from "./demo-data/places";
 import {
@@ -84,6 +84,7 @@ export interface SeedSummary {
   locations: number;
   phones: number;
   schedules: number;
+  taxonomyTerms: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,8 +246,8 @@ function placeText(place: Place): Bilingual {
 
 function listText(items: readonly Bilingual[]): Bilingual {
   return {
-    en: new Intl.ListFormat("en", { type: "conjunction" }).format(items.map((item) => item.en)),
-    es: new Intl.ListFormat("es", { type: "conjunction" }).format(items.map((item) => item.es)),
+    en: LIST_EN.format(items.map((item) => item.en)),
+    es: LIST_ES.format(items.map((item) => item.es)),
   };
 }
 
@@ -950,5 +951,6 @@ export async function writeDemoDirectory(
     locations: directory.locations.length,
     phones: directory.phones.length,
     schedules: directory.schedules.length,
+    taxonomyTerms: termIds.size,
   };
 }

@@ -1,5 +1,8 @@
 import type { Bilingual } from "./services";
 
+export const LIST_EN = new Intl.ListFormat("en", { type: "conjunction" });
+export const LIST_ES = new Intl.ListFormat("es", { type: "conjunction" });
+
 /** Names of the languages demo staff speak, for the texts of the demo listings. */
 export const LANGUAGE_NAMES: Record<string, Bilingual> = {
   en: { en: "English", es: "inglés" },
@@ -74,7 +77,7 @@ export function languageList(codes: readonly string[]): Bilingual {
     (code) => LANGUAGE_NAMES[code] ?? { en: code, es: code },
   );
   return {
-    en: new Intl.ListFormat("en", { type: "conjunction" }).format(names.map((name) => name.en)),
-    es: new Intl.ListFormat("es", { type: "conjunction" }).format(names.map((name) => name.es)),
+    en: LIST_EN.format(names.map((name) => name.en)),
+    es: LIST_ES.format(names.map((name) => name.es)),
   };
 }
