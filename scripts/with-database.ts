@@ -27,14 +27,25 @@ export async function withDatabaseUrl<T>(task: (databaseUrl: string) => Promise<
   }
 }
 
+/** The innermost cause says what went wrong ("connect ECONNREFUSED ..."), the outer where. */
+function describeError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && messages.length < 5) {
+    messages.push(current.message.split("\n")[0]!);
+    current = current.cause;
+  }
+  if (messages.length === 0) return String(error);
+  if (messages.length === 1) return (error as Error).message;
+  return `${messages.at(-1)} (${messages[0]})`;
+}
+
 /** Runs a command-line script: a clear one-line message and a non-zero exit code on failure. */
 export function runScript(name: string, main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`[puente] ${name} failed: ${message}`);
-      if (error instanceof Error && error.cause) console.error(error.cause);
+      console.error(`[puente] ${name} failed: ${describeError(error)}`);
       process.exit(1);
     },
   );

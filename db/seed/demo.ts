@@ -798,7 +798,10 @@ function buildOrganization(
       if (roll < 0.3 && firstLanguage) {
         serviceLine("voice", LANGUAGE_LINE[firstLanguage]!, [firstLanguage]);
       } else if (roll > 0.93) {
-        serviceLine("text", "Text us to confirm or change an appointment", ["en", "es"]);
+        serviceLine("text", "Text us to confirm or change an appointment", [
+          "en",
+          ...spec.languages.slice(0, 1),
+        ]);
       }
     }
   });

@@ -863,8 +863,8 @@ export const ORGANIZATIONS: readonly OrgSpec[] = [
 
   // Statewide, by phone and online
   {
-    slug: "empire-immigrant-legal-helpline",
-    name: "Empire Immigrant Legal Helpline",
+    slug: "hearthline-immigration-helpline",
+    name: "Hearthline Immigration Helpline",
     kind: "helpline",
     sites: [],
     languages: ["es", "zh-Hans", "yue", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl"],

@@ -21,7 +21,8 @@ export interface TemplateContext {
   languages: Bilingual;
 }
 
-export type ApplicationStyle = "appointment" | "walkIn" | "screening" | "referral" | "online";
+export type ApplicationStyle =
+  "appointment" | "walkIn" | "screening" | "referral" | "online" | "call" | "hotline";
 
 export type HoursPattern =
   | "weekdays"
@@ -89,6 +90,14 @@ export const APPLICATION_TEXT: Record<ApplicationStyle, Bilingual> = {
   referral: {
     en: "Family members, friends and member organizations can call us. Have the person's full name, country of birth and A-number (if you know it) ready.",
     es: "Pueden llamarnos los familiares, los amigos y las organizaciones miembros. Tenga a mano el nombre completo de la persona, su país de nacimiento y su número A (si lo sabe).",
+  },
+  call: {
+    en: "Call during our opening hours. You do not have to give your name or your immigration status.",
+    es: "Llame durante nuestro horario de atención. No tiene que darnos su nombre ni su situación migratoria.",
+  },
+  hotline: {
+    en: "Call our hotline at any hour. After a short safety check, we tell you where to meet us.",
+    es: "Llame a nuestra línea a cualquier hora. Después de una breve evaluación de seguridad, le diremos dónde encontrarnos.",
   },
   online: {
     en: "Fill in the short form on our website or call us. We answer within two business days.",
@@ -868,7 +877,7 @@ export const SERVICE_TEMPLATES = {
       en: "Anyone in New York State.",
       es: "Cualquier persona en el estado de Nueva York.",
     }),
-    application: ["referral"],
+    application: ["call"],
     hours: ["hotline"],
     providers: "lawyers",
     alwaysFree: true,
@@ -939,7 +948,7 @@ export const SERVICE_TEMPLATES = {
       en: "Survivors of domestic violence, sexual assault or trafficking, of any gender.",
       es: "Sobrevivientes de violencia doméstica, agresión sexual o trata, de cualquier género.",
     }),
-    application: ["referral"],
+    application: ["hotline"],
     hours: ["weekdays", "allDay"],
     populations: ["survivors", "families", "lgbtq"],
     providers: "attorneys",
