@@ -17,12 +17,17 @@ async function lock(tx: Transaction): Promise<void> {
 
 /**
  * On start: brings the taxonomy up to date (always, idempotent) and, when the database holds
- * no organization yet, adds the demo directory. Returns what was seeded, or undefined.
+ * no organization yet and demo data is wanted, adds the demo directory. Returns what was
+ * seeded, or undefined.
  */
-export async function seedIfEmpty(db: Database): Promise<SeedSummary | undefined> {
+export async function seedIfEmpty(
+  db: Database,
+  options: { demoData?: boolean } = {},
+): Promise<SeedSummary | undefined> {
   return db.transaction(async (tx) => {
     await lock(tx);
     const termIds = await seedTaxonomy(tx);
+    if (options.demoData === false) return undefined;
     const [row] = await tx.select({ total: count() }).from(organizations);
     if ((row?.total ?? 0) > 0) return undefined;
     return writeDemoDirectory(tx, buildDemoDirectory(), termIds);
