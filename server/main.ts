@@ -14,6 +14,7 @@ import express from "express";
 import { config, parseConfig } from "~/config.server";
 import { migrateDatabase } from "#db/migrate";
 import { prepareData } from "./prepare";
+import { sameOriginGuard } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 import { startEmbeddedServices, type EmbeddedServices } from "./services-client";
 
@@ -23,6 +24,12 @@ process.env.NODE_ENV ??= dev ? "development" : "production";
 
 type JobsModule = { startBackgroundJobs(): Promise<void>; stopBackgroundJobs(): Promise<void> };
 const log = (message: string) => console.log(`[puente] ${message}`);
+
+/** "true"/"false", a hop count, or addresses/subnets, as Express understands them. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 async function startServices(): Promise<EmbeddedServices | undefined> {
   const initial = parseConfig(process.env);
@@ -80,8 +87,10 @@ async function main() {
 
     const app = express();
     app.disable("x-powered-by");
+    if (settings.TRUST_PROXY) app.set("trust proxy", trustProxyValue(settings.TRUST_PROXY));
     app.use(compression());
     app.use(securityHeaders(settings));
+    app.use(sameOriginGuard(settings));
 
     let getBuild: () => Promise<ServerBuild>;
     if (dev) {
@@ -100,7 +109,17 @@ async function main() {
       );
       app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
     }
-    app.all("*", createRequestHandler({ build: getBuild, mode: settings.NODE_ENV }));
+    app.all(
+      "*",
+      createRequestHandler({
+        build: getBuild,
+        mode: settings.NODE_ENV,
+        getLoadContext: (request, response) => ({
+          cspNonce: response.locals.cspNonce,
+          clientAddress: request.ip ?? request.socket.remoteAddress ?? "",
+        }),
+      }),
+    );
 
     jobs = (await getBuild()).entry.module as unknown as JobsModule;
     await jobs.startBackgroundJobs();

@@ -172,5 +172,9 @@ export const mailOutbox = pgTable(
     availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
   },
-  (table) => [index("mail_outbox_pending_idx").on(table.availableAt).where(sql`sent_at IS NULL`)],
+  (table) => [
+    index("mail_outbox_pending_idx")
+      .on(table.availableAt)
+      .where(sql`sent_at IS NULL`),
+  ],
 );
