@@ -68,6 +68,11 @@ export function config(): AppConfig {
   return cached;
 }
 
+/** For tests that change process.env (e.g. NODE_ENV=production): the next config() rereads it. */
+export function resetConfigCache(): void {
+  cached = undefined;
+}
+
 export function requireDatabaseUrl(): string {
   const url = config().DATABASE_URL;
   if (!url) {

@@ -2,7 +2,7 @@ import { lt, or, sql } from "drizzle-orm";
 import { authTokens } from "#db/schema";
 import type { Database, DbOrTx } from "~/db.server";
 import { purgeSentMail } from "~/mail/mail.server";
-import { deleteExpiredSessions } from "./sessions.server";
+import { deleteExpiredSessions } from "./session-store.server";
 import { purgeOldAttempts } from "./throttle.server";
 
 /** Deletes what no longer serves any purpose: dead sessions, old attempts, spent tokens, sent mail. */

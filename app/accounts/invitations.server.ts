@@ -7,7 +7,7 @@ import { invitationMail, membershipAddedMail } from "./emails.server";
 import { absoluteLink } from "./links.server";
 import { checkPasswordPolicy, type PasswordProblem } from "./passwords.server";
 import { can, type Actor } from "./permissions";
-import { startSession } from "./sessions.server";
+import { startSession } from "./session-store.server";
 import { normalizeEmail } from "./throttle.server";
 import { hashToken, isWellFormedToken, randomToken } from "./tokens.server";
 import { createUser, findUserByEmail } from "./users.server";

@@ -6,7 +6,7 @@ import { queueMail } from "~/mail/mail.server";
 import { passwordResetMail } from "./emails.server";
 import { absoluteLink } from "./links.server";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
-import { endAllSessions } from "./sessions.server";
+import { endAllSessions } from "./session-store.server";
 import { checkThrottle, recordAttempt } from "./throttle.server";
 import { hashToken, isWellFormedToken, randomToken } from "./tokens.server";
 import { findUserByEmail } from "./users.server";

@@ -3,7 +3,7 @@ import { authTokens, organizationMemberships, organizations, sessions, users } f
 import type { DbOrTx } from "~/db.server";
 import { can, type Actor, type Role } from "./permissions";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
-import { endAllSessions, readSessionToken } from "./sessions.server";
+import { endAllSessions, readSessionToken } from "./session-store.server";
 import { hashToken } from "./tokens.server";
 import { normalizeEmail } from "./throttle.server";
 
