@@ -9,7 +9,12 @@ import {
   verifyPassword,
   type PasswordProblem,
 } from "./passwords.server";
-import { clearSessionCookie, endAllSessions, endSession, startSession } from "./session-store.server";
+import {
+  clearSessionCookie,
+  endAllSessions,
+  endSession,
+  startSession,
+} from "./session-store.server";
 import { checkThrottle, recordAttempt } from "./throttle.server";
 import { findUserByEmail, findUserById } from "./users.server";
 

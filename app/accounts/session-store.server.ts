@@ -179,4 +179,3 @@ export async function findSessionActor(db: DbOrTx, token: string): Promise<Actor
     organizationIds: row.organizationIds,
   };
 }
-
