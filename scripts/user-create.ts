@@ -118,7 +118,7 @@ async function main() {
     if (result.status === "weakPassword") throw new Error(PROBLEMS[result.problem]);
     if (result.status === "exists") throw new Error(`An account with the email ${email} exists.`);
     console.log(
-      `Created ${role} ${email}${slugs.length ? ` (editor of ${slugs.join(", ")})` : ""}.`,
+      `Created ${role} ${email.toLowerCase()}${slugs.length ? ` (editor of ${slugs.join(", ")})` : ""}.`,
     );
   } finally {
     await connection.close();

@@ -5,6 +5,8 @@ import { checkSameOrigin, originOf } from "~/security/same-origin";
 /**
  * CSRF defence for the whole app: every request other than GET/HEAD/OPTIONS must come from a
  * page of this site (Sec-Fetch-Site / Origin); anything else gets 403 before Remix runs.
+ * Browsers too old to send Sec-Fetch-Site send `Origin: null` under our referrer policy and
+ * are refused (Safari before 16.4, Firefox before 90): see docs/decisions.
  */
 export function sameOriginGuard(settings: AppConfig): RequestHandler {
   const publicOrigin = settings.PUBLIC_URL ? originOf(settings.PUBLIC_URL) : undefined;
@@ -18,7 +20,14 @@ export function sameOriginGuard(settings: AppConfig): RequestHandler {
       },
       publicOrigin ? [own, publicOrigin] : [own],
     );
-    if (verdict.allowed) return next();
-    response.status(403).type("text/plain").send("Cross-site request refused");
+    if (!verdict.allowed) {
+      response.status(403).type("text/plain").send("Cross-site request refused");
+      return;
+    }
+    // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` with form posts; the
+    // request was proven same-origin by Sec-Fetch-Site above. Remix's own origin check would
+    // read "null" as a mismatch and refuse every form submitted without JavaScript.
+    if (request.headers.origin === "null") delete request.headers.origin;
+    next();
   };
 }

@@ -57,7 +57,7 @@ export function readSessionToken(request: Request): string | undefined {
   return isWellFormedToken(token) ? token : undefined;
 }
 
-/** "Firefox on Android": enough for someone to recognise their own device, no more. */
+/** "Firefox (Android)": enough for someone to recognise their own device, no more. */
 export function summarizeUserAgent(header: string | null): string | null {
   if (!header) return null;
   const browser =
@@ -78,7 +78,7 @@ export function summarizeUserAgent(header: string | null): string | null {
       [/Mac OS X|Macintosh/, "macOS"],
       [/Linux/, "Linux"],
     ].find(([pattern]) => (pattern as RegExp).test(header))?.[1] ?? null;
-  return system ? `${browser} on ${system}` : (browser as string);
+  return system ? `${browser} (${system})` : (browser as string);
 }
 
 /**

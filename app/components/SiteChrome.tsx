@@ -35,17 +35,12 @@ export function LanguageSwitcher() {
 export function AccountMenu() {
   const { t } = useTranslation("accounts");
   const href = useLocalePath();
-  const location = useLocation();
   const user = useRouteLoaderData<{ user: PublicUser | null }>("root")?.user;
   if (!user) {
-    const here = `${location.pathname}${location.search}`;
-    const onAccountPage = /\/(login|forgot-password|reset-password|invitations)(\/|$)/.test(
-      location.pathname,
-    );
-    const query = onAccountPage ? "" : `?${new URLSearchParams({ redirectTo: here })}`;
+    // No redirectTo: someone signing in from a public page wants their workspace.
     return (
       <nav className="account-menu" aria-label={t("menu.label")}>
-        <Link to={`${href("/login")}${query}`}>{t("menu.signIn")}</Link>
+        <Link to={href("/login")}>{t("menu.signIn")}</Link>
       </nav>
     );
   }

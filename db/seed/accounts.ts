@@ -13,7 +13,7 @@ export interface DemoAccount {
   password: string;
   name: string;
   role: Role;
-  /** Slugs of the organizations this account edits. */
+  /** Slugs of the organizations this seeding made the account an editor of. */
   organizations: string[];
 }
 

@@ -117,6 +117,14 @@ describe("the whole app over HTTP", () => {
     expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
   });
 
+  it("sends a visitor of a members-only page to sign in first", async () => {
+    const response = await fetch(`${base}/dev/mail`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(
+      `/en/login?redirectTo=${encodeURIComponent("/dev/mail")}`,
+    );
+  });
+
   it("signs in through a real form post and refuses the same post from another site", async () => {
     const account = await createAccount(env().db);
     const body = new URLSearchParams({ email: account.email, password: account.password });
@@ -145,6 +153,24 @@ describe("the whole app over HTTP", () => {
     const html = await account_page.text();
     expect(html).toContain(account.email);
     expect(html).toContain("You are signed in.");
+  });
+
+  it("accepts a form posted without JavaScript under the no-referrer policy (Origin: null)", async () => {
+    const account = await createAccount(env().db);
+    const response = await fetch(`${base}/en/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
+    expect(response.status).toBe(302);
+    const refused = await fetch(`${base}/en/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "null" },
+      body: new URLSearchParams({ email: account.email, password: account.password }),
+    });
+    expect(refused.status).toBe(403);
   });
 
   it("answers 429 with Retry-After on the page itself when sign-in is throttled", async () => {

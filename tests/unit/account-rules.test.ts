@@ -60,6 +60,8 @@ describe("same-origin check (CSRF)", () => {
     [{ method: "POST", origin: "https://puente.example.org", secFetchSite: undefined }, true],
     [{ method: "POST", origin: undefined, secFetchSite: "same-origin" }, true],
     [{ method: "POST", origin: undefined, secFetchSite: "none" }, true],
+    // A form posted under `Referrer-Policy: no-referrer` carries `Origin: null`.
+    [{ method: "POST", origin: "null", secFetchSite: "same-origin" }, true],
     [{ method: "POST", origin: "https://evil.example", secFetchSite: undefined }, false],
     [{ method: "POST", origin: "https://puente.example.org", secFetchSite: "cross-site" }, false],
     [{ method: "POST", origin: undefined, secFetchSite: "same-site" }, false],
@@ -103,15 +105,15 @@ describe("device names", () => {
   it.each([
     [
       "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
-      "Chrome on Android",
+      "Chrome (Android)",
     ],
     [
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
-      "Safari on iOS",
+      "Safari (iOS)",
     ],
     [
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
-      "Firefox on Windows",
+      "Firefox (Windows)",
     ],
     [null, null],
   ])("%s → %s", (header, summary) => {
