@@ -7,7 +7,7 @@ import { passwordResetMail } from "./emails.server";
 import { absoluteLink } from "./links.server";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
 import { endAllSessions } from "./session-store.server";
-import { checkThrottle, recordAttempt } from "./throttle.server";
+import { checkThrottle, clearLoginFailures, recordAttempt } from "./throttle.server";
 import { hashToken, isWellFormedToken, randomToken } from "./tokens.server";
 import { findUserByEmail } from "./users.server";
 
@@ -133,6 +133,7 @@ export async function resetPassword(
       .where(eq(users.id, found.userId));
     await spendOutstandingResetTokens(tx, found.userId);
     await endAllSessions(tx, found.userId);
+    await clearLoginFailures(tx, found.email);
     return { status: "ok" as const };
   });
 }

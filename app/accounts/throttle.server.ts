@@ -97,6 +97,19 @@ export async function recordAttempt(
   });
 }
 
+/** A password reset proves who the person is: earlier failed sign-ins stop counting. */
+export async function clearLoginFailures(db: DbOrTx, email: string): Promise<void> {
+  await db
+    .delete(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.kind, "login"),
+        eq(loginAttempts.email, normalizeEmail(email)),
+        eq(loginAttempts.succeeded, false),
+      ),
+    );
+}
+
 /** Attempts older than a day no longer count for anything. */
 export async function purgeOldAttempts(db: DbOrTx): Promise<void> {
   await db

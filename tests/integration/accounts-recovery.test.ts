@@ -128,6 +128,22 @@ describe("password reset", () => {
     await signedIn(account.email, "lighthouse-garnet-77");
   });
 
+  it("lifts a sign-in lockout once the password has been reset", async () => {
+    const account = await createAccount(env().db);
+    const attempt = (password: string, clientAddress: string) =>
+      callRoute(loginAction, postForm("/en/login", { email: account.email, password }), {
+        params: { lang: "en" },
+        clientAddress,
+      });
+    for (let i = 0; i < 5; i++) await attempt("forgotten-password-guess", `192.0.2.${110 + i}`);
+    expect((await attempt(account.password, "192.0.2.120")).status).toBe(429);
+
+    await requestReset(account.email, "192.0.2.66");
+    const token = linkToken((await lastMailTo(account.email))!.text, "/reset-password");
+    expect((await submitNewPassword(token, "lighthouse-garnet-77")).status).toBe(302);
+    expect((await attempt("lighthouse-garnet-77", "192.0.2.120")).status).toBe(302);
+  });
+
   it("refuses an expired link", async () => {
     const account = await createAccount(env().db);
     await requestReset(account.email, "192.0.2.62");
