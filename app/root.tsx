@@ -44,7 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const current: unknown = await localeCookie.parse(request.headers.get("Cookie"));
     if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   }
-  const actor = await getActor(request);
+  // The chrome (hotlines, help) must render even when the database does not answer: the
+  // account menu then shows "Sign in", and pages that need an account fail on their own.
+  const actor = await getActor(request).catch((error: unknown) => {
+    console.error("[puente] could not read the session:", error);
+    return null;
+  });
   const { flash, setCookie } = consumeFlash(request);
   if (setCookie) headers.append("Set-Cookie", setCookie);
   return Response.json(
