@@ -1,4 +1,7 @@
-import { closeSharedDatabase } from "~/db.server";
+import { startAccountHousekeeping } from "~/accounts/housekeeping.server";
+import { config } from "~/config.server";
+import { closeSharedDatabase, db } from "~/db.server";
+import { startMailDelivery } from "~/mail/mail.server";
 
 /**
  * Background work that runs inside every app process (the search outbox worker, scheduled
@@ -10,6 +13,22 @@ const stoppers: Array<() => Promise<void>> = [];
 
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
+  const settings = config();
+  if (settings.SMTP_URL) {
+    registerBackgroundJob(
+      startMailDelivery(db(), {
+        smtpUrl: settings.SMTP_URL,
+        from: settings.MAIL_FROM,
+        intervalMs: settings.MAIL_DELIVERY_INTERVAL_MS,
+      }),
+    );
+  } else {
+    console.log(
+      "[puente] SMTP_URL is not set: email stays in the mail_outbox table" +
+        (settings.NODE_ENV === "production" ? "" : " (readable at /dev/mail)"),
+    );
+  }
+  registerBackgroundJob(startAccountHousekeeping(db()));
 }
 
 /** Stops jobs and closes the database pool; the server calls it on shutdown. */

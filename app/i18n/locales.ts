@@ -13,7 +13,7 @@ export const SUPPORTED_LOCALES = Object.keys(LOCALES) as Locale[];
 export const DEFAULT_LOCALE: Locale = "en";
 
 /** Namespaces; one JSON file per namespace per locale. */
-export const NAMESPACES = ["common", "vocabulary", "search", "directory"] as const;
+export const NAMESPACES = ["common", "vocabulary", "search", "directory", "accounts"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,3 +1,4 @@
 export * from "./directory";
 export * from "./taxonomy";
 export * from "./search";
+export * from "./accounts";
