@@ -2,7 +2,14 @@ import { count, sql } from "drizzle-orm";
 import { organizations } from "#db/schema";
 import type { Database, Transaction } from "~/db.server";
 import { buildDemoDirectory, writeDemoDirectory, type SeedSummary } from "./demo";
+import { seedDemoAccounts } from "./accounts";
 import { seedTaxonomy } from "./taxonomy";
+
+/** The demo editors' organizations: one written in English, one written first in Spanish. */
+export const DEMO_EDITOR_ORGANIZATIONS = [
+  "corona-plaza-immigrant-defense-project",
+  "centro-legal-familias-sunset-park",
+];
 
 export type { SeedSummary } from "./demo";
 export { seedTaxonomy, TAXONOMY, TAXONOMY_LOCALES } from "./taxonomy";
@@ -30,7 +37,9 @@ export async function seedIfEmpty(
     if (options.demoData === false) return undefined;
     const [row] = await tx.select({ total: count() }).from(organizations);
     if ((row?.total ?? 0) > 0) return undefined;
-    return writeDemoDirectory(tx, buildDemoDirectory(), termIds);
+    const summary = await writeDemoDirectory(tx, buildDemoDirectory(), termIds);
+    await seedDemoAccounts(tx, { organizationSlugs: DEMO_EDITOR_ORGANIZATIONS });
+    return summary;
   });
 }
 
@@ -46,6 +55,8 @@ export async function seedDemoData(
   return db.transaction(async (tx) => {
     await lock(tx);
     const termIds = await seedTaxonomy(tx);
-    return writeDemoDirectory(tx, buildDemoDirectory(options), termIds);
+    const summary = await writeDemoDirectory(tx, buildDemoDirectory(options), termIds);
+    await seedDemoAccounts(tx, { organizationSlugs: DEMO_EDITOR_ORGANIZATIONS });
+    return summary;
   });
 }
