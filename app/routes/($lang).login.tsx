@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
@@ -104,6 +105,11 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
+  // Without JavaScript the server re-renders the form empty; with it, clear the password too.
+  useEffect(() => {
+    const password = document.getElementById(fields.password.id);
+    if (actionData && password instanceof HTMLInputElement) password.value = "";
+  }, [actionData, fields.password.id]);
   return (
     <div className="account-page">
       <h1>{t("login.heading")}</h1>

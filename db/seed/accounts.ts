@@ -3,6 +3,9 @@ import { organizationMemberships, organizations } from "#db/schema";
 import type { Role } from "~/accounts/permissions";
 import { createUser, findUserByEmail } from "~/accounts/users.server";
 import type { DbOrTx } from "~/db.server";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+
+export { DEMO_ACCOUNTS } from "./demo-accounts";
 
 /**
  * Demo accounts, created only with the demo data (never in a real deployment: anyone can read
@@ -16,33 +19,6 @@ export interface DemoAccount {
   /** Slugs of the organizations this seeding made the account an editor of. */
   organizations: string[];
 }
-
-export const DEMO_ACCOUNTS = {
-  admin: {
-    email: "admin@puente.example",
-    password: "demo-river-lantern-42",
-    name: "Ada Admin",
-    role: "admin",
-  },
-  staff: {
-    email: "staff@puente.example",
-    password: "demo-harbor-compass-17",
-    name: "Sam Staff",
-    role: "staff",
-  },
-  editorA: {
-    email: "editor1@puente.example",
-    password: "demo-cedar-violin-88",
-    name: "Elena Editor",
-    role: "org_editor",
-  },
-  editorB: {
-    email: "editor2@puente.example",
-    password: "demo-willow-anchor-63",
-    name: "Omar Editor",
-    role: "org_editor",
-  },
-} as const satisfies Record<string, Omit<DemoAccount, "organizations">>;
 
 /**
  * Creates the demo admin, staff member and two editors (one for each of the first two
