@@ -32,6 +32,19 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO_DATA: booleanFromEnv.default("true"),
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** smtp(s)://user:pass@host:port; unset keeps every email in the mail_outbox table. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Puente <no-reply@puente.invalid>"),
+  MAIL_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * Express "trust proxy" setting, so the client address used by login throttling is the
+   * visitor's and not the reverse proxy's: e.g. "loopback", "1" (hops) or a subnet list.
+   */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -53,6 +66,11 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** For tests that change process.env (e.g. NODE_ENV=production): the next config() rereads it. */
+export function resetConfigCache(): void {
+  cached = undefined;
 }
 
 export function requireDatabaseUrl(): string {

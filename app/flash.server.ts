@@ -1,38 +1,56 @@
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { config } from "~/config.server";
 
 /**
- * One-time messages shown after a redirect ("Your changes were sent for review"). The cookie
- * holds only a translation key and a few values; it is read and cleared by the next page.
- * A tampered cookie can at most show another of our own messages, so it is not signed.
+ * One-time messages shown on the page a redirect leads to ("Your password was changed").
+ * Set only on redirects from actions: the root loader (which reads and clears the cookie)
+ * runs again after every form submission, not on plain client-side navigations.
+ *
+ *   throw redirectWithFlash("/es/account", { kind: "success", message: "accounts:flash.passwordChanged" });
+ *
+ * `message` is a translation key with its namespace; the browser translates it.
  */
 const flashSchema = z.object({
-  kind: z.enum(["success", "info"]),
-  key: z.string().regex(/^(portal|staff):flash\.[A-Za-z]+$/),
-  values: z.record(z.string().max(200)).optional(),
+  kind: z.enum(["success", "info", "error"]),
+  message: z.string().regex(/^[a-z]+:[A-Za-z0-9_.]+$/),
+  values: z.record(z.union([z.string().max(200), z.number()])).optional(),
 });
+
 export type Flash = z.infer<typeof flashSchema>;
 
-const flashCookie = createCookie("flash", {
-  path: "/",
-  httpOnly: true,
-  sameSite: "lax",
-  maxAge: 60,
-});
+const COOKIE = "puente_flash";
 
-/** A redirect that shows `flash` once on the page it leads to. */
-export async function redirectWithFlash(url: string, flash: Flash): Promise<Response> {
-  return redirect(url, { headers: { "Set-Cookie": await flashCookie.serialize(flash) } });
+function attributes(): string {
+  return `Path=/; HttpOnly; SameSite=Lax${config().NODE_ENV === "production" ? "; Secure" : ""}`;
 }
 
-/** The pending message, if any, and the header that clears it. */
-export async function consumeFlash(
-  request: Request,
-): Promise<{ flash: Flash | null; headers: Headers }> {
-  const headers = new Headers();
-  const raw: unknown = await flashCookie.parse(request.headers.get("Cookie"));
-  if (raw === null || raw === undefined) return { flash: null, headers };
-  headers.append("Set-Cookie", await flashCookie.serialize("", { maxAge: 0 }));
-  const parsed = flashSchema.safeParse(raw);
-  return { flash: parsed.success ? parsed.data : null, headers };
+export function flashCookie(flash: Flash): string {
+  const value = Buffer.from(JSON.stringify(flashSchema.parse(flash))).toString("base64url");
+  return `${COOKIE}=${value}; ${attributes()}; Max-Age=120`;
+}
+
+/** A redirect that shows `flash` once on the next page. Extra headers (Set-Cookie) are kept. */
+export function redirectWithFlash(url: string, flash: Flash, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", flashCookie(flash));
+  return redirect(url, { ...init, headers });
+}
+
+/** For the root loader: the pending message, and the Set-Cookie that consumes it. */
+export function consumeFlash(request: Request): { flash: Flash | null; setCookie?: string } {
+  const header = request.headers.get("Cookie") ?? "";
+  const raw = header
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1);
+  if (!raw) return { flash: null };
+  const setCookie = `${COOKIE}=; ${attributes()}; Max-Age=0`;
+  try {
+    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString()));
+    return { flash: parsed.success ? parsed.data : null, setCookie };
+  } catch {
+    return { flash: null, setCookie };
+  }
 }

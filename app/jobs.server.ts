@@ -1,5 +1,8 @@
-import { closeSharedDatabase } from "~/db.server";
+import { startAccountHousekeeping } from "~/accounts/housekeeping.server";
+import { config } from "~/config.server";
+import { closeSharedDatabase, db } from "~/db.server";
 import { sendFreshnessReminders } from "~/directory/freshness.server";
+import { startMailDelivery } from "~/mail/mail.server";
 import { scheduleDailyJob } from "~/scheduled-jobs.server";
 
 /**
@@ -12,6 +15,22 @@ const stoppers: Array<() => Promise<void>> = [];
 
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
+  const settings = config();
+  if (settings.SMTP_URL) {
+    registerBackgroundJob(
+      startMailDelivery(db(), {
+        smtpUrl: settings.SMTP_URL,
+        from: settings.MAIL_FROM,
+        intervalMs: settings.MAIL_DELIVERY_INTERVAL_MS,
+      }),
+    );
+  } else {
+    console.log(
+      "[puente] SMTP_URL is not set: email stays in the mail_outbox table" +
+        (settings.NODE_ENV === "production" ? "" : " (readable at /dev/mail)"),
+    );
+  }
+  registerBackgroundJob(startAccountHousekeeping(db()));
   registerBackgroundJob(scheduleDailyJob("freshness-reminders", sendFreshnessReminders));
 }
 

@@ -213,8 +213,8 @@ async function startMeili(dataDir: string, masterKey: string): Promise<string> {
       path.join(meiliDir, "snapshots"),
       "--http-addr",
       `127.0.0.1:${port}`,
-      "--master-key",
-      masterKey,
+      // One argument: a base64url key may start with "-" and would be read as an option.
+      `--master-key=${masterKey}`,
       "--env",
       "production",
       "--no-analytics",

@@ -6,15 +6,11 @@
  */
 import type { Server } from "node:http";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
+import { fileURLToPath } from "node:url";
 import { config, parseConfig } from "~/config.server";
 import { migrateDatabase } from "#db/migrate";
+import { createApp } from "./app";
 import { prepareData } from "./prepare";
-import { securityHeaders } from "./security-headers";
 import { startEmbeddedServices, type EmbeddedServices } from "./services-client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -78,29 +74,7 @@ async function main() {
     await migrateDatabase(settings.DATABASE_URL!);
     await prepareData();
 
-    const app = express();
-    app.disable("x-powered-by");
-    app.use(compression());
-    app.use(securityHeaders(settings));
-
-    let getBuild: () => Promise<ServerBuild>;
-    if (dev) {
-      const vite = await import("vite").then((v) =>
-        v.createServer({ root, server: { middlewareMode: true } }),
-      );
-      app.use(vite.middlewares);
-      getBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-    } else {
-      const buildPath = path.join(root, "build/server/index.js");
-      const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-      getBuild = async () => build;
-      app.use(
-        "/assets",
-        express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
-      );
-      app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-    }
-    app.all("*", createRequestHandler({ build: getBuild, mode: settings.NODE_ENV }));
+    const { app, getBuild } = await createApp(settings, { dev, root });
 
     jobs = (await getBuild()).entry.module as unknown as JobsModule;
     await jobs.startBackgroundJobs();

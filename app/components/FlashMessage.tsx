@@ -1,22 +1,21 @@
 import { useTranslation } from "react-i18next";
 
 export interface FlashData {
-  kind: "success" | "info";
-  key: string;
-  values?: Record<string, string>;
+  kind: "success" | "info" | "error";
+  message: string;
+  values?: Record<string, string | number>;
 }
 
-/** The one-time confirmation after a redirect, announced to screen readers. */
-export function FlashMessage({ flash }: { flash: FlashData | null }) {
+/** The one-time message set by a redirect (app/flash.server.ts), announced to screen readers. */
+export function FlashMessage({ flash }: { flash: FlashData | null | undefined }) {
   const { t } = useTranslation();
   if (!flash) return null;
   return (
     <div
-      className={`notice ${flash.kind === "success" ? "notice--success" : ""}`}
-      role="status"
-      aria-live="polite"
+      className={`notice notice--${flash.kind === "error" ? "error" : "success"} flash`}
+      role={flash.kind === "error" ? "alert" : "status"}
     >
-      {t(flash.key, flash.values)}
+      {t(flash.message, flash.values)}
     </div>
   );
 }

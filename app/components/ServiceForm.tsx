@@ -100,7 +100,7 @@ export function ServiceForm({
         <CheckboxGroup
           meta={field("providerTypes")}
           legend={t("fields.providerTypes")}
-          options={vocabularyOptions("providerType", PROVIDER_TYPES)}
+          options={vocabularyOptions("provider", PROVIDER_TYPES)}
         />
       </fieldset>
 
@@ -126,7 +126,7 @@ export function ServiceForm({
         <SelectField
           meta={field("fees")}
           label={t("fields.fees")}
-          options={vocabularyOptions("feeType", FEE_TYPES)}
+          options={vocabularyOptions("fees", FEE_TYPES)}
         />
         <TextAreaField
           meta={field("feesDescription")}
@@ -140,7 +140,7 @@ export function ServiceForm({
         <CheckboxGroup
           meta={field("deliveryMethods")}
           legend={t("fields.deliveryMethods")}
-          options={vocabularyOptions("deliveryMethod", DELIVERY_METHODS)}
+          options={vocabularyOptions("delivery", DELIVERY_METHODS)}
         />
         <TextAreaField
           meta={field("applicationProcess")}

@@ -1,13 +1,19 @@
-/**
- * Placeholder, replaced at merge with a query on the accounts branch's users and memberships:
- * the email addresses of an organization's active editor accounts. Until then nobody has an
- * account, so reminders go to the organization's public email (see freshness.server.ts).
- */
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { organizationMemberships, users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 
+/** Email addresses of the organization's editor accounts that are not disabled. */
 export async function listOrganizationEditorEmails(
-  _tx: DbOrTx,
-  _organizationId: string,
+  tx: DbOrTx,
+  organizationId: string,
 ): Promise<string[]> {
-  return [];
+  const rows = await tx
+    .select({ email: users.email })
+    .from(organizationMemberships)
+    .innerJoin(users, eq(users.id, organizationMemberships.userId))
+    .where(
+      and(eq(organizationMemberships.organizationId, organizationId), isNull(users.disabledAt)),
+    )
+    .orderBy(asc(users.email));
+  return rows.map((row) => row.email);
 }

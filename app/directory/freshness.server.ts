@@ -7,7 +7,7 @@ import { createI18n } from "~/i18n/instance";
 import { localePath, type Locale } from "~/i18n/locales";
 import enPortal from "~/i18n/locales/en/portal.json";
 import esPortal from "~/i18n/locales/es/portal.json";
-import { queueMail } from "~/mail/outbox.server";
+import { queueMail } from "~/mail/mail.server";
 import { enqueueSearchSync } from "~/search/outbox.server";
 import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";

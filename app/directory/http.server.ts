@@ -21,7 +21,7 @@ const OUTCOME_MESSAGES = {
 export function redirectAfterChange(params: Params, path: string, outcome: ChangeOutcome) {
   return redirectWithFlash(pathIn(params, path), {
     kind: outcome.status === "pending" ? "info" : "success",
-    key: OUTCOME_MESSAGES[outcome.status],
+    message: OUTCOME_MESSAGES[outcome.status],
   });
 }
 

@@ -18,6 +18,7 @@ export const NAMESPACES = [
   "vocabulary",
   "search",
   "directory",
+  "accounts",
   "portal",
   "staff",
 ] as const;

@@ -14,6 +14,7 @@ import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "portal");
 
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** "Confirm my listing is still correct" and "withdraw this proposal". */
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const submission = parseForm(await request.formData(), portalDashboardSchema);
   if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
@@ -33,13 +35,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await confirmListing(db(), { actor, organizationId: input.organizationId });
       return redirectWithFlash(pathIn(params, "/portal"), {
         kind: "success",
-        key: "portal:flash.confirmed",
+        message: "portal:flash.confirmed",
       });
     }
     await withdrawChangeSet(db(), { actor, changeSetId: input.changeSetId });
     return redirectWithFlash(pathIn(params, "/portal"), {
       kind: "success",
-      key: "portal:flash.withdrawn",
+      message: "portal:flash.withdrawn",
     });
   });
 }

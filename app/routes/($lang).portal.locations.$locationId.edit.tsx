@@ -25,6 +25,7 @@ import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/direc
 import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "location.editTitle", "portal");
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locationId = idParam(params, "locationId");
   const submission = parseForm(await request.formData(), locationSchema);

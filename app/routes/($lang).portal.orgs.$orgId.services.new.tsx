@@ -23,6 +23,7 @@ import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/direc
 import { createService, getNewServiceContext } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "service.newTitle", "portal");
 
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
   const submission = parseForm(await request.formData(), serviceSchema);

@@ -27,6 +27,7 @@ import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/direc
 import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "service.editTitle", "portal");
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the service form, or (intent "status") pauses, archives or resumes the service. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const serviceId = idParam(params, "serviceId");
   const formData = await request.formData();

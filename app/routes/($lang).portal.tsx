@@ -1,32 +1,24 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { can } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
-import { FlashMessage } from "~/components/FlashMessage";
-import { consumeFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import portalStyles from "~/styles/portal.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portalStyles }];
 
+/** Pages about one person's organizations: never kept by a shared cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
 /** Every portal page needs a signed-in person; the pages below check what they may do. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const { flash, headers } = await consumeFlash(request);
-  return data(
-    {
-      flash,
-      person: { name: actor.name, email: actor.email, staff: actor.role !== "org_editor" },
-    },
-    { headers },
-  );
+  return { staff: can(actor, "review", "changeSet") };
 }
 
-/** Re-read on every navigation so a one-time message disappears once it has been shown. */
-export const shouldRevalidate = () => true;
-
 export default function PortalLayout() {
-  const { flash, person } = useLoaderData<typeof loader>();
+  const { staff } = useLoaderData<typeof loader>();
   const { t } = useTranslation("portal");
   const href = useLocalePath();
   return (
@@ -38,17 +30,13 @@ export default function PortalLayout() {
               {t("nav.dashboard")}
             </NavLink>
           </li>
-          {person.staff ? (
+          {staff ? (
             <li>
               <NavLink to={href("/staff")}>{t("nav.staff")}</NavLink>
             </li>
           ) : null}
         </ul>
-        <p className="workspace-person">
-          {t("nav.signedInAs", { name: person.name || person.email })}
-        </p>
       </nav>
-      <FlashMessage flash={flash} />
       <Outlet />
     </div>
   );

@@ -29,6 +29,7 @@ import { LISTING_STATUSES } from "~/directory/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "organizations.title", "staff");
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Creates an organization, or saves one row: membership, trust, publication, archiving. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const formData = await request.formData();
   if (formData.get("intent") === "update") {
@@ -60,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return redirectWithFlash(pathIn(params, "/staff/orgs"), {
         kind: changed ? "success" : "info",
-        key: changed ? "staff:flash.organizationUpdated" : "staff:flash.unchanged",
+        message: changed ? "staff:flash.organizationUpdated" : "staff:flash.unchanged",
       });
     });
   }
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = await createOrganization(db(), { actor, fields: submission.value });
     return redirectWithFlash(pathIn(params, `/portal/orgs/${created.id}`), {
       kind: "success",
-      key: "staff:flash.organizationCreated",
+      message: "staff:flash.organizationCreated",
     });
   });
 }

@@ -25,6 +25,7 @@ import { idParam, pathIn } from "~/directory/http.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "review.title", "staff");
 
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Approve (apply, publish, re-index in one transaction) or send back with a comment. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await requireActor(request);
   const changeSetId = idParam(params, "changeSetId");
   const submission = parseForm(await request.formData(), reviewSchema);
@@ -48,13 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await approveChangeSet(db(), { actor, changeSetId });
         return redirectWithFlash(pathIn(params, "/staff/review"), {
           kind: "success",
-          key: "staff:flash.approved",
+          message: "staff:flash.approved",
         });
       }
       await returnChangeSet(db(), { actor, changeSetId, comment: submission.value.comment });
       return redirectWithFlash(pathIn(params, "/staff/review"), {
         kind: "success",
-        key: "staff:flash.returned",
+        message: "staff:flash.returned",
       });
     } catch (error) {
       // Someone else reviewed it, or the entity is gone: say so on this page.
@@ -68,9 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const VOCABULARY_OF_FIELD: Record<string, string> = {
   categories: "category",
-  fees: "feeType",
-  deliveryMethods: "deliveryMethod",
-  providerTypes: "providerType",
+  fees: "fees",
+  deliveryMethods: "delivery",
+  providerTypes: "provider",
   populations: "population",
   courtsServed: "court",
   status: "serviceStatus",

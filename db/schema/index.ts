@@ -1,5 +1,6 @@
 export * from "./directory";
 export * from "./taxonomy";
 export * from "./search";
+export * from "./accounts";
 export * from "./listings";
 export * from "./jobs";

@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
 import { organizations } from "./directory";
 import { id, timestamps } from "./columns";
 
@@ -17,8 +18,8 @@ import { id, timestamps } from "./columns";
  * How member organizations keep their listings true: proposed changes waiting for review,
  * the audit trail of every applied change, and the freshness reminders sent to editors.
  *
- * User ids (author, reviewer, actor) reference the accounts' users table, which lives in the
- * accounts schema; its foreign keys are declared there when both schemas are merged.
+ * Accounts are disabled, never deleted, so a change set keeps its author; the audit log has no
+ * foreign keys at all (it records the actor's email as it was and outlives every row).
  */
 
 export const CHANGE_SET_STATUSES = ["pending", "approved", "returned", "withdrawn"] as const;
@@ -40,7 +41,9 @@ export const changeSets = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    authorUserId: uuid("author_user_id").notNull(),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
     /** The author's address when they submitted (shown in the review queue). */
     authorEmail: text("author_email").notNull(),
     status: changeSetStatus("status").notNull().default("pending"),
@@ -52,7 +55,7 @@ export const changeSets = pgTable(
     changes: jsonb("changes").notNull(),
     /** The published fields the proposal was based on (null for a new entity). */
     baseSnapshot: jsonb("base_snapshot"),
-    reviewerUserId: uuid("reviewer_user_id"),
+    reviewerUserId: uuid("reviewer_user_id").references(() => users.id, { onDelete: "set null" }),
     reviewComment: text("review_comment"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     ...timestamps(),

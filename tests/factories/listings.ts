@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   locations,
+  organizationMemberships,
   organizations,
   phones,
   schedules,
@@ -9,6 +10,7 @@ import {
   services,
   serviceTaxonomy,
   taxonomyTerms,
+  users,
 } from "#db/schema";
 import { inArray } from "drizzle-orm";
 import type { Actor } from "~/accounts/permissions";
@@ -130,24 +132,40 @@ export async function insertPhone(
   return row!;
 }
 
-export function editorOf(...organizationIds: string[]): Actor {
+/** An account (inserted directly: these tests never sign in with a password). */
+async function insertAccount(
+  db: Database,
+  role: Actor["role"],
+  organizationIds: string[],
+): Promise<Actor> {
   const id = unique();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `${role.replace("_", "-")}-${id}@example.org`,
+      name: `Test ${role} ${id}`,
+      passwordHash: "not-a-password-hash",
+      role,
+    })
+    .returning();
+  if (organizationIds.length > 0) {
+    await db
+      .insert(organizationMemberships)
+      .values(organizationIds.map((organizationId) => ({ userId: user!.id, organizationId })));
+  }
   return {
-    userId: randomUUID(),
-    email: `editor-${id}@example.org`,
-    name: `Editor ${id}`,
-    role: "org_editor",
+    userId: user!.id,
+    email: user!.email,
+    name: user!.name,
+    role,
     organizationIds,
   };
 }
 
-export function staffMember(role: "staff" | "admin" = "staff"): Actor {
-  const id = unique();
-  return {
-    userId: randomUUID(),
-    email: `${role}-${id}@coalition.example`,
-    name: `${role} ${id}`,
-    role,
-    organizationIds: [],
-  };
+export function editorOf(db: Database, ...organizationIds: string[]): Promise<Actor> {
+  return insertAccount(db, "org_editor", organizationIds);
+}
+
+export function staffMember(db: Database, role: "staff" | "admin" = "staff"): Promise<Actor> {
+  return insertAccount(db, role, []);
 }

@@ -7,6 +7,7 @@ import {
   sendFreshnessReminders,
 } from "~/directory/freshness.server";
 import { claimDailyRun } from "~/scheduled-jobs.server";
+import type { Actor } from "~/accounts/permissions";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -17,7 +18,7 @@ import {
 } from "../factories/listings";
 
 const env = useTestEnvironment();
-const staff = staffMember();
+let staff: Actor;
 
 // 2026-07-01 at 02:00 UTC is still June 30 in New York.
 const NOW = new Date("2026-07-01T02:00:00Z");
@@ -25,6 +26,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   await ensureTaxonomy(env().db);
+  staff = await staffMember(env().db);
 });
 
 describe("confirming a listing", () => {
@@ -37,7 +39,7 @@ describe("confirming a listing", () => {
     const archived = await insertService(db, organization.id, {
       values: { assuredDate: "2025-01-01", status: "archived" },
     });
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
 
     const result = await confirmListing(db, {
       actor: editor,

@@ -130,14 +130,14 @@ beforeAll(async () => {
   const phoneA = await insertPhone(db, orgA.id);
   const phoneB = await insertPhone(db, orgB.id, { serviceId: serviceB.id });
   const proposal = await updateService(db, {
-    actor: editorOf(orgB.id),
+    actor: await editorOf(db, orgB.id),
     serviceId: serviceB.id,
     changes: { name: "B's proposal" },
   });
   if (proposal.status !== "pending") throw new Error("expected B's proposal to wait for review");
   world = {
-    editorA: editorOf(orgA.id),
-    editorBoth: editorOf(orgA.id, orgB.id),
+    editorA: await editorOf(db, orgA.id),
+    editorBoth: await editorOf(db, orgA.id, orgB.id),
     a: {
       organizationId: orgA.id,
       serviceId: serviceA.id,
@@ -355,7 +355,7 @@ describe("an editor of organization A", () => {
 describe("staff", () => {
   it("reach every organization and the review tools", async () => {
     const { db } = env();
-    const staff = staffMember();
+    const staff = await staffMember(db);
     await expect(
       getOrganizationForEditing(db, { actor: staff, organizationId: world.b.organizationId }),
     ).resolves.toBeDefined();

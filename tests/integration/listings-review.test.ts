@@ -23,6 +23,7 @@ import { deletePhone } from "~/directory/phones.server";
 import { createService, setServiceStatus, updateService } from "~/directory/services.server";
 import type { ServiceFields } from "~/directory/fields";
 import type { Database } from "~/db.server";
+import type { Actor } from "~/accounts/permissions";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -44,10 +45,11 @@ async function serviceFields(db: Database, serviceId: string) {
   return db.transaction(async (tx) => (await handlerFor("service").load(tx, serviceId))!.fields);
 }
 
-const staff = staffMember();
+let staff: Actor;
 
 beforeAll(async () => {
   await ensureTaxonomy(env().db);
+  staff = await staffMember(env().db);
 });
 
 describe("an editor of an untrusted organization", () => {
@@ -55,7 +57,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
     const before = await serviceFields(db, service.id);
 
     const outcome = await updateService(db, {
@@ -90,7 +92,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id, { languages: ["en"] });
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
     const outcome = await updateService(db, {
       actor: editor,
       serviceId: service.id,
@@ -136,7 +138,7 @@ describe("an editor of an untrusted organization", () => {
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       serviceId: service.id,
       changes: { name: "Renamed inside a rolled-back transaction" },
     });
@@ -167,7 +169,7 @@ describe("an editor of an untrusted organization", () => {
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       serviceId: service.id,
       changes: { fees: "fee" },
     });
@@ -200,7 +202,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const location = await insertLocation(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
     const fields: Omit<ServiceFields, "status"> = {
       name: "Citizenship workshop",
       alternateName: null,
@@ -257,7 +259,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
     const first = await updateService(db, {
       actor: editor,
       serviceId: service.id,
@@ -287,7 +289,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
 
     expect(
       await setServiceStatus(db, { actor: editor, serviceId: service.id, status: "paused" }),
@@ -311,7 +313,7 @@ describe("an editor of an untrusted organization", () => {
     const service = await insertService(db, organization.id);
     const current = await serviceFields(db, service.id);
     const outcome = await updateService(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       serviceId: service.id,
       changes: { ...current, languages: [...current.languages].reverse() },
     });
@@ -326,7 +328,7 @@ describe("an editor of an untrusted organization", () => {
     const organization = await insertOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       serviceId: service.id,
       changes: { name: "Editor's name", fees: "sliding_scale" },
     });
@@ -363,7 +365,7 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const outcome = await updateOrganizationProfile(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       organizationId: organization.id,
       changes: { translations: { es: "Ayuda legal gratuita de inmigración." } },
     });
@@ -397,7 +399,10 @@ describe("an editor of an untrusted organization", () => {
     const { db } = env();
     const organization = await insertOrganization(db);
     const phone = await insertPhone(db, organization.id);
-    const outcome = await deletePhone(db, { actor: editorOf(organization.id), phoneId: phone.id });
+    const outcome = await deletePhone(db, {
+      actor: await editorOf(db, organization.id),
+      phoneId: phone.id,
+    });
     if (outcome.status !== "pending") throw new Error("expected a pending change set");
     expect(await db.select().from(phones).where(eq(phones.id, phone.id))).toHaveLength(1);
 
@@ -420,7 +425,7 @@ describe("changes that publish at once", () => {
     const { db } = env();
     const organization = await insertOrganization(db, { trusted: true });
     const service = await insertService(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
 
     const outcome = await updateService(db, {
       actor: editor,
@@ -473,7 +478,7 @@ describe("locations", () => {
     const { db } = env();
     const organization = await insertOrganization(db, { trusted: true });
     const outcome = await createLocation(db, {
-      actor: editorOf(organization.id),
+      actor: await editorOf(db, organization.id),
       organizationId: organization.id,
       fields: {
         name: null,
@@ -502,7 +507,7 @@ describe("locations", () => {
     const { db } = env();
     const organization = await insertOrganization(db, { trusted: true });
     const location = await insertLocation(db, organization.id);
-    const editor = editorOf(organization.id);
+    const editor = await editorOf(db, organization.id);
     const fields = {
       name: null,
       description: null,

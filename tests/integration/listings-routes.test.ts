@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeSets, phones, services } from "#db/schema";
+import * as root from "~/root";
 import * as portalLayout from "~/routes/($lang).portal";
 import * as organizationPage from "~/routes/($lang).portal.orgs.$orgId._index";
 import * as phonesPage from "~/routes/($lang).portal.orgs.$orgId.phones";
@@ -82,32 +83,35 @@ function serviceForm(overrides: Record<string, string | string[]> = {}) {
 
 describe("portal routes refuse another organization's data", () => {
   it("an editor of A gets 404 for B's pages, even through A's forms", async () => {
-    const editor = editorOf(ids.orgA);
+    const editor = await editorOf(env().db, ids.orgA);
     const as = (path: string, form?: Record<string, string | string[]>) =>
-      requestAs(editor, path, form);
+      requestAs(env().db, editor, path, form);
 
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         editServicePage.loader({
-          request: as(`/portal/services/${ids.serviceB}/edit`),
+          request: await as(`/portal/services/${ids.serviceB}/edit`),
           params: { serviceId: ids.serviceB },
           context,
         }),
       ),
     ).toBe(404);
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         editServicePage.action({
-          request: as(`/portal/services/${ids.serviceB}/edit`, serviceForm()),
+          request: await as(`/portal/services/${ids.serviceB}/edit`, serviceForm()),
           params: { serviceId: ids.serviceB },
           context,
         }),
       ),
     ).toBe(404);
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         organizationPage.action({
-          request: as(`/portal/orgs/${ids.orgB}`, { name: "Taken over", originalLanguage: "en" }),
+          request: await as(`/portal/orgs/${ids.orgB}`, {
+            name: "Taken over",
+            originalLanguage: "en",
+          }),
           params: { orgId: ids.orgB },
           context,
         }),
@@ -115,9 +119,9 @@ describe("portal routes refuse another organization's data", () => {
     ).toBe(404);
     // A's own service, offered at B's location through the form's checkbox values.
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         editServicePage.action({
-          request: as(
+          request: await as(
             `/portal/services/${ids.serviceA}/edit`,
             serviceForm({ locationIds: [ids.locationA, ids.locationB] }),
           ),
@@ -128,9 +132,9 @@ describe("portal routes refuse another organization's data", () => {
     ).toBe(404);
     // A new phone of A whose form data names B's service.
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         phonesPage.action({
-          request: as(`/portal/orgs/${ids.orgA}/phones`, {
+          request: await as(`/portal/orgs/${ids.orgA}/phones`, {
             number: "718-555-0111",
             type: "voice",
             serviceId: ids.serviceB,
@@ -141,16 +145,18 @@ describe("portal routes refuse another organization's data", () => {
       ),
     ).toBe(404);
     expect(
-      await refusal(() =>
+      await refusal(async () =>
         editPhonePage.action({
-          request: as(`/portal/phones/${ids.phoneB}/edit`, { intent: "delete" }),
+          request: await as(`/portal/phones/${ids.phoneB}/edit`, { intent: "delete" }),
           params: { phoneId: ids.phoneB },
           context,
         }),
       ),
     ).toBe(404);
     expect(
-      await refusal(() => staffLayout.loader({ request: as("/staff"), params: {}, context })),
+      await refusal(async () =>
+        staffLayout.loader({ request: await as("/staff"), params: {}, context }),
+      ),
     ).toBe(404);
 
     const { db } = env();
@@ -160,17 +166,23 @@ describe("portal routes refuse another organization's data", () => {
 
   it("sends someone who is not signed in to the login page", async () => {
     const response = await portalLayout
-      .loader({ request: requestAs(null, "/es/portal"), params: { lang: "es" }, context })
+      .loader({
+        request: await requestAs(env().db, null, "/es/portal"),
+        params: { lang: "es" },
+        context,
+      })
       .catch((thrown: unknown) => thrown);
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
-    expect((response as Response).headers.get("Location")).toBe("/login?redirectTo=%2Fes%2Fportal");
+    expect((response as Response).headers.get("Location")).toBe(
+      "/es/login?redirectTo=%2Fes%2Fportal",
+    );
   });
 });
 
 describe("a rejected form", () => {
   it("answers 400 with a message at each wrong field and every value the person typed", async () => {
-    const editor = editorOf(ids.orgA);
+    const editor = await editorOf(env().db, ids.orgA);
     const typed = serviceForm({
       name: "   ",
       description: "Our new description, typed with care.",
@@ -181,7 +193,7 @@ describe("a rejected form", () => {
       email: "not an email",
     });
     const result = await editServicePage.action({
-      request: requestAs(editor, `/portal/services/${ids.serviceA}/edit`, typed),
+      request: await requestAs(env().db, editor, `/portal/services/${ids.serviceA}/edit`, typed),
       params: { serviceId: ids.serviceA },
       context,
     });
@@ -211,9 +223,9 @@ describe("a rejected form", () => {
   });
 
   it("puts a ZIP code that cannot be placed at the ZIP code field, keeping the address", async () => {
-    const editor = editorOf(ids.orgA);
+    const editor = await editorOf(env().db, ids.orgA);
     const result = await newLocationPage.action({
-      request: requestAs(editor, `/portal/orgs/${ids.orgA}/locations/new`, {
+      request: await requestAs(env().db, editor, `/portal/orgs/${ids.orgA}/locations/new`, {
         address1: "1 Nowhere Lane",
         city: "Nowhere",
         postalCode: "00000",
@@ -236,9 +248,10 @@ describe("a rejected form", () => {
 
 describe("a successful form", () => {
   it("redirects with a one-time message that the next page shows once", async () => {
-    const editor = editorOf(ids.orgA);
+    const editor = await editorOf(env().db, ids.orgA);
     const response = (await editServicePage.action({
-      request: requestAs(
+      request: await requestAs(
+        env().db,
         editor,
         `/es/portal/services/${ids.serviceA}/edit`,
         serviceForm({ name: "Clínica de asilo" }),
@@ -250,16 +263,19 @@ describe("a successful form", () => {
     expect(response.headers.get("Location")).toBe(`/es/portal/services/${ids.serviceA}/edit`);
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
 
-    const page = unwrapData<{ flash: { key: string; kind: string } | null }>(
-      await portalLayout.loader({
-        request: requestAs(editor, `/es/portal/services/${ids.serviceA}/edit`, undefined, {
-          Cookie: cookie,
-        }),
-        params: { lang: "es" },
-        context,
-      }),
-    );
-    expect(page.data.flash).toEqual({ kind: "info", key: "portal:flash.submitted" });
+    const page = (await root.loader({
+      request: await requestAs(
+        env().db,
+        editor,
+        `/es/portal/services/${ids.serviceA}/edit`,
+        undefined,
+        { Cookie: cookie },
+      ),
+      params: { lang: "es" },
+      context,
+    })) as Response;
+    const { flash } = (await page.json()) as { flash: unknown };
+    expect(flash).toEqual({ kind: "info", message: "portal:flash.submitted" });
   });
 
   it("lets staff approve from the review page", async () => {
@@ -268,9 +284,11 @@ describe("a successful form", () => {
       .select()
       .from(changeSets)
       .where(eq(changeSets.entityId, ids.serviceA));
-    const staff = staffMember();
+    const staff = await staffMember(env().db);
     const response = (await reviewPage.action({
-      request: requestAs(staff, `/staff/review/${proposal!.id}`, { intent: "approve" }),
+      request: await requestAs(env().db, staff, `/staff/review/${proposal!.id}`, {
+        intent: "approve",
+      }),
       params: { changeSetId: proposal!.id },
       context,
     })) as Response;
@@ -281,9 +299,10 @@ describe("a successful form", () => {
 
   it("refuses to send a proposal back without a comment", async () => {
     const { db } = env();
-    const editor = editorOf(ids.orgA);
+    const editor = await editorOf(env().db, ids.orgA);
     await editServicePage.action({
-      request: requestAs(
+      request: await requestAs(
+        env().db,
         editor,
         `/portal/services/${ids.serviceA}/edit`,
         serviceForm({ name: "Another name" }),
@@ -293,10 +312,15 @@ describe("a successful form", () => {
     });
     const [proposal] = await db.select().from(changeSets).where(eq(changeSets.status, "pending"));
     const result = await reviewPage.action({
-      request: requestAs(staffMember(), `/staff/review/${proposal!.id}`, {
-        intent: "return",
-        comment: " ",
-      }),
+      request: await requestAs(
+        env().db,
+        await staffMember(env().db),
+        `/staff/review/${proposal!.id}`,
+        {
+          intent: "return",
+          comment: " ",
+        },
+      ),
       params: { changeSetId: proposal!.id },
       context,
     });

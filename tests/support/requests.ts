@@ -1,30 +1,37 @@
 import type { Actor } from "~/accounts/permissions";
-import { PLACEHOLDER_ACTOR_HEADER } from "~/accounts/sessions.server";
+import { startSession } from "~/accounts/sessions.server";
+import type { Database } from "~/db.server";
+
+const ORIGIN = "http://localhost";
 
 /**
- * A request from a signed-in person, for calling route loaders and actions directly. The one
- * place that knows how a session is carried: when the real accounts sessions replace the
- * placeholder, only this helper changes (to sign the actor in and send the session cookie).
+ * A request from a signed-in person (a real session row and cookie), for calling route
+ * loaders and actions directly. A form makes it a same-origin POST, as a browser sends it.
  */
-export function requestAs(
+export async function requestAs(
+  db: Database,
   actor: Actor | null,
   path: string,
   form?: Record<string, string | string[]>,
   headers: Record<string, string> = {},
-): Request {
-  const init: RequestInit = { headers: { ...headers } };
-  if (actor)
-    (init.headers as Record<string, string>)[PLACEHOLDER_ACTOR_HEADER] = JSON.stringify(actor);
-  if (form) {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(form)) {
-      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-    }
-    init.method = "POST";
-    init.body = body;
-    (init.headers as Record<string, string>)["Content-Type"] = "application/x-www-form-urlencoded";
+): Promise<Request> {
+  const all = new Headers(headers);
+  if (actor) {
+    const setCookie = await startSession(db, {
+      userId: actor.userId,
+      request: new Request(`${ORIGIN}/login`),
+    });
+    const session = setCookie.split(";")[0]!;
+    all.set("Cookie", [all.get("Cookie"), session].filter(Boolean).join("; "));
   }
-  return new Request(`http://localhost${path}`, init);
+  if (!form) return new Request(`${ORIGIN}${path}`, { headers: all });
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) {
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  }
+  all.set("Content-Type", "application/x-www-form-urlencoded");
+  all.set("Origin", ORIGIN);
+  return new Request(`${ORIGIN}${path}`, { method: "POST", headers: all, body });
 }
 
 /** What a route returned with `data(value, { status })`. */
