@@ -1,6 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, freshnessReminders, organizations, searchOutbox, services } from "#db/schema";
+import {
+  auditLog,
+  freshnessReminders,
+  mailOutbox,
+  organizations,
+  searchOutbox,
+  services,
+  users,
+} from "#db/schema";
 import {
   confirmListing,
   listStaleListings,
@@ -103,6 +111,30 @@ describe("stale listings", () => {
 });
 
 describe("freshness reminders", () => {
+  it("email the organization's editors, in English and Spanish, with a link to the portal", async () => {
+    const { db } = env();
+    const organization = await insertOrganization(db, {
+      name: "Reminder Test Legal Services",
+      assuredDate: "2025-01-10",
+    });
+    const editor = await editorOf(db, organization.id);
+    const disabled = await editorOf(db, organization.id);
+    await db.update(users).set({ disabledAt: NOW }).where(eq(users.id, disabled.userId));
+
+    await sendFreshnessReminders(db, NOW);
+
+    const mail = await db
+      .select()
+      .from(mailOutbox)
+      .where(inArray(mailOutbox.to, [editor.email, disabled.email, organization.email!]));
+    expect(mail.map((message) => message.to)).toEqual([editor.email]);
+    expect(mail[0]!.subject).toContain("Reminder Test Legal Services");
+    expect(mail[0]!.text).toContain("2025-01-10");
+    expect(mail[0]!.text).toContain("Confirm my listing is still correct");
+    expect(mail[0]!.text).toContain("Confirmar que mi ficha sigue siendo correcta");
+    expect(mail[0]!.text).toMatch(/https?:\/\/[^\s]+\/en\/portal/);
+  });
+
   it("are queued once per stale organization, then again only after 30 days", async () => {
     const { db } = env();
     const stale = await insertOrganization(db, {
