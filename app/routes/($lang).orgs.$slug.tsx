@@ -297,10 +297,11 @@ export default function OrganizationRoute() {
           ) : null}
           {organization.dojRecognized ? <li>{t("badges.dojRecognized")}</li> : null}
         </ul>
-        <p className="verified">
-          {t("search:results.lastVerified")}{" "}
-          <LastVerified text={organization.lastVerifiedText} stale={organization.stale} />
-        </p>
+        <dl className="facts">
+          <Fact label={t("search:results.lastVerified")}>
+            <LastVerified text={organization.lastVerifiedText} stale={organization.stale} />
+          </Fact>
+        </dl>
         <div className="page-actions no-print">
           <PrintButton label={t("actions.print")} />
           <ShareButton title={organization.name} />
@@ -383,15 +384,19 @@ export default function OrganizationRoute() {
                           <span className="hint">{t("location.directionsHint")}</span>
                         </p>
                       ) : null}
-                      {location.accessibility ? (
-                        <p>
-                          <strong>{t("location.accessibility")}</strong> {location.accessibility}
-                        </p>
-                      ) : null}
-                      {location.transportation ? (
-                        <p>
-                          <strong>{t("location.transportation")}</strong> {location.transportation}
-                        </p>
+                      {location.accessibility || location.transportation ? (
+                        <dl className="facts">
+                          {location.accessibility ? (
+                            <Fact label={t("location.accessibility")}>
+                              {location.accessibility}
+                            </Fact>
+                          ) : null}
+                          {location.transportation ? (
+                            <Fact label={t("location.transportation")}>
+                              {location.transportation}
+                            </Fact>
+                          ) : null}
+                        </dl>
                       ) : null}
                     </>
                   )}

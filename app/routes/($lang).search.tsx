@@ -131,10 +131,7 @@ export default function SearchRoute() {
     query.q ? t("print.words", { words: query.q }) : null,
     query.near
       ? query.radius !== undefined
-        ? t("print.nearWithin", {
-            place: query.near.label,
-            within: t("form.withinMiles", { count: query.radius }),
-          })
+        ? t("print.nearWithin", { place: query.near.label, count: query.radius })
         : t("print.near", { place: query.near.label })
       : null,
     ...chosen.map((filter) => filterLabel(t, filter.parameter, filter.value, languageNames)),

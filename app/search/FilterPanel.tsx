@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useCleanSubmit } from "./useCleanSubmit";
 import { CATEGORY_CODES } from "~/directory/taxonomy";
 import {
   COMMON_SERVICE_LANGUAGES,
@@ -26,7 +27,6 @@ interface FilterPanelProps {
   languageNames: Record<string, string>;
   clearHref: string;
   formatCount: (count: number) => string;
-  onSubmit?: () => void;
 }
 
 /**
@@ -115,8 +115,8 @@ export function FilterPanel({
   languageNames,
   clearHref,
   formatCount,
-  onSubmit,
 }: FilterPanelProps) {
+  const cleanSubmit = useCleanSubmit();
   const { t } = useTranslation(["search", "vocabulary"]);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const chosen = activeFilters(query).length;
@@ -139,26 +139,29 @@ export function FilterPanel({
     t(`vocabulary:court.${code}`),
   );
 
-  const toggles: { name: string; label: string; count: number | undefined; checked: boolean }[] = [
-    {
-      name: "accepting",
-      label: t("filters.accepting"),
-      count: yes(facets.accepting),
-      checked: Boolean(query.accepting),
-    },
-    {
-      name: "open_now",
-      label: t("filters.openNow"),
-      count: undefined,
-      checked: Boolean(query.openNow),
-    },
-    {
-      name: "detained",
-      label: t("filters.detained"),
-      count: yes(facets.detained),
-      checked: Boolean(query.detained),
-    },
-  ];
+  const allToggles: { name: string; label: string; count: number | undefined; checked: boolean }[] =
+    [
+      {
+        name: "accepting",
+        label: t("filters.accepting"),
+        count: yes(facets.accepting),
+        checked: Boolean(query.accepting),
+      },
+      {
+        name: "open_now",
+        label: t("filters.openNow"),
+        count: undefined,
+        checked: Boolean(query.openNow),
+      },
+      {
+        name: "detained",
+        label: t("filters.detained"),
+        count: yes(facets.detained),
+        checked: Boolean(query.detained),
+      },
+    ];
+  // A yes/no filter that would leave nothing is not offered (unless already chosen).
+  const toggles = allToggles.filter((toggle) => toggle.checked || toggle.count !== 0);
 
   const form = (
     <Form
@@ -166,7 +169,7 @@ export function FilterPanel({
       action={action}
       className="filters__form"
       aria-labelledby="filters-heading"
-      onSubmit={onSubmit}
+      onSubmit={cleanSubmit}
     >
       {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
       {query.near ? <input type="hidden" name="near" value={query.near.input} /> : null}

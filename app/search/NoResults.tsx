@@ -27,10 +27,7 @@ export function NoResults({
       case "removeAllFilters":
         return t("noResults.removeAllFilters", { count });
       case "widenRadius":
-        return t("noResults.widenRadius", {
-          within: t("form.withinMiles", { count: suggestion.radius }),
-          count,
-        });
+        return t("noResults.widenRadius", { radius: suggestion.radius, count });
       case "removeWords":
         return t("noResults.removeWords", { words: suggestion.words, count });
       case "remote":

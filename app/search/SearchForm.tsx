@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
 import { roundCoordinate } from "~/geo/distance";
 import { RADIUS_OPTIONS } from "./filters";
@@ -10,11 +11,11 @@ interface SearchFormProps {
   defaults: { q: string; near: string; radius: string };
   /** The chosen filters, kept when the visitor changes the words or the place. */
   filters: [string, string][];
-  onSubmit?: () => void;
 }
 
 /** What + near + radius, at the top of the search page. A plain GET form: works without JS. */
-export function SearchForm({ action, defaults, filters, onSubmit }: SearchFormProps) {
+export function SearchForm({ action, defaults, filters }: SearchFormProps) {
+  const cleanSubmit = useCleanSubmit();
   const { t } = useTranslation(["search", "common"]);
   const radiusChoices: number[] = [...RADIUS_OPTIONS];
   const current = Number(defaults.radius);
@@ -34,7 +35,7 @@ export function SearchForm({ action, defaults, filters, onSubmit }: SearchFormPr
       className="search-form search-form--page"
       role="search"
       aria-label={t("form.label")}
-      onSubmit={onSubmit}
+      onSubmit={cleanSubmit}
     >
       <div className="field field--what">
         <label htmlFor="search-q">{t("common:searchForm.whatLabel")}</label>
