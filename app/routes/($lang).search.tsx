@@ -66,7 +66,7 @@ type LoaderData = {
 export default function SearchRoute() {
   const data = useLoaderData<typeof loader>() as LoaderData;
   const { query, ignored, page } = data;
-  const { t } = useTranslation(["search", "vocabulary"]);
+  const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
   const href = useLocalePath();
   const location = useLocation();
@@ -141,8 +141,15 @@ export default function SearchRoute() {
     <div className="search-page">
       <h1>{t("heading")}</h1>
       <div className="print-only print-header">
-        {page ? <p>{t("print.printedOn", { date: page.printedOn })}</p> : null}
-        <p>{summary.length > 0 ? summary.join(" · ") : t("print.allServices")}</p>
+        <p>
+          <strong>{t("common:site.name")}</strong> · {t("common:site.tagline")}
+        </p>
+        <p>
+          {t("print.yourSearch", {
+            summary: summary.length > 0 ? summary.join(" · ") : t("print.allServices"),
+          })}
+          {page ? <> · {t("print.printedOn", { date: page.printedOn })}</> : null}
+        </p>
       </div>
 
       <SearchForm
