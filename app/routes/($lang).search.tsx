@@ -9,9 +9,9 @@ import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { resolvePlace } from "~/geo/places.server";
-import { useLocale, useLocalePath } from "~/i18n/hooks";
+import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
-import { LOCALES } from "~/i18n/locales";
+import { LOCALES, localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { activeFilters, withoutFilters } from "~/search/filters";
 import { FilterPanel } from "~/search/FilterPanel";
@@ -68,7 +68,6 @@ export default function SearchRoute() {
   const { query, ignored, page } = data;
   const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
-  const href = useLocalePath();
   const location = useLocation();
   const navigation = useNavigation();
   const [mapOpen, setMapOpen] = useState(false);
@@ -76,7 +75,7 @@ export default function SearchRoute() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  const searchPath = href("/search");
+  const searchPath = localePath(locale, "/search");
   const hrefFor = useCallback(
     (next: SearchQuery) => {
       const search = toSearchParams(next).toString();
@@ -84,7 +83,9 @@ export default function SearchRoute() {
     },
     [searchPath],
   );
-  const orgHref = useCallback((slug: string) => href(`/orgs/${slug}`), [href]);
+  // Stable across renders (unlike useLocalePath's function), so the map's markers are not
+  // rebuilt each time a result is highlighted.
+  const orgHref = useCallback((slug: string) => localePath(locale, `/orgs/${slug}`), [locale]);
   const numberFormat = useMemo(() => new Intl.NumberFormat(LOCALES[locale].intl), [locale]);
   const formatNumber = useCallback((n: number) => numberFormat.format(n), [numberFormat]);
   const languageNames = page?.languageNames ?? {};

@@ -44,6 +44,10 @@ function popupContent(point: MapPoint): HTMLElement {
   return box;
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 /** An offline basemap: county outlines served by Puente itself, for when tiles cannot load. */
 async function addCountyOutlines(map: L.Map): Promise<boolean> {
   try {
@@ -77,6 +81,13 @@ export default function ResultsMap({
   const highlightedRef = useRef(highlightedId);
   const onHighlightRef = useRef(onHighlight);
   const [basemap, setBasemap] = useState<"tiles" | "outlines" | "none">("tiles");
+  // Leaflet's own controls speak English; these give them the visitor's language.
+  const labelsRef = useRef({
+    zoomIn: t("map.zoomIn"),
+    zoomOut: t("map.zoomOut"),
+    closePopup: t("map.closePopup"),
+    cluster: (count: number) => t("map.cluster", { count }),
+  });
 
   useEffect(() => {
     onHighlightRef.current = onHighlight;
@@ -102,12 +113,21 @@ export default function ResultsMap({
     const container = containerRef.current;
     if (!container) return;
     let disposed = false;
+    const labels = labelsRef.current;
     const map = L.map(container, {
       center: NEW_YORK_CITY,
       zoom: 10,
       maxZoom: MAX_ZOOM,
+      zoomControl: false,
       // A page that scrolls should not zoom the map under the visitor's finger or wheel.
       scrollWheelZoom: false,
+    });
+    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+    map.on("popupopen", (event) => {
+      event.popup
+        .getElement()
+        ?.querySelector(".leaflet-popup-close-button")
+        ?.setAttribute("aria-label", labels.closePopup);
     });
     const tileLayer = L.tileLayer(tiles.url, {
       attribution: tiles.attribution,
@@ -121,7 +141,20 @@ export default function ResultsMap({
         if (!disposed) setBasemap(added ? "outlines" : "none");
       });
     });
-    const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    const cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 40,
+      // The default look, plus words for screen readers ("3 places here, zoom in").
+      iconCreateFunction: (group) => {
+        const count = group.getChildCount();
+        const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        return L.divIcon({
+          html: `<div><span>${count}<span class="visually-hidden"> ${escapeHtml(labels.cluster(count))}</span></span></div>`,
+          className: `marker-cluster marker-cluster-${size}`,
+          iconSize: L.point(40, 40),
+        });
+      },
+    });
     cluster.on("animationend", () => applyHighlightRef.current());
     map.on("zoomend", () => applyHighlightRef.current());
     map.addLayer(cluster);
