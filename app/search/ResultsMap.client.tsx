@@ -28,6 +28,8 @@ const HIGHLIGHT_CLASS = "is-highlighted";
 function popupContent(point: MapPoint): HTMLElement {
   const box = document.createElement("div");
   box.className = "map-popup";
+  // The map itself is laid out left to right (see below); its text follows the page.
+  box.dir = document.documentElement.dir || "auto";
   const title = document.createElement("strong");
   title.textContent = point.title;
   box.append(title);
@@ -211,7 +213,14 @@ export default function ResultsMap({
 
   return (
     <div className="results-map">
-      <div ref={containerRef} className="results-map__canvas" role="region" aria-label={label} />
+      {/* Leaflet positions tiles and controls for left-to-right; geography has no direction. */}
+      <div
+        ref={containerRef}
+        className="results-map__canvas"
+        role="region"
+        aria-label={label}
+        dir="ltr"
+      />
       {basemap !== "tiles" ? (
         <p className="results-map__notice" role="status">
           {basemap === "outlines" ? t("map.offlineOutlines") : t("map.offline")}
