@@ -41,7 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageTitle(matches, "errors.notFound.title");
-  return [{ title: `${data.view.organization.name} · ${metaT(matches)("site.name")}` }];
+  const { organization } = data.view;
+  const title = `${organization.name} · ${metaT(matches)("site.name")}`;
+  // What a messaging app shows when the page is shared.
+  const description = organization.description?.text.slice(0, 200) ?? "";
+  return [
+    { title },
+    { property: "og:title", content: organization.name },
+    ...(description
+      ? [
+          { name: "description", content: description },
+          { property: "og:description", content: description },
+        ]
+      : []),
+  ];
 };
 
 /** Free text in the visitor's language, or the original marked "(in English)". */
