@@ -21,7 +21,13 @@ import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie } from "~/i18n/i18n.server";
 import { fontStylesheetsFor } from "~/i18n/fonts";
 import { createI18n } from "~/i18n/instance";
-import { DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "~/i18n/locales";
+import {
+  DEFAULT_LOCALE,
+  directionOf,
+  isLocale,
+  namespaceGroupOf,
+  type Locale,
+} from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
 import { consumeFlash } from "~/flash.server";
 import { useNonce } from "~/security/nonce";
@@ -57,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       locale,
       dir: directionOf(locale),
-      resources: resourcesFor(locale),
+      resources: resourcesFor(locale, namespaceGroupOf(new URL(request.url).pathname)),
       user: actor ? publicUser(actor) : null,
       flash,
     },
@@ -65,15 +71,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-/** Translations only change with the language; skip the root loader otherwise. */
+/**
+ * Translations only change with the language or the area (public or member pages); skip the
+ * root loader otherwise. Actions always revalidate it (sign-in state, flash messages).
+ */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentParams,
   nextParams,
+  currentUrl,
+  nextUrl,
   formMethod,
   defaultShouldRevalidate,
 }) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
-  return currentParams.lang !== nextParams.lang;
+  return (
+    currentParams.lang !== nextParams.lang ||
+    namespaceGroupOf(currentUrl.pathname) !== namespaceGroupOf(nextUrl.pathname)
+  );
 };
 
 export type RootData = {

@@ -1,6 +1,6 @@
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationForm as LocationFormInput } from "~/directory/forms";
 import { COUNTY_CODES } from "~/directory/vocabulary";
@@ -12,17 +12,12 @@ import {
   TextField,
 } from "./form-fields";
 import { useLabels } from "./labels";
+import { useHydrated } from "./useHydrated";
 import { SubmitChanges } from "./listing-forms";
 
 const LocationPicker = lazy(() => import("./LocationPicker.client"));
 
 type Metadata = FormMetadata<LocationFormInput, string[]>;
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export interface MapTiles {
   url: string;

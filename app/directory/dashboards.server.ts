@@ -9,7 +9,7 @@ import {
 } from "./change-sets.server";
 import { daysBetween, isStale, todayInDirectoryZone } from "./dates";
 import { listStaleListings, type StaleListing } from "./freshness.server";
-import { listMyOrganizations, type OrganizationRow } from "./organizations.server";
+import { listMyOrganizations, type OrganizationRow } from "./organization-editing.server";
 
 export interface PortalOrganization extends OrganizationRow {
   stale: boolean;

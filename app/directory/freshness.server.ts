@@ -19,7 +19,7 @@ import {
   todayInDirectoryZone,
 } from "./dates";
 import { listOrganizationEditorEmails } from "./editors.server";
-import { loadOrganization } from "./organizations.server";
+import { loadOrganization } from "./organization-editing.server";
 
 /**
  * "Confirm my listing is still correct": a person vouches for the organization and all its

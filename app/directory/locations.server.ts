@@ -6,7 +6,7 @@ import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-set
 import { handlerFor } from "./entities.server";
 import { DomainError, notFound } from "./errors";
 import type { LocationFields, LocationInput } from "./fields";
-import { loadOrganization, type OrganizationRow } from "./organizations.server";
+import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 
 export type { LocationInput };
 

@@ -1,267 +1,340 @@
-import { and, asc, eq, ilike, inArray, like, or } from "drizzle-orm";
-import { locations, organizations, phones, services } from "#db/schema";
-import type { Actor } from "~/accounts/permissions";
-import { can } from "~/accounts/permissions";
-import type { DbOrTx, Transaction } from "~/db.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
-import { assertCan, inTransaction } from "./access.server";
-import { recordAudit } from "./audit.server";
-import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
-import { handlerFor } from "./entities.server";
-import { notFound } from "./errors";
-import type { OrganizationFields } from "./fields";
-import type { ListingStatus, ServiceStatus } from "./vocabulary";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import {
+  locations,
+  organizations,
+  organizationTranslations,
+  phones,
+  schedules,
+  serviceAtLocation,
+  serviceLanguages,
+  services,
+  serviceTaxonomy,
+  serviceTranslations,
+  taxonomyTerms,
+  taxonomyTermTranslations,
+} from "#db/schema";
+import type { DbOrTx } from "~/db.server";
+import type { CategoryCode } from "./taxonomy";
+import type {
+  CountyCode,
+  Court,
+  DeliveryMethod,
+  FeeType,
+  PhoneType,
+  Population,
+  ProviderType,
+} from "./vocabulary";
 
-export interface OrganizationRow {
+/** A listing's free text in the visitor's language, or in the original with `fallback` set. */
+export interface LocalizedText {
+  text: string;
+  /** BCP-47 tag of the language `text` is written in (for the element's `lang`). */
+  lang: string;
+  /** True when no translation exists: the page says "(in English)" or the original language. */
+  fallback: boolean;
+}
+
+export interface PhoneView {
+  number: string;
+  /** For `tel:` links: digits and a leading +. */
+  tel: string;
+  extension: string | null;
+  type: PhoneType;
+  description: string | null;
+  languages: string[];
+}
+
+export interface LocationView {
   id: string;
-  name: string;
-  slug: string;
-  status: ListingStatus;
-  trusted: boolean;
-  isCoalitionMember: boolean;
-  memberSince: string | null;
-  assuredDate: string | null;
+  confidential: boolean;
+  /** Null for confidential locations (shelters, safe houses): "call for the address". */
+  name: string | null;
+  address: {
+    line1: string;
+    line2: string | null;
+    city: string;
+    state: string;
+    postalCode: string;
+  } | null;
+  county: CountyCode;
+  geo: { lat: number; lng: number } | null;
+  accessibility: string | null;
+  transportation: string | null;
+  phones: PhoneView[];
 }
 
-const organizationColumns = {
-  id: organizations.id,
-  name: organizations.name,
-  slug: organizations.slug,
-  status: organizations.status,
-  trusted: organizations.trusted,
-  isCoalitionMember: organizations.isCoalitionMember,
-  memberSince: organizations.memberSince,
-  assuredDate: organizations.assuredDate,
-};
+export interface ServiceHours {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+  /** Null: the hours apply at every location of the service. */
+  locationId: string | null;
+}
 
-/** The organization row an action is about, or "not found". */
-export async function loadOrganization(
-  tx: DbOrTx,
-  organizationId: string,
-): Promise<OrganizationRow> {
-  const [row] = await tx
-    .select(organizationColumns)
+export interface ServiceView {
+  id: string;
+  name: LocalizedText;
+  alternateName: string | null;
+  description: LocalizedText | null;
+  url: string | null;
+  email: string | null;
+  categories: { code: CategoryCode; name: string }[];
+  languages: string[];
+  fees: FeeType;
+  feesDescription: LocalizedText | null;
+  eligibility: LocalizedText | null;
+  applicationProcess: LocalizedText | null;
+  acceptingNewClients: boolean;
+  takesDetainedCases: boolean;
+  deliveryMethods: DeliveryMethod[];
+  populations: Population[];
+  courtsServed: Court[];
+  providerTypes: ProviderType[];
+  hours: ServiceHours[];
+  phones: PhoneView[];
+  locationIds: string[];
+  lastVerified: string | null;
+  stale: boolean;
+}
+
+export interface OrganizationPage {
+  organization: {
+    id: string;
+    slug: string;
+    name: string;
+    alternateName: string | null;
+    description: LocalizedText | null;
+    originalLanguage: string;
+    email: string | null;
+    website: string | null;
+    isCoalitionMember: boolean;
+    memberSince: string | null;
+    dojRecognized: boolean;
+    lastVerified: string | null;
+    stale: boolean;
+    phones: PhoneView[];
+  };
+  services: ServiceView[];
+  /** Every location where one of the services is offered, in a stable order. */
+  locations: LocationView[];
+}
+
+/** Listings not confirmed by a person for this long are marked "not confirmed recently". */
+export const STALE_AFTER_DAYS = 180;
+
+function isStale(assuredDate: string | null, today: Date): boolean {
+  if (!assuredDate) return true;
+  return today.getTime() - Date.parse(`${assuredDate}T00:00:00Z`) > STALE_AFTER_DAYS * 86_400_000;
+}
+
+function localize(
+  original: string | null | undefined,
+  translated: string | null | undefined,
+  originalLanguage: string,
+  locale: string,
+): LocalizedText | null {
+  if (locale !== originalLanguage && translated?.trim()) {
+    return { text: translated, lang: locale, fallback: false };
+  }
+  if (!original?.trim()) return null;
+  return { text: original, lang: originalLanguage, fallback: locale !== originalLanguage };
+}
+
+function toPhoneView(row: typeof phones.$inferSelect): PhoneView {
+  return {
+    number: row.number,
+    tel: row.number.replace(/[^0-9+]/g, ""),
+    extension: row.extension,
+    type: row.type,
+    description: row.description,
+    languages: row.languages,
+  };
+}
+
+/**
+ * Everything the public organization page shows, in the visitor's language: a published
+ * organization and its active services. Undefined for unknown, draft and archived listings,
+ * so the page answers 404 without revealing that a draft exists. Confidential locations come
+ * without name, address or coordinates.
+ */
+export async function getPublishedOrganizationPage(
+  db: DbOrTx,
+  slug: string,
+  locale: string,
+  today: Date = new Date(),
+): Promise<OrganizationPage | undefined> {
+  const [org] = await db
+    .select()
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!row) throw notFound();
-  return row;
-}
+    .where(and(eq(organizations.slug, slug), eq(organizations.status, "published")))
+    .limit(1);
+  if (!org) return undefined;
+  const original = org.originalLanguage;
 
-export interface OrganizationEditing {
-  organization: OrganizationRow;
-  fields: OrganizationFields;
-  /** A proposal still waiting for review: its values are what the form shows. */
-  pending: { id: string; changes: Partial<OrganizationFields>; createdAt: string } | null;
-  services: Array<{ id: string; name: string; status: ServiceStatus }>;
-  locations: Array<{ id: string; address1: string; city: string; postalCode: string }>;
-  phoneCount: number;
-  permissions: { manage: boolean; createService: boolean; createLocation: boolean };
-}
+  const [orgTranslation] = await db
+    .select()
+    .from(organizationTranslations)
+    .where(
+      and(
+        eq(organizationTranslations.organizationId, org.id),
+        eq(organizationTranslations.locale, locale),
+      ),
+    )
+    .limit(1);
 
-/** The profile form and the list of the organization's services, locations and phones. */
-export async function getOrganizationForEditing(
-  db: DbOrTx,
-  input: { actor: Actor; organizationId: string },
-): Promise<OrganizationEditing> {
-  return inTransaction(db, async (tx) => {
-    const organization = await loadOrganization(tx, input.organizationId);
-    const target = { organizationId: organization.id };
-    assertCan(input.actor, "read", "organization", target);
-    const loaded = await handlerFor("organization").load(tx, organization.id);
-    const [serviceRows, locationRows, phoneRows, pending] = await Promise.all([
-      tx
-        .select({ id: services.id, name: services.name, status: services.status })
-        .from(services)
-        .where(eq(services.organizationId, organization.id))
-        .orderBy(asc(services.name)),
-      tx
-        .select({
-          id: locations.id,
-          address1: locations.address1,
-          city: locations.city,
-          postalCode: locations.postalCode,
-        })
-        .from(locations)
-        .where(eq(locations.organizationId, organization.id))
-        .orderBy(asc(locations.address1)),
-      tx.select({ id: phones.id }).from(phones).where(eq(phones.organizationId, organization.id)),
-      pendingChangeFor(tx, "organization", organization.id),
-    ]);
-    return {
-      organization,
-      fields: loaded!.fields,
-      pending: pending
-        ? {
-            id: pending.id,
-            changes: pending.changes as Partial<OrganizationFields>,
-            createdAt: pending.createdAt.toISOString(),
-          }
-        : null,
-      services: serviceRows,
-      locations: locationRows,
-      phoneCount: phoneRows.length,
-      permissions: {
-        manage: can(input.actor, "manage", "organization", target),
-        createService: can(input.actor, "create", "service", target),
-        createLocation: can(input.actor, "create", "location", target),
-      },
-    };
-  });
-}
+  const serviceRows = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.organizationId, org.id), eq(services.status, "active")))
+    .orderBy(asc(services.name));
+  const serviceIds = serviceRows.map((service) => service.id);
 
-/** Name, description and its translations, website, email, logo: applied or proposed. */
-export async function updateOrganizationProfile(
-  db: DbOrTx,
-  input: { actor: Actor; organizationId: string; changes: Partial<OrganizationFields> },
-): Promise<ChangeOutcome> {
-  return inTransaction(db, async (tx) => {
-    const organization = await loadOrganization(tx, input.organizationId);
-    assertCan(input.actor, "update", "organization", { organizationId: organization.id });
-    const before = (await handlerFor("organization").load(tx, organization.id))!.fields;
-    return commitChange(tx, {
-      actor: input.actor,
-      organization,
-      entityType: "organization",
-      entityId: organization.id,
-      operation: "update",
-      before,
-      submitted: input.changes,
+  const phoneRows = await db
+    .select()
+    .from(phones)
+    .where(eq(phones.organizationId, org.id))
+    .orderBy(asc(phones.position), asc(phones.number));
+  const [translations, categories, languages, hours, locationLinks] = serviceIds.length
+    ? await Promise.all([
+        db
+          .select()
+          .from(serviceTranslations)
+          .where(
+            and(
+              inArray(serviceTranslations.serviceId, serviceIds),
+              eq(serviceTranslations.locale, locale),
+            ),
+          ),
+        db
+          .select({
+            serviceId: serviceTaxonomy.serviceId,
+            code: taxonomyTerms.code,
+            name: taxonomyTerms.name,
+            translatedName: taxonomyTermTranslations.name,
+          })
+          .from(serviceTaxonomy)
+          .innerJoin(taxonomyTerms, eq(serviceTaxonomy.termId, taxonomyTerms.id))
+          .leftJoin(
+            taxonomyTermTranslations,
+            and(
+              eq(taxonomyTermTranslations.termId, taxonomyTerms.id),
+              eq(taxonomyTermTranslations.locale, locale),
+            ),
+          )
+          .where(inArray(serviceTaxonomy.serviceId, serviceIds))
+          .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.code)),
+        db
+          .select()
+          .from(serviceLanguages)
+          .where(inArray(serviceLanguages.serviceId, serviceIds))
+          .orderBy(asc(serviceLanguages.code)),
+        db
+          .select()
+          .from(schedules)
+          .where(inArray(schedules.serviceId, serviceIds))
+          .orderBy(asc(schedules.weekday), asc(schedules.opensAt)),
+        db
+          .select({ serviceId: serviceAtLocation.serviceId, location: locations })
+          .from(serviceAtLocation)
+          .innerJoin(locations, eq(serviceAtLocation.locationId, locations.id))
+          .where(inArray(serviceAtLocation.serviceId, serviceIds))
+          .orderBy(asc(locations.city), asc(locations.address1)),
+      ])
+    : [[], [], [], [], []];
+
+  const locationsById = new Map<string, LocationView>();
+  for (const { location } of locationLinks) {
+    if (locationsById.has(location.id)) continue;
+    const hidden = location.confidential;
+    const hasGeo = location.latitude !== null && location.longitude !== null;
+    locationsById.set(location.id, {
+      id: location.id,
+      confidential: hidden,
+      name: hidden ? null : location.name,
+      address: hidden
+        ? null
+        : {
+            line1: location.address1,
+            line2: location.address2,
+            city: location.city,
+            state: location.stateProvince,
+            postalCode: location.postalCode,
+          },
+      county: location.county as CountyCode,
+      geo: !hidden && hasGeo ? { lat: location.latitude!, lng: location.longitude! } : null,
+      accessibility: hidden ? null : location.accessibility,
+      transportation: hidden ? null : location.transportation,
+      phones: phoneRows
+        .filter((phone) => phone.locationId === location.id && phone.serviceId === null)
+        .map(toPhoneView),
     });
-  });
-}
+  }
 
-// --- staff: the coalition's membership -----------------------------------------------------
-
-export interface OrganizationAdministration {
-  isCoalitionMember: boolean;
-  memberSince: string | null;
-  trusted: boolean;
-  status: ListingStatus;
-}
-
-function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-}
-
-async function uniqueSlug(tx: Transaction, name: string): Promise<string> {
-  const base = slugify(name) || "organization";
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: organizations.slug })
-        .from(organizations)
-        .where(or(eq(organizations.slug, base), like(organizations.slug, `${base}-%`)))
-    ).map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** Staff add a member organization (a draft until they publish it). */
-export async function createOrganization(
-  db: DbOrTx,
-  input: {
-    actor: Actor;
-    fields: {
-      name: string;
-      email?: string | null;
-      website?: string | null;
-    } & Partial<OrganizationAdministration>;
-  },
-): Promise<{ id: string; slug: string }> {
-  assertCan(input.actor, "create", "organization", { organizationId: null });
-  return inTransaction(db, async (tx) => {
-    const slug = await uniqueSlug(tx, input.fields.name);
-    const [created] = await tx
-      .insert(organizations)
-      .values({
-        slug,
-        name: input.fields.name,
-        email: input.fields.email ?? null,
-        website: input.fields.website ?? null,
-        isCoalitionMember: input.fields.isCoalitionMember ?? true,
-        memberSince: input.fields.memberSince ?? null,
-        trusted: input.fields.trusted ?? false,
-        status: input.fields.status ?? "draft",
-      })
-      .returning(organizationColumns);
-    await recordAudit(tx, {
-      actor: input.actor,
-      organizationId: created!.id,
-      entityType: "organization",
-      entityId: created!.id,
-      action: "create",
-      after: created,
-    });
-    await enqueueSearchSync(tx, { entityType: "organization", entityId: created!.id });
-    return { id: created!.id, slug };
-  });
-}
-
-/** Membership, trust, publication and archiving: staff decisions, applied at once. */
-export async function updateOrganizationAdministration(
-  db: DbOrTx,
-  input: { actor: Actor; organizationId: string; changes: Partial<OrganizationAdministration> },
-): Promise<{ changed: boolean }> {
-  return inTransaction(db, async (tx) => {
-    const organization = await loadOrganization(tx, input.organizationId);
-    const target = { organizationId: organization.id };
-    const archiving = input.changes.status === "archived" && organization.status !== "archived";
-    assertCan(input.actor, archiving ? "archive" : "manage", "organization", target);
-    const before: OrganizationAdministration = {
-      isCoalitionMember: organization.isCoalitionMember,
-      memberSince: organization.memberSince,
-      trusted: organization.trusted,
-      status: organization.status,
-    };
-    const after = { ...before };
-    for (const key of Object.keys(before) as Array<keyof OrganizationAdministration>) {
-      if (input.changes[key] !== undefined) Object.assign(after, { [key]: input.changes[key] });
-    }
-    if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false };
-    await tx.update(organizations).set(after).where(eq(organizations.id, organization.id));
-    await recordAudit(tx, {
-      actor: input.actor,
-      organizationId: organization.id,
-      entityType: "organization",
-      entityId: organization.id,
-      action: archiving ? "archive" : "manage",
-      before,
-      after,
-    });
-    await enqueueSearchSync(tx, { entityType: "organization", entityId: organization.id });
-    return { changed: true };
-  });
-}
-
-/** Every organization (optionally filtered by name), for the staff's membership list. */
-export async function listOrganizationsForStaff(
-  db: DbOrTx,
-  input: { actor: Actor; query?: string },
-): Promise<OrganizationRow[]> {
-  assertCan(input.actor, "manage", "organization", { organizationId: null });
-  const query = input.query?.trim();
-  return db
-    .select(organizationColumns)
-    .from(organizations)
-    .where(query ? ilike(organizations.name, `%${query.replace(/[%_\\]/g, "\\$&")}%`) : undefined)
-    .orderBy(asc(organizations.name));
-}
-
-/** The organizations an editor works on (staff and admins reach all through /staff). */
-export async function listMyOrganizations(db: DbOrTx, actor: Actor): Promise<OrganizationRow[]> {
-  if (actor.organizationIds.length === 0) return [];
-  return db
-    .select(organizationColumns)
-    .from(organizations)
-    .where(and(inArray(organizations.id, [...actor.organizationIds])))
-    .orderBy(asc(organizations.name));
+  return {
+    organization: {
+      id: org.id,
+      slug: org.slug,
+      name: org.name,
+      alternateName: org.alternateName,
+      description: localize(org.description, orgTranslation?.description, original, locale),
+      originalLanguage: original,
+      email: org.email,
+      website: org.website,
+      isCoalitionMember: org.isCoalitionMember,
+      memberSince: org.memberSince,
+      dojRecognized: org.dojRecognized,
+      lastVerified: org.assuredDate,
+      stale: isStale(org.assuredDate, today),
+      phones: phoneRows
+        .filter((phone) => phone.serviceId === null && phone.locationId === null)
+        .map(toPhoneView),
+    },
+    services: serviceRows.map((service): ServiceView => {
+      const translation = translations.find((row) => row.serviceId === service.id);
+      const text = (value: string | null, translated: string | null | undefined) =>
+        localize(value, translated, original, locale);
+      return {
+        id: service.id,
+        name: text(service.name, translation?.name) ?? {
+          text: service.name,
+          lang: original,
+          fallback: false,
+        },
+        alternateName: service.alternateName,
+        description: text(service.description, translation?.description),
+        url: service.url,
+        email: service.email,
+        categories: categories
+          .filter((row) => row.serviceId === service.id)
+          .map((row) => ({ code: row.code as CategoryCode, name: row.translatedName ?? row.name })),
+        languages: languages.filter((row) => row.serviceId === service.id).map((row) => row.code),
+        fees: service.fees,
+        feesDescription: text(service.feesDescription, translation?.feesDescription),
+        eligibility: text(service.eligibilityDescription, translation?.eligibilityDescription),
+        applicationProcess: text(service.applicationProcess, translation?.applicationProcess),
+        acceptingNewClients: service.acceptingNewClients,
+        takesDetainedCases: service.takesDetainedCases,
+        deliveryMethods: service.deliveryMethods as DeliveryMethod[],
+        populations: service.populations as Population[],
+        courtsServed: service.courtsServed as Court[],
+        providerTypes: service.providerTypes as ProviderType[],
+        hours: hours
+          .filter((row) => row.serviceId === service.id)
+          .map((row) => ({
+            weekday: row.weekday,
+            opensAt: row.opensAt.slice(0, 5),
+            closesAt: row.closesAt.slice(0, 5),
+            locationId: row.locationId,
+          })),
+        phones: phoneRows.filter((phone) => phone.serviceId === service.id).map(toPhoneView),
+        locationIds: locationLinks
+          .filter((link) => link.serviceId === service.id)
+          .map((link) => link.location.id),
+        lastVerified: service.assuredDate,
+        stale: isStale(service.assuredDate, today),
+      };
+    }),
+    locations: [...locationsById.values()],
+  };
 }

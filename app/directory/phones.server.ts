@@ -7,7 +7,7 @@ import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-set
 import { handlerFor } from "./entities.server";
 import { notFound } from "./errors";
 import type { PhoneFields } from "./fields";
-import { loadOrganization, type OrganizationRow } from "./organizations.server";
+import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 import { locationOptions, type LocationOption } from "./services.server";
 
 export interface PhoneOptions {

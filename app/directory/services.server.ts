@@ -7,7 +7,7 @@ import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-set
 import { handlerFor } from "./entities.server";
 import { notFound } from "./errors";
 import type { ServiceFields } from "./fields";
-import { loadOrganization, type OrganizationRow } from "./organizations.server";
+import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 import type { ServiceStatus } from "./vocabulary";
 
 export interface LocationOption {

@@ -31,7 +31,7 @@ import { idParam, redirectAfterChange } from "~/directory/http.server";
 import {
   getOrganizationForEditing,
   updateOrganizationProfile,
-} from "~/directory/organizations.server";
+} from "~/directory/organization-editing.server";
 import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";

@@ -24,7 +24,7 @@ import {
   createOrganization,
   listOrganizationsForStaff,
   updateOrganizationAdministration,
-} from "~/directory/organizations.server";
+} from "~/directory/organization-editing.server";
 import { LISTING_STATUSES } from "~/directory/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";

@@ -26,7 +26,7 @@ import {
   listOrganizationsForStaff,
   updateOrganizationAdministration,
   updateOrganizationProfile,
-} from "~/directory/organizations.server";
+} from "~/directory/organization-editing.server";
 import {
   createPhone,
   deletePhone,

@@ -18,7 +18,7 @@ import {
   withdrawChangeSet,
 } from "~/directory/change-sets.server";
 import { createLocation, updateLocation } from "~/directory/locations.server";
-import { updateOrganizationProfile } from "~/directory/organizations.server";
+import { updateOrganizationProfile } from "~/directory/organization-editing.server";
 import { deletePhone } from "~/directory/phones.server";
 import { createService, setServiceStatus, updateService } from "~/directory/services.server";
 import type { ServiceFields } from "~/directory/fields";
