@@ -3,6 +3,8 @@ import { config } from "~/config.server";
 import { closeSharedDatabase, db } from "~/db.server";
 import { sendFreshnessReminders } from "~/directory/freshness.server";
 import { startMailDelivery } from "~/mail/mail.server";
+import { keyRingFromConfig } from "~/referrals/crypto.server";
+import { purgeExpiredPersonalData } from "~/referrals/retention.server";
 import { scheduleDailyJob } from "~/scheduled-jobs.server";
 
 /**
@@ -32,6 +34,19 @@ export async function startBackgroundJobs(): Promise<void> {
   }
   registerBackgroundJob(startAccountHousekeeping(db()));
   registerBackgroundJob(scheduleDailyJob("freshness-reminders", sendFreshnessReminders));
+  // Referrals refuse to work without an encryption key; say so once, at start.
+  const ring = keyRingFromConfig(config());
+  if ("problem" in ring) console.error(`[puente] ${ring.problem}`);
+  registerBackgroundJob(scheduleDailyJob("referrals-purge", purgeReferrals));
+}
+
+async function purgeReferrals(database: Parameters<typeof purgeExpiredPersonalData>[0], now: Date) {
+  const purged = await purgeExpiredPersonalData(database, now);
+  if (purged.referrals > 0) {
+    console.log(
+      `[puente] referrals-purge: erased the personal data of ${purged.referrals} closed referral(s)`,
+    );
+  }
 }
 
 /** Stops jobs and closes the database pool; the server calls it on shutdown. */

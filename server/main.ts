@@ -33,7 +33,11 @@ async function startServices(): Promise<EmbeddedServices | undefined> {
     postgres,
     meili,
   });
-  if (services.databaseUrl) process.env.DATABASE_URL = services.databaseUrl;
+  if (services.databaseUrl) {
+    process.env.DATABASE_URL = services.databaseUrl;
+    // Lets referrals generate their encryption key next to the embedded database (see crypto).
+    process.env.PUENTE_EMBEDDED_DATABASE = "true";
+  }
   if (services.meiliHost) {
     process.env.MEILI_HOST = services.meiliHost;
     process.env.MEILI_MASTER_KEY = services.meiliMasterKey;

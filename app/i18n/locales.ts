@@ -21,6 +21,7 @@ export const NAMESPACES = [
   "accounts",
   "portal",
   "staff",
+  "referrals",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
