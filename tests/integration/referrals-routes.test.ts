@@ -81,7 +81,7 @@ describe("the Refer form", () => {
         }),
       },
     );
-    const { status, body } = await call(() => newRoute.action(args(request, { lang: "en" })));
+    const { status, body } = await call(async () => newRoute.action(args(request, { lang: "en" })));
     expect(status).toBe(400);
     const result = (
       body as { result: { initialValue: Record<string, unknown>; error: Record<string, string[]> } }
@@ -116,7 +116,9 @@ describe("the Refer form", () => {
         }),
       },
     );
-    const { status, response } = await call(() => newRoute.action(args(request, { lang: "es" })));
+    const { status, response } = await call(async () =>
+      newRoute.action(args(request, { lang: "es" })),
+    );
     expect(status).toBe(302);
     expect(response!.headers.get("Location")).toMatch(/^\/es\/staff\/referrals\/[0-9a-f-]{36}$/);
     const cookie = response!.headers.get("Set-Cookie") ?? "";
@@ -130,13 +132,13 @@ describe("the Refer form", () => {
   });
 
   it("sends people without an account to sign in", async () => {
-    const { status, response } = await call(() =>
+    const { status, response } = await call(async () =>
       newRoute.loader(
         args(await requestAs(env().db, null, `/staff/referrals/new?service=${org.serviceId}`)),
       ),
     );
     expect(status).toBe(302);
-    expect(response!.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect(response!.headers.get("Location")).toMatch(/^\/en\/login\?redirectTo=/);
   });
 });
 
@@ -147,7 +149,7 @@ describe("the slip page", () => {
       serviceId: org.serviceId,
       referral: referralInput({ preferredLanguage: "es" }),
     });
-    const redirected = await call(() =>
+    const redirected = await call(async () =>
       slipRoute.loader(
         args(await requestAs(env().db, null, `/r/${slipToken}`), { token: slipToken }),
       ),
@@ -155,7 +157,7 @@ describe("the slip page", () => {
     expect(redirected.status).toBe(302);
     expect(redirected.response!.headers.get("Location")).toBe(`/es/r/${slipToken}`);
 
-    const page = await call(() =>
+    const page = await call(async () =>
       slipRoute.loader(
         args(await requestAs(env().db, null, `/es/r/${slipToken}`), {
           lang: "es",
@@ -186,7 +188,7 @@ describe("the slip page", () => {
       serviceId: org.serviceId,
       referral: referralInput(),
     });
-    const { status, response } = await call(() =>
+    const { status, response } = await call(async () =>
       slipRoute.action(
         args(
           await requestAs(env().db, null, `/es/r/${slipToken}`, {
@@ -201,7 +203,7 @@ describe("the slip page", () => {
     expect(response!.headers.get("Location")).toBe(
       `/es/r/${slipToken}?answer=recorded&response=could_not_reach`,
     );
-    const dashboard = await call(() =>
+    const dashboard = await call(async () =>
       dashboardRoute.loader(
         args(await requestAs(env().db, staff, "/staff/referrals?view=needs_match")),
       ),
@@ -212,7 +214,7 @@ describe("the slip page", () => {
 
   it("answers an unknown link with a friendly page and a 404", async () => {
     const token = "x".repeat(22);
-    const { status, body } = await call(() =>
+    const { status, body } = await call(async () =>
       slipRoute.loader(
         args(await requestAs(env().db, null, `/en/r/${token}`), { lang: "en", token }),
       ),
@@ -229,7 +231,7 @@ describe("reading a referral through the pages", () => {
       serviceId: org.serviceId,
       referral: referralInput(),
     });
-    const own = await call(() =>
+    const own = await call(async () =>
       portalRoute.loader(
         args(
           await requestAs(
@@ -244,7 +246,7 @@ describe("reading a referral through the pages", () => {
       ),
     );
     expect(own.status).toBe(200);
-    const stranger = await call(() =>
+    const stranger = await call(async () =>
       portalRoute.loader(
         args(
           await requestAs(
@@ -260,7 +262,7 @@ describe("reading a referral through the pages", () => {
     );
     expect(stranger.status).toBe(404);
     expect(JSON.stringify(stranger.body)).not.toContain("Marisol");
-    const garbage = await call(() =>
+    const garbage = await call(async () =>
       detailRoute.loader(
         args(await requestAs(env().db, staff, "/staff/referrals/nope"), { id: "nope" }),
       ),
@@ -274,7 +276,7 @@ describe("reading a referral through the pages", () => {
       serviceId: org.serviceId,
       referral: referralInput(),
     });
-    const { status, body } = await call(() =>
+    const { status, body } = await call(async () =>
       portalRoute.action(
         args(
           await requestAs(
@@ -300,7 +302,7 @@ describe("reading a referral through the pages", () => {
 
 describe("the CSV export", () => {
   it("downloads the report as CSV for staff only", async () => {
-    const csv = await call(() =>
+    const csv = await call(async () =>
       csvRoute.loader(
         args(await requestAs(env().db, staff, "/es/staff/reports.csv"), { lang: "es" }),
       ),
@@ -311,7 +313,7 @@ describe("the CSV export", () => {
     expect(text).toContain("Sección,Código,Etiqueta,Valor");
     expect(text).toContain("Necesidad,asylum,Asilo,");
     expect(text).not.toContain("Marisol");
-    const refused = await call(() =>
+    const refused = await call(async () =>
       csvRoute.loader(
         args(await requestAs(env().db, editorOf(org.organizationId), "/staff/reports.csv")),
       ),
