@@ -6,44 +6,7 @@ import { assertCan } from "./access.server";
 import { notFound } from "./errors";
 import type { EntityType } from "./fields";
 
-export type AuditAction =
-  | "create"
-  | "update"
-  | "delete"
-  | "pause"
-  | "archive"
-  | "confirm"
-  | "submit"
-  | "approve"
-  | "return"
-  | "withdraw"
-  | "manage";
-
-export interface AuditEntry {
-  actor: Actor | null;
-  organizationId: string | null;
-  entityType: EntityType | "changeSet";
-  entityId: string | null;
-  action: AuditAction;
-  changeSetId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Records one change; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorUserId: entry.actor?.userId ?? null,
-    actorEmail: entry.actor?.email ?? null,
-    organizationId: entry.organizationId,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    action: entry.action,
-    changeSetId: entry.changeSetId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
-}
+export { recordAudit, type AuditAction, type AuditEntry } from "~/audit/audit.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 

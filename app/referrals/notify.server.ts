@@ -1,9 +1,9 @@
-import { listOrganizationEditorEmails } from "~/accounts/members.server";
+import { listOrganizationEditorEmails } from "~/directory/editors.server";
 import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
 import { serverT } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, localePath } from "~/i18n/locales";
-import { queueMail } from "~/mail/outbox.server";
+import { queueMail } from "~/mail/mail.server";
 
 /**
  * Tells the receiving organization's editors that a referral is waiting, in the same

@@ -315,7 +315,7 @@ export async function referToAnother(
       });
     }
     await recordAudit(tx, {
-      actorUserId: options.actor.userId,
+      actor: options.actor,
       organizationId: source.organizationId,
       entityType: "referral",
       entityId: source.id,
@@ -584,7 +584,7 @@ export async function getReferral(
   ];
   if (readFields.length > 0) {
     await recordAudit(db, {
-      actorUserId: actor.userId,
+      actor,
       organizationId: referral.organizationId,
       entityType: "referral",
       entityId: referral.id,

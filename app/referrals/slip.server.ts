@@ -158,7 +158,7 @@ export async function getSlip(
       keyId: referral.keyId,
     }).callName;
     await recordAudit(db, {
-      actorUserId: null,
+      actor: null,
       organizationId: referral.organizationId,
       entityType: "referral",
       entityId: referral.id,
