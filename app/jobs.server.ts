@@ -1,4 +1,6 @@
-import { closeSharedDatabase } from "~/db.server";
+import { config } from "~/config.server";
+import { closeSharedDatabase, db } from "~/db.server";
+import { startSearchSyncWorker } from "~/search/sync.server";
 
 /**
  * Background work that runs inside every app process (the search outbox worker, scheduled
@@ -10,6 +12,8 @@ const stoppers: Array<() => Promise<void>> = [];
 
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
+  const searchSync = startSearchSyncWorker(db(), config().SEARCH_SYNC_INTERVAL_MS);
+  registerBackgroundJob(() => searchSync.stop());
 }
 
 /** Stops jobs and closes the database pool; the server calls it on shutdown. */
