@@ -105,8 +105,8 @@ export async function ensureSearchIndex(
   const client = options.client ?? meili();
   const live = options.indexName ?? servicesIndexName();
   try {
-    await ensureIndexWithSettings(client, live);
-    await applyServicesIndexSettings(client.index(live));
+    const created = await ensureIndexWithSettings(client, live);
+    if (!created) await applyServicesIndexSettings(client.index(live));
     const [stats, expected] = await Promise.all([
       client.index(live).getStats(),
       countExpectedDocuments(db),
