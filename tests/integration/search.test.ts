@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { locations, searchOutbox } from "#db/schema";
+import { locations, organizations, searchOutbox } from "#db/schema";
 import { resolvePlace } from "~/geo/places.server";
 import type { ServiceDocument } from "~/search/documents.server";
 import { servicesIndexName } from "~/search/meili.server";
+import { enqueueSearchSync } from "~/search/outbox.server";
 import { parseSearchParams } from "~/search/params";
 import { ensureSearchIndex } from "~/search/reindex.server";
 import { searchServices } from "~/search/search.server";
@@ -372,7 +373,6 @@ describe("keeping the index in sync", () => {
         .update(locations)
         .set({ latitude: 40.7282, longitude: -73.7949, city: "Fresh Meadows", postalCode: "11365" })
         .where(eq(locations.id, scenario.locations.jacksonHeights.id));
-      const { enqueueSearchSync } = await import("~/search/outbox.server");
       await enqueueSearchSync(tx, {
         entityType: "location",
         entityId: scenario.locations.jacksonHeights.id,
@@ -391,7 +391,6 @@ describe("keeping the index in sync", () => {
     const { db } = env();
     await db.transaction(async (tx) => {
       await tx.delete(locations).where(eq(locations.id, scenario.locations.newburgh.id));
-      const { enqueueSearchSync } = await import("~/search/outbox.server");
       await enqueueSearchSync(tx, {
         entityType: "location",
         entityId: scenario.locations.newburgh.id,
@@ -403,5 +402,18 @@ describe("keeping the index in sync", () => {
     expect(result.hits).toHaveLength(1);
     expect(result.hits[0]?.address).toBeNull();
     expect(result.hits[0]?.locationId).toBeNull();
+  });
+
+  it("removes the documents of a deleted organization", async () => {
+    const { db } = env();
+    await db.transaction(async (tx) => {
+      await tx.delete(organizations).where(eq(organizations.id, scenario.organizations.hudson.id));
+      await enqueueSearchSync(tx, {
+        entityType: "organization",
+        entityId: scenario.organizations.hudson.id,
+      });
+    });
+    await drainSearchOutbox(db);
+    expect((await search("meilisearch", "court=orange_county_jail")).total).toBe(0);
   });
 });
