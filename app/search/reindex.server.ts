@@ -8,6 +8,7 @@ import {
 } from "~/search/documents.server";
 import { meili, servicesIndexName } from "~/search/meili.server";
 import { applyServicesIndexSettings } from "~/search/settings.server";
+import { taskSucceeded, waitForTask } from "~/search/tasks.server";
 import {
   REINDEX_LOCK_KEY,
   describeError,
@@ -51,14 +52,15 @@ export async function reindexAll(
     const leftover = new RegExp(`^${live}_[0-9]+$`);
     const { results } = await client.getIndexes({ limit: 1000 });
     for (const index of results.filter((index) => leftover.test(index.uid)))
-      await client.deleteIndex(index.uid).waitTask({ timeout: LONG_TASK_TIMEOUT_MS });
+      await waitForTask(client, client.deleteIndex(index.uid), LONG_TASK_TIMEOUT_MS);
 
     const uid = `${live}_${Date.now()}`;
-    const created = await client
-      .createIndex(uid, { primaryKey: "id" })
-      .waitTask({ timeout: LONG_TASK_TIMEOUT_MS });
-    if (created.status !== "succeeded")
-      throw new Error(`Could not create ${uid}: ${created.error?.message ?? created.status}`);
+    await taskSucceeded(
+      client,
+      client.createIndex(uid, { primaryKey: "id" }),
+      LONG_TASK_TIMEOUT_MS,
+      `Creating ${uid}`,
+    );
     const next = client.index(uid);
     try {
       await applyServicesIndexSettings(next);
@@ -80,11 +82,12 @@ export async function reindexAll(
       await waitForTasks(client, tasks, LONG_TASK_TIMEOUT_MS);
 
       await ensureIndexWithSettings(client, live);
-      const swapped = await client
-        .swapIndexes([{ indexes: [live, uid], rename: false }])
-        .waitTask({ timeout: LONG_TASK_TIMEOUT_MS });
-      if (swapped.status !== "succeeded")
-        throw new Error(`Index swap failed: ${swapped.error?.message ?? swapped.status}`);
+      await taskSucceeded(
+        client,
+        client.swapIndexes([{ indexes: [live, uid], rename: false }]),
+        LONG_TASK_TIMEOUT_MS,
+        "Index swap",
+      );
       return {
         documents,
         durationMs: Math.round(performance.now() - started),
@@ -93,10 +96,9 @@ export async function reindexAll(
       };
     } finally {
       // After a swap `uid` holds the previous contents; after a failure, a half-built index.
-      await client
-        .deleteIndex(uid)
-        .waitTask({ timeout: LONG_TASK_TIMEOUT_MS })
-        .catch(() => undefined);
+      await waitForTask(client, client.deleteIndex(uid), LONG_TASK_TIMEOUT_MS).catch(
+        () => undefined,
+      );
     }
   });
 }

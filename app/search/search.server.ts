@@ -1,12 +1,8 @@
-import {
-  Meilisearch,
-  MeilisearchApiError,
-  type MultiSearchQuery,
-  type SearchResponse,
-} from "meilisearch";
+import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilisearch";
 import { requireMeili } from "~/config.server";
 import type { Database } from "~/db.server";
 import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
+import { nodeHttpClient } from "~/search/http-client.server";
 import { servicesIndexName } from "~/search/meili.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
 import { FACET_ATTRIBUTES, queryLocales } from "~/search/settings.server";
@@ -151,7 +147,12 @@ let searchClient: Meilisearch | undefined;
 function defaultSearchClient(): Meilisearch {
   if (!searchClient) {
     const { host, apiKey } = requireMeili();
-    searchClient = new Meilisearch({ host, apiKey, timeout: SEARCH_TIMEOUT_MS });
+    searchClient = new Meilisearch({
+      host,
+      apiKey,
+      timeout: SEARCH_TIMEOUT_MS,
+      httpClient: nodeHttpClient,
+    });
   }
   return searchClient;
 }
@@ -258,8 +259,7 @@ export async function searchServices(
   try {
     return await searchWithMeilisearch(query, options);
   } catch (error) {
-    const indexMissing =
-      error instanceof MeilisearchApiError && errorCode(error) === "index_not_found";
+    const indexMissing = errorCode(error) === "index_not_found";
     if (!isMeiliUnavailable(error) && !indexMissing) throw error;
     return searchWithPostgres(db, query, { now: options.now });
   }

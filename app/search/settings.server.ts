@@ -1,4 +1,5 @@
 import type { Index, Settings } from "meilisearch";
+import { taskSucceeded } from "~/search/tasks.server";
 
 /*
  * Meilisearch settings of the services index, kept in code and applied on start (and on every
@@ -386,9 +387,10 @@ export function servicesIndexSettings(): Settings {
 
 /** Applies the settings; resolves once Meilisearch has finished applying them. */
 export async function applyServicesIndexSettings(index: Index): Promise<void> {
-  const task = await index
-    .updateSettings(servicesIndexSettings())
-    .waitTask({ timeout: 120_000, interval: 100 });
-  if (task.status !== "succeeded")
-    throw new Error(`Meilisearch settings update ${task.status}: ${task.error?.message ?? ""}`);
+  await taskSucceeded(
+    index,
+    index.updateSettings(servicesIndexSettings()),
+    120_000,
+    "Settings update",
+  );
 }

@@ -13,6 +13,7 @@ import { buildDocuments, type ServiceDocument } from "~/search/documents.server"
 import { meili, servicesIndexName } from "~/search/meili.server";
 import type { SearchEntity } from "~/search/outbox.server";
 import { applyServicesIndexSettings } from "~/search/settings.server";
+import { taskSucceeded, waitForTask } from "~/search/tasks.server";
 
 /*
  * The outbox worker: pushes the documents of changed listings to Meilisearch.
@@ -219,7 +220,7 @@ export async function waitForTasks(
 ): Promise<void> {
   const enqueued = await Promise.all(tasks);
   for (const task of enqueued) {
-    const done = await client.tasks.waitForTask(task.taskUid, { timeout, interval: 50 });
+    const done = await waitForTask(client, task, timeout);
     if (done.status !== "succeeded") {
       await onFailure?.(done.error?.code);
       throw new Error(
@@ -236,36 +237,49 @@ export async function ensureIndexWithSettings(client: Meilisearch, uid: string):
   } catch (error) {
     if (errorCode(error) !== "index_not_found") throw error;
   }
-  const created = await client
-    .createIndex(uid, { primaryKey: "id" })
-    .waitTask({ timeout: TASK_TIMEOUT_MS });
-  if (created.status !== "succeeded" && created.error?.code !== "index_already_exists")
-    throw new Error(`Could not create index ${uid}: ${created.error?.message ?? created.status}`);
+  await taskSucceeded(
+    client,
+    client.createIndex(uid, { primaryKey: "id" }),
+    TASK_TIMEOUT_MS,
+    `Creating index ${uid}`,
+    ["index_already_exists"],
+  );
   await applyServicesIndexSettings(client.index(uid));
   return true;
 }
 
-export function errorCode(error: unknown): string | undefined {
-  if (error && typeof error === "object" && "cause" in error) {
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause && typeof cause === "object" && "code" in cause)
-      return String((cause as { code: unknown }).code);
-  }
+/**
+ * The API error behind an error of the client: thrown as is with fetch, wrapped in a
+ * MeilisearchRequestError with our node:http client (http-client.server.ts).
+ */
+export function apiErrorOf(error: unknown): MeilisearchApiError | undefined {
+  if (error instanceof MeilisearchApiError) return error;
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError)
+    return error.cause;
   return undefined;
+}
+
+/** Meilisearch's error code ("index_not_found", ...), when it answered with one. */
+export function errorCode(error: unknown): string | undefined {
+  return apiErrorOf(error)?.cause?.code;
 }
 
 /** Meilisearch is down, unreachable, too slow or failing on its side (not a bad request of ours). */
 export function isMeiliUnavailable(error: unknown): boolean {
-  if (error instanceof MeilisearchRequestError) return true;
-  if (error instanceof MeilisearchRequestTimeOutError) return true;
-  if (error instanceof MeilisearchTaskTimeOutError) return true;
-  if (error instanceof MeilisearchApiError) return error.response.status >= 500;
-  return false;
+  const apiError = apiErrorOf(error);
+  if (apiError) return apiError.response.status >= 500;
+  return (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    error instanceof MeilisearchTaskTimeOutError
+  );
 }
 
 /** Enough to diagnose, without keys or connection strings. */
 export function describeError(error: unknown): string {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const apiError = apiErrorOf(error);
+  const shown = apiError ?? error;
+  const message = shown instanceof Error ? `${shown.name}: ${shown.message}` : String(shown);
   return message.replace(/\/\/[^@/\s]+@/g, "//***@").slice(0, 500);
 }
 

@@ -308,6 +308,20 @@ describe.each<Engine>(["meilisearch", "postgres"])("search with %s", (engine) =>
   });
 });
 
+describe("falling back", () => {
+  it("answers from Postgres when the live index is missing", async () => {
+    const { query } = parseSearchParams(new URLSearchParams("category=asylum"), {
+      locale: "en",
+      resolvePlace,
+    });
+    const result = await searchServices(env().db, query, {
+      indexName: `${env().indexPrefix}no_such_index`,
+    });
+    expect(result.engine).toBe("postgres");
+    expect(result.total).toBe(3);
+  });
+});
+
 describe("both engines agree", () => {
   it.each([
     "",
