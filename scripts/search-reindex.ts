@@ -1,8 +1,9 @@
 /**
- * `npm run search:reindex`: rebuilds the search index from the database into a new index and
+ * `npm run search:reindex`: migrates (as every script does), then rebuilds the search index from the database into a new index and
  * swaps it in (searches keep answering throughout). Uses DATABASE_URL / MEILI_HOST when set,
  * else the embedded services of a running `npm start` on PUENTE_DATA_DIR (or starts them).
  */
+import { migrateDatabase } from "#db/migrate";
 import { config, parseConfig } from "~/config.server";
 import { connectDatabase } from "~/db.server";
 import { reindexAll } from "~/search/reindex.server";
@@ -28,6 +29,7 @@ async function main() {
 
   const connection = connectDatabase(config().DATABASE_URL!, { max: 2 });
   try {
+    await migrateDatabase(config().DATABASE_URL!);
     const { documents, durationMs } = await reindexAll(connection.db);
     console.log(`[puente] search index rebuilt: ${documents} documents in ${durationMs} ms`);
   } finally {

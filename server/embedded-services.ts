@@ -213,8 +213,9 @@ async function startMeili(dataDir: string, masterKey: string): Promise<string> {
       path.join(meiliDir, "snapshots"),
       "--http-addr",
       `127.0.0.1:${port}`,
-      "--master-key",
-      masterKey,
+      // One argument: a generated key may start with "-" (base64url), which a separate
+      // argument would turn into an unknown option ("unexpected argument '-O'").
+      `--master-key=${masterKey}`,
       "--env",
       "production",
       "--no-analytics",
