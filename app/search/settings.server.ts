@@ -380,6 +380,8 @@ export function servicesIndexSettings(): Settings {
       disableOnNumbers: true,
     },
     faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+    // Facet values are fixed vocabularies shown in full: no search inside them, less to index.
+    facetSearch: false,
     pagination: { maxTotalHits: 100_000 },
     localizedAttributes: localizedAttributeRules(),
   };
