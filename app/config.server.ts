@@ -9,6 +9,33 @@ const booleanFromEnv = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+const base64Key = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32,
+    "must be 32 bytes in base64 (generate one with `openssl rand -base64 32`)",
+  );
+
+const keyRingSpec = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .every((entry) => {
+          const [keyId = "", key = "", ...rest] = entry.split(":");
+          return (
+            rest.length === 0 &&
+            /^[A-Za-z0-9_.-]{1,64}$/.test(keyId) &&
+            base64Key.safeParse(key).success
+          );
+        }),
+    'must be "id:base64key,id:base64key" with 32-byte keys',
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -32,6 +59,34 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO_DATA: booleanFromEnv.default("true"),
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** smtp(s)://user:pass@host:port; unset keeps every email in the mail_outbox table. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Puente <no-reply@puente.invalid>"),
+  MAIL_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * Express "trust proxy" setting, so the client address used by login throttling is the
+   * visitor's and not the reverse proxy's: e.g. "loopback", "1" (hops) or a subnet list.
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** Key for personal data (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). */
+  DATA_ENCRYPTION_KEY: base64Key.optional(),
+  /** Key ring for rotation: "id1:base64,id2:base64"; rows name the key that encrypted them. */
+  DATA_ENCRYPTION_KEYS: keyRingSpec.optional(),
+  /** Id of the key new data is encrypted with (default "default", the id of DATA_ENCRYPTION_KEY). */
+  DATA_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "letters, digits, _ . - only")
+    .optional(),
+  /** Set by the launcher when it started the embedded PostgreSQL (a key may then be generated). */
+  PUENTE_EMBEDDED_DATABASE: booleanFromEnv.default("false"),
+  /** Days after a referral closes before its personal data is erased. */
+  REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days a referral slip link keeps working. */
+  REFERRAL_SLIP_DAYS: z.coerce.number().int().min(1).max(365).default(60),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -53,6 +108,11 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** For tests that change process.env (e.g. NODE_ENV=production): the next config() rereads it. */
+export function resetConfigCache(): void {
+  cached = undefined;
 }
 
 export function requireDatabaseUrl(): string {

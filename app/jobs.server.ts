@@ -1,5 +1,11 @@
+import { startAccountHousekeeping } from "~/accounts/housekeeping.server";
 import { config } from "~/config.server";
 import { closeSharedDatabase, db } from "~/db.server";
+import { sendFreshnessReminders } from "~/directory/freshness.server";
+import { startMailDelivery } from "~/mail/mail.server";
+import { keyRingFromConfig } from "~/referrals/crypto.server";
+import { purgeExpiredPersonalData } from "~/referrals/retention.server";
+import { scheduleDailyJob } from "~/scheduled-jobs.server";
 import { startSearchSyncWorker } from "~/search/sync.server";
 
 /**
@@ -12,8 +18,38 @@ const stoppers: Array<() => Promise<void>> = [];
 
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
-  const searchSync = startSearchSyncWorker(db(), config().SEARCH_SYNC_INTERVAL_MS);
+  const settings = config();
+  const searchSync = startSearchSyncWorker(db(), settings.SEARCH_SYNC_INTERVAL_MS);
   registerBackgroundJob(() => searchSync.stop());
+  if (settings.SMTP_URL) {
+    registerBackgroundJob(
+      startMailDelivery(db(), {
+        smtpUrl: settings.SMTP_URL,
+        from: settings.MAIL_FROM,
+        intervalMs: settings.MAIL_DELIVERY_INTERVAL_MS,
+      }),
+    );
+  } else {
+    console.log(
+      "[puente] SMTP_URL is not set: email stays in the mail_outbox table" +
+        (settings.NODE_ENV === "production" ? "" : " (readable at /dev/mail)"),
+    );
+  }
+  registerBackgroundJob(startAccountHousekeeping(db()));
+  registerBackgroundJob(scheduleDailyJob("freshness-reminders", sendFreshnessReminders));
+  // Referrals refuse to work without an encryption key; say so once, at start.
+  const ring = keyRingFromConfig(config());
+  if ("problem" in ring) console.error(`[puente] ${ring.problem}`);
+  registerBackgroundJob(scheduleDailyJob("referrals-purge", purgeReferrals));
+}
+
+async function purgeReferrals(database: Parameters<typeof purgeExpiredPersonalData>[0], now: Date) {
+  const purged = await purgeExpiredPersonalData(database, now);
+  if (purged.referrals > 0) {
+    console.log(
+      `[puente] referrals-purge: erased the personal data of ${purged.referrals} closed referral(s)`,
+    );
+  }
 }
 
 /** Stops jobs and closes the database pool; the server calls it on shutdown. */

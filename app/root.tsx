@@ -13,12 +13,24 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { getActor, publicUser } from "~/accounts/sessions.server";
+import type { PublicUser } from "~/accounts/public-user";
 import { ErrorPage } from "~/components/ErrorPage";
+import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie } from "~/i18n/i18n.server";
+import { fontStylesheetsFor } from "~/i18n/fonts";
 import { createI18n } from "~/i18n/instance";
-import { DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "~/i18n/locales";
+import {
+  DEFAULT_LOCALE,
+  directionOf,
+  isLocale,
+  namespaceGroupOf,
+  type Locale,
+} from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
+import { consumeFlash } from "~/flash.server";
+import { useNonce } from "~/security/nonce";
 import englishCommon from "~/i18n/locales/en/common.json";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
@@ -39,27 +51,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const current: unknown = await localeCookie.parse(request.headers.get("Cookie"));
     if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
   }
+  // The chrome (hotlines, help) must render even when the database does not answer: the
+  // account menu then shows "Sign in", and pages that need an account fail on their own.
+  const actor = await getActor(request).catch((error: unknown) => {
+    console.error("[puente] could not read the session:", error);
+    return null;
+  });
+  const { flash, setCookie } = consumeFlash(request);
+  if (setCookie) headers.append("Set-Cookie", setCookie);
   return Response.json(
-    { locale, dir: directionOf(locale), resources: resourcesFor(locale) },
+    {
+      locale,
+      dir: directionOf(locale),
+      resources: resourcesFor(locale, namespaceGroupOf(new URL(request.url).pathname)),
+      user: actor ? publicUser(actor) : null,
+      flash,
+    },
     { headers },
   );
 }
 
-/** Translations only change with the language; skip the root loader otherwise. */
+/**
+ * Translations only change with the language or the area (public or member pages); skip the
+ * root loader otherwise. Actions always revalidate it (sign-in state, flash messages).
+ */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentParams,
   nextParams,
+  currentUrl,
+  nextUrl,
   formMethod,
   defaultShouldRevalidate,
 }) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
-  return currentParams.lang !== nextParams.lang;
+  return (
+    currentParams.lang !== nextParams.lang ||
+    namespaceGroupOf(currentUrl.pathname) !== namespaceGroupOf(nextUrl.pathname)
+  );
 };
 
-type RootData = {
+export type RootData = {
   locale: Locale;
   dir: "ltr" | "rtl";
   resources: Parameters<typeof createI18n>[1];
+  /** The signed-in person's public fields (account menu), or null. */
+  user: PublicUser | null;
+  /** A one-time message from the redirect that led here (app/flash.server.ts). */
+  flash: FlashData | null;
 };
 
 export function useRootData(): RootData | undefined {
@@ -67,6 +105,7 @@ export function useRootData(): RootData | undefined {
 }
 
 function Document({ children, locale, dir }: { children: ReactNode; locale: Locale; dir: string }) {
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={dir}>
       <head>
@@ -75,17 +114,20 @@ function Document({ children, locale, dir }: { children: ReactNode; locale: Loca
         <meta name="referrer" content="no-referrer" />
         <Meta />
         <Links />
+        {fontStylesheetsFor(locale).map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
-function Chrome({ children }: { children: ReactNode }) {
+function Chrome({ children, flash }: { children: ReactNode; flash?: FlashData | null }) {
   const { t } = useTranslation();
   return (
     <>
@@ -94,6 +136,7 @@ function Chrome({ children }: { children: ReactNode }) {
       </a>
       <SiteHeader />
       <main id="main" tabIndex={-1}>
+        <FlashMessage flash={flash} />
         {children}
       </main>
       <SiteFooter />
@@ -102,12 +145,12 @@ function Chrome({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale, dir, resources } = useLoaderData<RootData>();
+  const { locale, dir, resources, flash } = useLoaderData<RootData>();
   const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} dir={dir}>
-        <Chrome>
+        <Chrome flash={flash}>
           <Outlet />
         </Chrome>
       </Document>

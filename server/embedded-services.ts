@@ -213,8 +213,7 @@ async function startMeili(dataDir: string, masterKey: string): Promise<string> {
       path.join(meiliDir, "snapshots"),
       "--http-addr",
       `127.0.0.1:${port}`,
-      // One argument: a generated key may start with "-" (base64url), which a separate
-      // argument would turn into an unknown option ("unexpected argument '-O'").
+      // One argument: a base64url key may start with "-" and would be read as an option.
       `--master-key=${masterKey}`,
       "--env",
       "production",

@@ -6,15 +6,11 @@
  */
 import type { Server } from "node:http";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
+import { fileURLToPath } from "node:url";
 import { config, parseConfig } from "~/config.server";
 import { migrateDatabase } from "#db/migrate";
+import { createApp } from "./app";
 import { prepareData } from "./prepare";
-import { securityHeaders } from "./security-headers";
 import { startEmbeddedServices, type EmbeddedServices } from "./services-client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,7 +33,11 @@ async function startServices(): Promise<EmbeddedServices | undefined> {
     postgres,
     meili,
   });
-  if (services.databaseUrl) process.env.DATABASE_URL = services.databaseUrl;
+  if (services.databaseUrl) {
+    process.env.DATABASE_URL = services.databaseUrl;
+    // Lets referrals generate their encryption key next to the embedded database (see crypto).
+    process.env.PUENTE_EMBEDDED_DATABASE = "true";
+  }
   if (services.meiliHost) {
     process.env.MEILI_HOST = services.meiliHost;
     process.env.MEILI_MASTER_KEY = services.meiliMasterKey;
@@ -78,29 +78,7 @@ async function main() {
     await migrateDatabase(settings.DATABASE_URL!);
     await prepareData();
 
-    const app = express();
-    app.disable("x-powered-by");
-    app.use(compression());
-    app.use(securityHeaders(settings));
-
-    let getBuild: () => Promise<ServerBuild>;
-    if (dev) {
-      const vite = await import("vite").then((v) =>
-        v.createServer({ root, server: { middlewareMode: true } }),
-      );
-      app.use(vite.middlewares);
-      getBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-    } else {
-      const buildPath = path.join(root, "build/server/index.js");
-      const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-      getBuild = async () => build;
-      app.use(
-        "/assets",
-        express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
-      );
-      app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-    }
-    app.all("*", createRequestHandler({ build: getBuild, mode: settings.NODE_ENV }));
+    const { app, getBuild } = await createApp(settings, { dev, root });
 
     jobs = (await getBuild()).entry.module as unknown as JobsModule;
     await jobs.startBackgroundJobs();

@@ -4,19 +4,19 @@ import { ensureSearchIndex } from "~/search/reindex.server";
 import { seedIfEmpty } from "#db/seed";
 
 /**
- * Start-up data work, on its own short-lived connection: seed an empty database with demo
- * data (unless SEED_DEMO_DATA=false), then bring the search index in line with Postgres.
+ * Start-up data work, on its own short-lived connection: bring the taxonomy up to date, seed
+ * an empty database with demo data (unless SEED_DEMO_DATA=false), then bring the search index
+ * in line with Postgres.
  */
 export async function prepareData(): Promise<void> {
   const settings = config();
   const connection = connectDatabase(settings.DATABASE_URL!, { max: 2 });
   try {
-    if (settings.SEED_DEMO_DATA) {
-      const seeded = await seedIfEmpty(connection.db);
-      if (seeded)
-        console.log(
-          `[puente] seeded demo data: ${seeded.organizations} organizations, ${seeded.services} services`,
-        );
+    const seeded = await seedIfEmpty(connection.db, { demoData: settings.SEED_DEMO_DATA });
+    if (seeded) {
+      console.log(
+        `[puente] seeded demo data: ${seeded.organizations} organizations, ${seeded.services} services`,
+      );
     }
     const search = await ensureSearchIndex(connection.db);
     if (search.action === "reindexed")

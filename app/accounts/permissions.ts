@@ -26,9 +26,12 @@ export type Resource =
   | "user"
   | "report";
 
-/** What an action is about: the organization that owns it, read from the database. */
+/** What an action is about, read from the database row being acted on. */
 export interface Target {
+  /** The organization that owns it. */
   organizationId?: string | null;
+  /** For resource "user": the role of the account acted on. */
+  role?: Role;
 }
 
 function isCoalitionStaff(actor: Actor): boolean {
@@ -49,8 +52,11 @@ export function can(
   if (actor.role === "admin") return true;
   switch (resource) {
     case "user":
-      // Staff invite editors to organizations; only admins manage staff and roles.
-      return actor.role === "staff" && (action === "read" || action === "create");
+      // Staff invite editors to organizations and disable or re-enable editors' accounts;
+      // only admins touch staff and admin accounts or change roles ("manage").
+      if (actor.role !== "staff") return false;
+      if (action === "read" || action === "create") return true;
+      return action === "update" && target?.role === "org_editor";
     case "auditLog":
     case "report":
       return isCoalitionStaff(actor) && action === "read";

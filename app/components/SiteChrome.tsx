@@ -1,5 +1,6 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { PublicUser } from "~/accounts/public-user";
 import { useLocale, useLocalePath } from "~/i18n/hooks";
 import { LOCALES, SUPPORTED_LOCALES, switchLocalePath } from "~/i18n/locales";
 
@@ -27,6 +28,51 @@ export function LanguageSwitcher() {
   );
 }
 
+/**
+ * Sign-in link, or the signed-in person's name with their workspace and a sign-out button
+ * (a POST form: signing out changes state, so it is never a link).
+ */
+export function AccountMenu() {
+  const { t } = useTranslation("accounts");
+  const href = useLocalePath();
+  const user = useRouteLoaderData<{ user: PublicUser | null }>("root")?.user;
+  if (!user) {
+    // No redirectTo: someone signing in from a public page wants their workspace.
+    return (
+      <nav className="account-menu" aria-label={t("menu.label")}>
+        <Link to={href("/login")}>{t("menu.signIn")}</Link>
+      </nav>
+    );
+  }
+  const staff = user.role === "admin" || user.role === "staff";
+  return (
+    <nav className="account-menu" aria-label={t("menu.label")}>
+      <ul>
+        <li>
+          <Link to={href("/account")}>{user.name}</Link>
+        </li>
+        {staff ? (
+          <li>
+            <Link to={href("/staff")}>{t("menu.staff")}</Link>
+          </li>
+        ) : null}
+        {!staff || user.organizationCount > 0 ? (
+          <li>
+            <Link to={href("/portal")}>{t("menu.portal")}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Form method="post" action={href("/logout")} className="account-menu__signout">
+            <button type="submit" className="link-button">
+              {t("menu.signOut")}
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export function SiteHeader() {
   const { t } = useTranslation();
   const href = useLocalePath();
@@ -41,7 +87,10 @@ export function SiteHeader() {
           {t("nav.getHelpNow")}
         </Link>
       </div>
-      <LanguageSwitcher />
+      <div className="site-header__tools">
+        <LanguageSwitcher />
+        <AccountMenu />
+      </div>
     </header>
   );
 }

@@ -13,8 +13,52 @@ export const SUPPORTED_LOCALES = Object.keys(LOCALES) as Locale[];
 export const DEFAULT_LOCALE: Locale = "en";
 
 /** Namespaces; one JSON file per namespace per locale. */
-export const NAMESPACES = ["common", "vocabulary", "search", "directory"] as const;
+export const NAMESPACES = [
+  "common",
+  "vocabulary",
+  "search",
+  "directory",
+  "accounts",
+  "portal",
+  "staff",
+  "referrals",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
+
+/**
+ * Public pages only need the public namespaces; the member and staff areas (and the referral
+ * slip) get every namespace. Keeps staff-only text out of what a visitor's phone downloads.
+ */
+export const PUBLIC_NAMESPACES: readonly Namespace[] = [
+  "common",
+  "vocabulary",
+  "search",
+  "directory",
+  "accounts",
+];
+const MEMBER_AREAS = new Set([
+  "portal",
+  "staff",
+  "account",
+  "login",
+  "logout",
+  "forgot-password",
+  "reset-password",
+  "invitations",
+  "dev",
+  "r",
+]);
+export type NamespaceGroup = "public" | "member";
+
+export function namespaceGroupOf(pathname: string): NamespaceGroup {
+  const segments = pathname.split("/").filter(Boolean);
+  const first = isLocale(segments[0]) ? segments[1] : segments[0];
+  return first && MEMBER_AREAS.has(first) ? "member" : "public";
+}
+
+export function namespacesOf(group: NamespaceGroup): readonly Namespace[] {
+  return group === "member" ? NAMESPACES : PUBLIC_NAMESPACES;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && Object.hasOwn(LOCALES, value);

@@ -1,5 +1,12 @@
 import type { Resource, ResourceLanguage } from "i18next";
-import { DEFAULT_LOCALE, NAMESPACES, SUPPORTED_LOCALES, type Locale } from "./locales";
+import {
+  DEFAULT_LOCALE,
+  NAMESPACES,
+  namespacesOf,
+  SUPPORTED_LOCALES,
+  type Locale,
+  type NamespaceGroup,
+} from "./locales";
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json", {
   eager: true,
@@ -18,9 +25,19 @@ const allResources: Resource = Object.fromEntries(
   SUPPORTED_LOCALES.map((locale) => [locale, load(locale)]),
 );
 
-/** What the browser needs for one locale: that locale plus the fallback, nothing else. */
-export function resourcesFor(locale: Locale): Resource {
+function pick(locale: Locale, group: NamespaceGroup): ResourceLanguage {
+  const language = allResources[locale]!;
+  return Object.fromEntries(
+    namespacesOf(group).map((namespace) => [namespace, language[namespace]!]),
+  );
+}
+
+/**
+ * What the browser needs: that locale plus the English fallback, and only the namespaces of
+ * the area it is in (the root loader revalidates when the area changes).
+ */
+export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): Resource {
   return locale === DEFAULT_LOCALE
-    ? { [locale]: allResources[locale]! }
-    : { [locale]: allResources[locale]!, [DEFAULT_LOCALE]: allResources[DEFAULT_LOCALE]! };
+    ? { [locale]: pick(locale, group) }
+    : { [locale]: pick(locale, group), [DEFAULT_LOCALE]: pick(DEFAULT_LOCALE, group) };
 }

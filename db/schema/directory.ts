@@ -55,6 +55,8 @@ export const organizations = pgTable(
     memberSince: date("member_since"),
     status: listingStatus("status").notNull().default("draft"),
     dojRecognized: boolean("doj_recognized").notNull().default(false),
+    /** Staff trust this organization's editors: their changes publish at once, without review. */
+    trusted: boolean("trusted").notNull().default(false),
     /** Last time a person confirmed the listing is correct (HSDS assured_date); not updated_at. */
     assuredDate: date("assured_date"),
     ...timestamps(),

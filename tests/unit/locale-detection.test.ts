@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectLocale, matchAcceptLanguage } from "~/i18n/i18n.server";
-import { switchLocalePath } from "~/i18n/locales";
+import { namespaceGroupOf, switchLocalePath } from "~/i18n/locales";
 
 describe("language detection", () => {
   it("prefers the URL, then the cookie, then Accept-Language", async () => {
@@ -25,5 +25,14 @@ describe("language detection", () => {
     expect(switchLocalePath("/search", "", "es")).toBe("/es/search");
     expect(switchLocalePath("/", "", "es")).toBe("/es");
     expect(switchLocalePath("/en", "", "es")).toBe("/es");
+  });
+
+  it("sends staff-only translations only to member pages", () => {
+    expect(namespaceGroupOf("/es/search")).toBe("public");
+    expect(namespaceGroupOf("/")).toBe("public");
+    expect(namespaceGroupOf("/orgs/staff")).toBe("public");
+    expect(namespaceGroupOf("/es/staff/referrals")).toBe("member");
+    expect(namespaceGroupOf("/portal")).toBe("member");
+    expect(namespaceGroupOf("/r/abc")).toBe("member");
   });
 });

@@ -1,0 +1,9 @@
+import type { Role } from "./permissions";
+
+/** What the browser learns about the signed-in person (root loader data): nothing secret. */
+export interface PublicUser {
+  name: string;
+  email: string;
+  role: Role;
+  organizationCount: number;
+}

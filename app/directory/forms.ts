@@ -1,0 +1,437 @@
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import { LISTING_STATUSES } from "./vocabulary";
+import { CATEGORY_CODES } from "./taxonomy";
+import {
+  COMMON_SERVICE_LANGUAGES,
+  COUNTY_CODES,
+  COURTS,
+  DELIVERY_METHODS,
+  FEE_TYPES,
+  isLanguageTag,
+  PHONE_TYPES,
+  POPULATIONS,
+  PROVIDER_TYPES,
+  type CountyCode,
+} from "./vocabulary";
+import type {
+  HoursRow,
+  LocationInput,
+  OrganizationFields,
+  PhoneFields,
+  ServiceFields,
+} from "./fields";
+
+/*
+ * One zod schema per form. The server validates submissions with them (parseForm) and the
+ * pages derive their HTML constraints from them (getZodConstraint), so both always agree.
+ * Messages are keys under `portal:formErrors`, translated where they are shown.
+ */
+
+export type FormErrorKey =
+  | "required"
+  | "tooLong"
+  | "invalid"
+  | "email"
+  | "url"
+  | "invalidChoice"
+  | "chooseAtLeastOne"
+  | "zip"
+  | "phone"
+  | "extension"
+  | "time"
+  | "hoursIncomplete"
+  | "hoursOrder"
+  | "languageTags"
+  | "languageTag"
+  | "chooseLanguage"
+  | "duplicateLanguage"
+  | "coordinatesPair"
+  | "latitude"
+  | "longitude"
+  | "date"
+  | "placeNotFound"
+  | "countyRequired"
+  | "invalidReference"
+  | "unknownCategory";
+
+const message = (key: FormErrorKey) => key;
+
+/** Default messages for the checks that do not name one. */
+const errorMap: z.ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === "undefined" ? "required" : "invalid" };
+    case z.ZodIssueCode.too_big:
+      return { message: "tooLong" };
+    case z.ZodIssueCode.too_small:
+      return { message: issue.type === "array" ? "chooseAtLeastOne" : "required" };
+    case z.ZodIssueCode.invalid_enum_value:
+      return { message: "invalidChoice" };
+    case z.ZodIssueCode.invalid_string:
+      return {
+        message:
+          issue.validation === "email" ? "email" : issue.validation === "url" ? "url" : "invalid",
+      };
+    default:
+      return { message: "invalid" };
+  }
+};
+
+/** Parses a submitted form with its schema; the same call works in the browser. */
+export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData, schema: Schema) {
+  return parseWithZod(formData, { schema, errorMap });
+}
+
+// --- building blocks ------------------------------------------------------------------------
+
+const requiredText = (max: number) => z.string().trim().min(1, message("required")).max(max);
+
+/** Empty (conform turns "" into undefined) becomes null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || null);
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .email()
+  .max(254)
+  .optional()
+  .transform((value) => value || null);
+
+/** Only web addresses people can open safely: http(s), never javascript: or data:. */
+const optionalWebAddress = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), message("url"))
+  .optional()
+  .transform((value) => value || null);
+
+const checkbox = z.boolean().optional().default(false);
+
+const choices = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).optional().default([]);
+
+const languageTag = z.string().trim().refine(isLanguageTag, message("languageTag"));
+
+/** "mam, tzh qu" → ["mam", "tzh", "qu"]: languages that are not among the checkboxes. */
+const otherLanguages = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => (value ? value.split(/[\s,;]+/).filter(Boolean) : []))
+  .refine((tags) => tags.every(isLanguageTag), message("languageTags"));
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, message("date"))
+  .optional()
+  .transform((value) => value ?? null);
+
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message("time"))
+  .optional();
+
+const id = z.string().uuid(message("invalidReference"));
+
+// --- organization profile -----------------------------------------------------------------
+
+export const organizationProfileSchema = z
+  .object({
+    name: requiredText(200),
+    alternateName: optionalText(200),
+    description: optionalText(5000),
+    originalLanguage: languageTag,
+    website: optionalWebAddress,
+    email: optionalEmail,
+    logoUrl: optionalWebAddress,
+    /** The translations the organization already has; an emptied one is removed. */
+    translations: z
+      .array(z.object({ locale: languageTag, description: optionalText(5000) }))
+      .optional()
+      .default([]),
+    newTranslationLocale: languageTag.optional(),
+    newTranslationDescription: optionalText(5000),
+  })
+  .superRefine((form, context) => {
+    if (form.newTranslationDescription && !form.newTranslationLocale) {
+      context.addIssue({
+        code: "custom",
+        path: ["newTranslationLocale"],
+        message: message("chooseLanguage"),
+      });
+    }
+    const taken = [form.originalLanguage, ...form.translations.map((t) => t.locale)];
+    if (
+      form.newTranslationLocale &&
+      form.newTranslationDescription &&
+      taken.includes(form.newTranslationLocale)
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["newTranslationLocale"],
+        message: message("duplicateLanguage"),
+      });
+    }
+  })
+  .transform((form): OrganizationFields => ({
+    name: form.name,
+    alternateName: form.alternateName,
+    description: form.description ?? "",
+    originalLanguage: form.originalLanguage,
+    website: form.website,
+    email: form.email,
+    logoUrl: form.logoUrl,
+    translations: {
+      ...Object.fromEntries(form.translations.map((t) => [t.locale, t.description])),
+      ...(form.newTranslationLocale && form.newTranslationDescription
+        ? { [form.newTranslationLocale]: form.newTranslationDescription }
+        : {}),
+    },
+  }));
+
+// --- service ------------------------------------------------------------------------------
+
+export const COMMON_LANGUAGES = COMMON_SERVICE_LANGUAGES as readonly string[];
+
+const hoursRow = z
+  .object({
+    weekday: z.coerce.number().int().min(1).max(7),
+    opensAt: timeOfDay,
+    closesAt: timeOfDay,
+  })
+  .superRefine((row, context) => {
+    if (!row.opensAt !== !row.closesAt) {
+      const path = row.opensAt ? "closesAt" : "opensAt";
+      context.addIssue({ code: "custom", path: [path], message: message("hoursIncomplete") });
+    } else if (row.opensAt && row.closesAt && row.opensAt >= row.closesAt) {
+      context.addIssue({ code: "custom", path: ["closesAt"], message: message("hoursOrder") });
+    }
+  });
+
+export const serviceSchema = z
+  .object({
+    name: requiredText(200),
+    alternateName: optionalText(200),
+    description: optionalText(5000),
+    url: optionalWebAddress,
+    email: optionalEmail,
+    fees: z.enum(FEE_TYPES),
+    feesDescription: optionalText(2000),
+    eligibilityDescription: optionalText(2000),
+    applicationProcess: optionalText(2000),
+    acceptingNewClients: checkbox,
+    takesDetainedCases: checkbox,
+    deliveryMethods: z.array(z.enum(DELIVERY_METHODS)).min(1),
+    providerTypes: choices(PROVIDER_TYPES),
+    populations: choices(POPULATIONS),
+    courtsServed: choices(COURTS),
+    categories: z.array(z.enum(CATEGORY_CODES)).min(1),
+    languages: z.array(z.string()).optional().default([]),
+    otherLanguages,
+    statewide: checkbox,
+    counties: choices(COUNTY_CODES as [CountyCode, ...CountyCode[]]),
+    locationIds: z.array(id).optional().default([]),
+    hours: z.array(hoursRow).optional().default([]),
+  })
+  .superRefine((form, context) => {
+    if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
+      context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
+    }
+  })
+  .transform((form): Omit<ServiceFields, "status"> => ({
+    name: form.name,
+    alternateName: form.alternateName,
+    description: form.description ?? "",
+    url: form.url,
+    email: form.email,
+    fees: form.fees,
+    feesDescription: form.feesDescription,
+    eligibilityDescription: form.eligibilityDescription,
+    applicationProcess: form.applicationProcess,
+    acceptingNewClients: form.acceptingNewClients,
+    takesDetainedCases: form.takesDetainedCases,
+    deliveryMethods: form.deliveryMethods,
+    providerTypes: form.providerTypes,
+    populations: form.populations,
+    courtsServed: form.courtsServed,
+    categories: form.categories,
+    languages: [...new Set([...form.languages, ...form.otherLanguages])],
+    statewide: form.statewide,
+    counties: form.counties,
+    locationIds: [...new Set(form.locationIds)],
+    hours: form.hours
+      .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
+      .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+  }));
+
+export const SERVICE_STATUS_ACTIONS = ["paused", "archived", "active"] as const;
+export const serviceStatusSchema = z.object({ status: z.enum(SERVICE_STATUS_ACTIONS) });
+
+// --- location -----------------------------------------------------------------------------
+
+export const locationSchema = z
+  .object({
+    name: optionalText(200),
+    description: optionalText(1000),
+    address1: requiredText(200),
+    address2: optionalText(200),
+    city: requiredText(100),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, message("zip")),
+    county: z
+      .enum(COUNTY_CODES as [CountyCode, ...CountyCode[]])
+      .optional()
+      .transform((value) => value ?? null),
+    latitude: z.coerce
+      .number()
+      .min(-90, message("latitude"))
+      .max(90, message("latitude"))
+      .optional(),
+    longitude: z.coerce
+      .number()
+      .min(-180, message("longitude"))
+      .max(180, message("longitude"))
+      .optional(),
+    accessibility: optionalText(1000),
+    transportation: optionalText(1000),
+    confidential: checkbox,
+  })
+  .superRefine((form, context) => {
+    if ((form.latitude === undefined) !== (form.longitude === undefined)) {
+      const path = form.latitude === undefined ? "latitude" : "longitude";
+      context.addIssue({ code: "custom", path: [path], message: message("coordinatesPair") });
+    }
+  })
+  .transform((form): LocationInput => ({
+    ...form,
+    latitude: form.latitude ?? null,
+    longitude: form.longitude ?? null,
+  }));
+
+// --- phone --------------------------------------------------------------------------------
+
+export const phoneSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .regex(/^[0-9+() .-]{7,25}$/, message("phone")),
+    extension: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,8}$/, message("extension"))
+      .optional()
+      .transform((value) => value ?? null),
+    type: z.enum(PHONE_TYPES),
+    description: optionalText(200),
+    languages: z.array(z.string()).optional().default([]),
+    otherLanguages,
+    serviceId: id.optional().transform((value) => value ?? null),
+    locationId: id.optional().transform((value) => value ?? null),
+  })
+  .superRefine((form, context) => {
+    if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
+      context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
+    }
+  })
+  .transform((form): PhoneFields => ({
+    number: form.number,
+    extension: form.extension,
+    type: form.type,
+    description: form.description,
+    languages: [...new Set([...form.languages, ...form.otherLanguages])],
+    serviceId: form.serviceId,
+    locationId: form.locationId,
+  }));
+
+// --- dashboards and review ----------------------------------------------------------------
+
+export const portalDashboardSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), organizationId: id }),
+  z.object({ intent: z.literal("withdraw"), changeSetId: id }),
+]);
+
+export const reviewSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("return"), comment: requiredText(2000) }),
+]);
+
+export const createOrganizationSchema = z.object({
+  name: requiredText(200),
+  email: optionalEmail,
+  website: optionalWebAddress,
+  isCoalitionMember: checkbox,
+  memberSince: isoDate,
+  trusted: checkbox,
+});
+
+export const organizationAdministrationSchema = z.object({
+  organizationId: id,
+  isCoalitionMember: checkbox,
+  memberSince: isoDate,
+  trusted: checkbox,
+  status: z.enum(LISTING_STATUSES),
+});
+
+// --- what the forms show first ------------------------------------------------------------
+
+/** Checkbox languages and the rest as text ("mam, tzh"). */
+export function splitLanguages(codes: string[]): { languages: string[]; otherLanguages: string } {
+  return {
+    languages: codes.filter((code) => COMMON_LANGUAGES.includes(code)),
+    otherLanguages: codes.filter((code) => !COMMON_LANGUAGES.includes(code)).join(", "),
+  };
+}
+
+/** Hours as form rows: every weekday gets at least two time slots (e.g. morning and afternoon). */
+export function hoursFormRows(hours: HoursRow[]) {
+  const rows: Array<{ weekday: string; opensAt: string; closesAt: string }> = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const day = hours.filter((row) => row.weekday === weekday);
+    const slots = Math.max(2, day.length);
+    for (let slot = 0; slot < slots; slot++) {
+      rows.push({
+        weekday: String(weekday),
+        opensAt: day[slot]?.opensAt ?? "",
+        closesAt: day[slot]?.closesAt ?? "",
+      });
+    }
+  }
+  return rows;
+}
+
+export function serviceFormDefaults(fields: Omit<ServiceFields, "status"> | null) {
+  if (!fields) {
+    return {
+      fees: "free",
+      acceptingNewClients: true,
+      deliveryMethods: ["in_person"],
+      ...splitLanguages([]),
+      hours: hoursFormRows([]),
+    };
+  }
+  return { ...fields, ...splitLanguages(fields.languages), hours: hoursFormRows(fields.hours) };
+}
+
+export function phoneFormDefaults(fields: PhoneFields | null) {
+  if (!fields) return { type: "voice", ...splitLanguages([]) };
+  return { ...fields, ...splitLanguages(fields.languages) };
+}
+
+export type OrganizationProfileForm = z.input<typeof organizationProfileSchema>;
+export type ServiceForm = z.input<typeof serviceSchema>;
+export type LocationForm = z.input<typeof locationSchema>;
+export type PhoneForm = z.input<typeof phoneSchema>;
+export type CreateOrganizationForm = z.input<typeof createOrganizationSchema>;

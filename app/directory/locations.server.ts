@@ -1,0 +1,126 @@
+import type { Actor } from "~/accounts/permissions";
+import type { DbOrTx, Transaction } from "~/db.server";
+import { resolvePlace } from "~/geo/places.server";
+import { assertCan, inTransaction } from "./access.server";
+import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
+import { handlerFor } from "./entities.server";
+import { DomainError, notFound } from "./errors";
+import type { LocationFields, LocationInput } from "./fields";
+import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
+
+export type { LocationInput };
+
+/**
+ * Coordinates and county for what was submitted, offline: a map click wins; otherwise the
+ * stored point is kept while the ZIP code stays the same; otherwise the ZIP code's centre.
+ */
+async function placeLocation(
+  before: LocationFields | null,
+  input: LocationInput,
+): Promise<LocationFields> {
+  const clicked =
+    input.latitude !== null &&
+    input.longitude !== null &&
+    (before === null || input.latitude !== before.latitude || input.longitude !== before.longitude);
+  const keepStored =
+    !clicked &&
+    before !== null &&
+    before.postalCode === input.postalCode &&
+    before.latitude !== null;
+  const place = clicked && input.county ? undefined : await resolvePlace(input.postalCode);
+  let point: { latitude: number | null; longitude: number | null };
+  if (clicked) point = input;
+  else if (keepStored) point = before;
+  else if (place) point = place;
+  else throw new DomainError(400, "placeNotFound");
+  const county = input.county ?? place?.county ?? null;
+  if (!county) throw new DomainError(400, "countyRequired");
+  return { ...input, county, latitude: point.latitude, longitude: point.longitude };
+}
+
+async function loadLocation(
+  tx: Transaction,
+  actor: Actor,
+  locationId: string,
+  action: "read" | "update",
+) {
+  const loaded = await handlerFor("location").load(tx, locationId);
+  if (!loaded) throw notFound();
+  assertCan(actor, action, "location", { organizationId: loaded.organizationId });
+  return { ...loaded, organization: await loadOrganization(tx, loaded.organizationId) };
+}
+
+export async function getNewLocationContext(
+  db: DbOrTx,
+  input: { actor: Actor; organizationId: string },
+): Promise<{ organization: OrganizationRow }> {
+  const organization = await loadOrganization(db, input.organizationId);
+  assertCan(input.actor, "create", "location", { organizationId: organization.id });
+  return { organization };
+}
+
+export interface LocationEditing {
+  locationId: string;
+  organization: OrganizationRow;
+  fields: LocationFields;
+  pending: { id: string; changes: Partial<LocationFields>; createdAt: string } | null;
+}
+
+export async function getLocationForEditing(
+  db: DbOrTx,
+  input: { actor: Actor; locationId: string },
+): Promise<LocationEditing> {
+  return inTransaction(db, async (tx) => {
+    const location = await loadLocation(tx, input.actor, input.locationId, "read");
+    const pending = await pendingChangeFor(tx, "location", input.locationId);
+    return {
+      locationId: input.locationId,
+      organization: location.organization,
+      fields: location.fields,
+      pending: pending
+        ? {
+            id: pending.id,
+            changes: pending.changes as Partial<LocationFields>,
+            createdAt: pending.createdAt.toISOString(),
+          }
+        : null,
+    };
+  });
+}
+
+export async function createLocation(
+  db: DbOrTx,
+  input: { actor: Actor; organizationId: string; fields: LocationInput },
+): Promise<ChangeOutcome> {
+  return inTransaction(db, async (tx) => {
+    const organization = await loadOrganization(tx, input.organizationId);
+    assertCan(input.actor, "create", "location", { organizationId: organization.id });
+    return commitChange(tx, {
+      actor: input.actor,
+      organization,
+      entityType: "location",
+      entityId: null,
+      operation: "create",
+      before: null,
+      submitted: await placeLocation(null, input.fields),
+    });
+  });
+}
+
+export async function updateLocation(
+  db: DbOrTx,
+  input: { actor: Actor; locationId: string; fields: LocationInput },
+): Promise<ChangeOutcome> {
+  return inTransaction(db, async (tx) => {
+    const location = await loadLocation(tx, input.actor, input.locationId, "update");
+    return commitChange(tx, {
+      actor: input.actor,
+      organization: location.organization,
+      entityType: "location",
+      entityId: input.locationId,
+      operation: "update",
+      before: location.fields,
+      submitted: await placeLocation(location.fields, input.fields),
+    });
+  });
+}

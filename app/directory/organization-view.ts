@@ -1,0 +1,83 @@
+import { formatDate, languageNames, weeklyHours } from "~/i18n/format";
+import type { LocationView, OrganizationPage, ServiceView } from "./organizations.server";
+
+/*
+ * The organization page's data with dates, hours and language names already formatted for
+ * the visitor (on the server, so the browser renders exactly the same text when hydrating).
+ */
+
+export interface ServiceDisplay extends Omit<ServiceView, "hours"> {
+  hours: { locationId: string | null; lines: { days: string; hours: string }[] }[];
+  lastVerifiedText: string | null;
+}
+
+export interface OrganizationView {
+  organization: OrganizationPage["organization"] & {
+    lastVerifiedText: string | null;
+    memberSinceText: string | null;
+  };
+  services: ServiceDisplay[];
+  locations: LocationView[];
+  /** Capitalized, for lists: "Español". */
+  languageNames: Record<string, string>;
+  /** Inside a sentence, for "(in English)" / "(en inglés)". */
+  languageNamesInline: Record<string, string>;
+}
+
+/** One line of address, e.g. "40-10 Junction Blvd, Corona, NY 11368". */
+export function addressLine(address: NonNullable<LocationView["address"]>): string {
+  return [address.line1, address.line2, address.city, `${address.state} ${address.postalCode}`]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/**
+ * OpenStreetMap directions with only the destination filled in: the visitor's starting point
+ * is typed there (or not at all), never sent by Puente.
+ */
+export function directionsUrl(location: LocationView): string | null {
+  const destination = location.geo
+    ? `${location.geo.lat},${location.geo.lng}`
+    : location.address
+      ? addressLine(location.address)
+      : null;
+  if (!destination) return null;
+  return `https://www.openstreetmap.org/directions?to=${encodeURIComponent(destination)}`;
+}
+
+export function presentOrganizationPage(page: OrganizationPage, intl: string): OrganizationView {
+  const codes = new Set<string>([page.organization.originalLanguage]);
+  for (const service of page.services) {
+    for (const code of service.languages) codes.add(code);
+    for (const phone of service.phones) for (const code of phone.languages) codes.add(code);
+  }
+  for (const phone of page.organization.phones) for (const code of phone.languages) codes.add(code);
+  return {
+    organization: {
+      ...page.organization,
+      lastVerifiedText: page.organization.lastVerified
+        ? formatDate(page.organization.lastVerified, intl)
+        : null,
+      memberSinceText: page.organization.memberSince
+        ? formatDate(page.organization.memberSince, intl)
+        : null,
+    },
+    services: page.services.map(({ hours, ...service }) => {
+      const byLocation = new Map<string | null, typeof hours>();
+      for (const row of hours) {
+        byLocation.set(row.locationId, [...(byLocation.get(row.locationId) ?? []), row]);
+      }
+      return {
+        ...service,
+        hours: [...byLocation.entries()].map(([locationId, rows]) => ({
+          locationId,
+          lines: weeklyHours(rows, intl),
+        })),
+        lastVerifiedText: service.lastVerified ? formatDate(service.lastVerified, intl) : null,
+      };
+    }),
+    locations: page.locations,
+    languageNames: languageNames(codes, intl),
+    languageNamesInline: languageNames(codes, intl, { capitalize: false }),
+  };
+}

@@ -1,0 +1,22 @@
+import arabic400 from "@fontsource/noto-sans-arabic/arabic-400.css?url";
+import arabic700 from "@fontsource/noto-sans-arabic/arabic-700.css?url";
+import bengali400 from "@fontsource/noto-sans-bengali/bengali-400.css?url";
+import bengali700 from "@fontsource/noto-sans-bengali/bengali-700.css?url";
+import urdu400 from "@fontsource/noto-nastaliq-urdu/arabic-400.css?url";
+import urdu700 from "@fontsource/noto-nastaliq-urdu/arabic-700.css?url";
+
+/**
+ * Self-hosted fonts for scripts that cheap phones and older desktops often lack, linked only
+ * on pages in that language (unicode-range subsets: only the glyphs a page uses download).
+ * Latin, Cyrillic, Haitian Creole and CJK use system fonts: Android, iOS, Windows and macOS
+ * ship them, and CJK web fonts would cost megabytes. Never a third-party font service.
+ */
+const FONT_STYLESHEETS: Record<string, readonly string[]> = {
+  bn: [bengali400, bengali700],
+  ar: [arabic400, arabic700],
+  ur: [urdu400, urdu700],
+};
+
+export function fontStylesheetsFor(locale: string): readonly string[] {
+  return FONT_STYLESHEETS[locale] ?? [];
+}

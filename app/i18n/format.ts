@@ -1,0 +1,141 @@
+/**
+ * Locale-aware formatting with Intl, used by loaders so that the server renders the final
+ * strings: the browser's ICU data may differ from Node's, and a different "9:00 AM" on the
+ * client would break hydration. `intl` is a BCP-47 tag (LOCALES[locale].intl).
+ */
+
+/** The coalition's members are all in New York: "today" and "open now" are New York time. */
+export const DIRECTORY_TIME_ZONE = "America/New_York";
+
+export interface DayHours {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  opensAt: string; // "09:00"
+  closesAt: string;
+}
+
+export function formatMiles(miles: number, intl: string): string {
+  return new Intl.NumberFormat(intl, {
+    style: "unit",
+    unit: "mile",
+    unitDisplay: "short",
+    maximumFractionDigits: miles < 10 ? 1 : 0,
+  }).format(miles);
+}
+
+/** A calendar date stored as YYYY-MM-DD, shown as e.g. "May 1, 2025" / "1 de mayo de 2025". */
+export function formatDate(isoDate: string, intl: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(intl, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+function clock(time: string): Date {
+  const [hours = "0", minutes = "0"] = time.split(":");
+  return new Date(Date.UTC(2024, 0, 1, Number(hours), Number(minutes)));
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(intl: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(intl);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intl, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+    timeFormats.set(intl, format);
+  }
+  return format;
+}
+
+/** "9:00 AM – 5:00 PM" in the visitor's conventions. */
+export function formatTimeRange(opensAt: string, closesAt: string, intl: string): string {
+  return timeFormat(intl).formatRange(clock(opensAt), clock(closesAt));
+}
+
+/** ISO weekday (1 = Monday) as "Mon" / "lun". 2024-01-01 was a Monday. */
+export function weekdayName(weekday: number, intl: string, width: "short" | "long" = "short") {
+  return new Intl.DateTimeFormat(intl, { weekday: width, timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, 0, weekday)),
+  );
+}
+
+/** Today's date and ISO weekday in New York, whatever the server's own time zone. */
+export function directoryToday(now: Date = new Date()): { isoDate: string; weekday: number } {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: DIRECTORY_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  return {
+    isoDate: `${part("year")}-${part("month")}-${part("day")}`,
+    weekday: weekdays.indexOf(part("weekday")) + 1,
+  };
+}
+
+/** The opening hours of one day, e.g. "9:00 AM – 1:00 PM, 2:00 PM – 5:00 PM"; null if closed. */
+export function hoursOn(hours: readonly DayHours[], weekday: number, intl: string): string | null {
+  const ranges = hours
+    .filter((row) => row.weekday === weekday)
+    .sort((a, b) => a.opensAt.localeCompare(b.opensAt))
+    .map((row) => formatTimeRange(row.opensAt, row.closesAt, intl));
+  return ranges.length ? new Intl.ListFormat(intl, { type: "unit" }).format(ranges) : null;
+}
+
+/** The week in a few lines: consecutive days with the same hours are grouped ("Mon – Fri"). */
+export function weeklyHours(
+  hours: readonly DayHours[],
+  intl: string,
+): { days: string; hours: string }[] {
+  const lines: { from: number; to: number; hours: string }[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const today = hoursOn(hours, weekday, intl);
+    if (!today) continue;
+    const last = lines.at(-1);
+    if (last && last.to === weekday - 1 && last.hours === today) last.to = weekday;
+    else lines.push({ from: weekday, to: weekday, hours: today });
+  }
+  return lines.map((line) => ({
+    days:
+      line.from === line.to
+        ? weekdayName(line.from, intl)
+        : `${weekdayName(line.from, intl)} – ${weekdayName(line.to, intl)}`,
+    hours: line.hours,
+  }));
+}
+
+/**
+ * Names of languages in the visitor's language ("Chino simplificado" for zh-Hans in Spanish),
+ * in the visitor's alphabetical order (the object keeps that order through JSON).
+ */
+export function languageNames(
+  codes: Iterable<string>,
+  intl: string,
+  options: { capitalize?: boolean } = {},
+): Record<string, string> {
+  const capitalize = options.capitalize ?? true;
+  const names: Record<string, string> = {};
+  let display: Intl.DisplayNames | undefined;
+  try {
+    display = new Intl.DisplayNames([intl], { type: "language" });
+  } catch {
+    display = undefined;
+  }
+  for (const code of codes) {
+    let name: string | undefined;
+    try {
+      name = display?.of(code);
+    } catch {
+      name = undefined;
+    }
+    // Capitalized for lists and checkboxes ("inglés" → "Inglés"); not inside a sentence.
+    names[code] = !name
+      ? code
+      : capitalize
+        ? name.charAt(0).toLocaleUpperCase(intl) + name.slice(1)
+        : name;
+  }
+  const collator = new Intl.Collator(intl);
+  return Object.fromEntries(Object.entries(names).sort(([, a], [, b]) => collator.compare(a, b)));
+}

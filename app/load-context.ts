@@ -1,0 +1,15 @@
+import type { AppLoadContext } from "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request CSP nonce for Remix's inline scripts, made by server/security-headers.ts. */
+    cspNonce?: string;
+    /** The visitor's address as Express sees it (honouring TRUST_PROXY); for throttling. */
+    clientAddress?: string;
+  }
+}
+
+/** The visitor's IP address, or "unknown" when the server did not provide one. */
+export function clientAddress(context: AppLoadContext | undefined): string {
+  return context?.clientAddress?.trim() || "unknown";
+}

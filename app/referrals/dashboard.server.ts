@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { organizations, referrals, services } from "#db/schema";
+import { can, type Actor } from "~/accounts/permissions";
+import type { DbOrTx } from "~/db.server";
+import { DIRECTORY_TIME_ZONE, todayInDirectoryZone } from "~/directory/dates";
+import { ReferralError } from "./errors.server";
+import type { DashboardFilters, InboxFilters } from "./forms";
+import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
+
+/**
+ * Lists for the staff dashboard and the organizations' inboxes. They carry no personal data
+ * (nothing is decrypted here): people's details are read, and audited, one referral at a time.
+ */
+export interface ReferralListItem {
+  id: string;
+  createdAt: string;
+  status: ReferralStatus;
+  mode: ReferralMode;
+  serviceName: string;
+  organizationId: string;
+  organizationName: string;
+  needs: string[];
+  preferredLanguage: string;
+  county: string | null;
+  detained: boolean;
+  hasCourtDate: boolean;
+  hasDeadline: boolean;
+  followUpOn: string | null;
+  overdue: boolean;
+}
+
+const LIST_LIMIT = 200;
+
+const listColumns = {
+  id: referrals.id,
+  createdAt: referrals.createdAt,
+  status: referrals.status,
+  mode: referrals.mode,
+  serviceName: services.name,
+  organizationId: referrals.organizationId,
+  organizationName: organizations.name,
+  needs: referrals.needs,
+  preferredLanguage: referrals.preferredLanguage,
+  county: referrals.county,
+  detained: referrals.detained,
+  hasCourtDate: referrals.hasCourtDate,
+  hasDeadline: referrals.hasDeadline,
+  followUpOn: referrals.followUpOn,
+  closedAt: referrals.closedAt,
+};
+
+type ListRow = Omit<ReferralListItem, "createdAt" | "overdue"> & {
+  createdAt: Date;
+  closedAt: Date | null;
+};
+
+function toItem(row: ListRow, today: string): ReferralListItem {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    mode: row.mode,
+    serviceName: row.serviceName,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    needs: row.needs,
+    preferredLanguage: row.preferredLanguage,
+    county: row.county,
+    detained: row.detained,
+    hasCourtDate: row.hasCourtDate,
+    hasDeadline: row.hasDeadline,
+    followUpOn: row.followUpOn,
+    overdue: !row.closedAt && !!row.followUpOn && row.followUpOn < today,
+  };
+}
+
+/** created_at on or after the start of `from` and before the end of `to`, in the coalition's zone. */
+export function createdBetween(from: string | undefined, to: string | undefined): SQL[] {
+  const zone = DIRECTORY_TIME_ZONE;
+  const conditions: SQL[] = [];
+  if (from) {
+    conditions.push(sql`${referrals.createdAt} >= (${from}::date)::timestamp AT TIME ZONE ${zone}`);
+  }
+  if (to) {
+    conditions.push(
+      sql`${referrals.createdAt} < ((${to}::date + 1)::timestamp AT TIME ZONE ${zone})`,
+    );
+  }
+  return conditions;
+}
+
+export interface StaffDashboard {
+  items: ReferralListItem[];
+  truncated: boolean;
+  counts: { open: number; overdue: number; needsMatch: number };
+  organizations: { id: string; name: string }[];
+  today: string;
+}
+
+/** The coalition staff's view of every referral: open, past follow-up, needing a new match. */
+export async function listStaffReferrals(
+  db: DbOrTx,
+  options: { actor: Actor; filters: DashboardFilters; now?: Date },
+): Promise<StaffDashboard> {
+  // No target: reading any organization's referrals is for coalition staff only.
+  if (!can(options.actor, "read", "referral")) throw new ReferralError(403, "errors.forbidden");
+  const { filters } = options;
+  const today = todayInDirectoryZone(options.now ?? new Date());
+
+  const conditions: SQL[] = [];
+  if (filters.view === "open") conditions.push(isNull(referrals.closedAt));
+  if (filters.view === "overdue") {
+    conditions.push(isNull(referrals.closedAt), lt(referrals.followUpOn, today));
+  }
+  if (filters.view === "needs_match") {
+    conditions.push(inArray(referrals.status, [...NEEDS_NEW_MATCH_STATUSES]));
+  }
+  if (filters.status) conditions.push(eq(referrals.status, filters.status));
+  if (filters.category) {
+    conditions.push(sql`${referrals.needs} @> ARRAY[${filters.category}]::text[]`);
+  }
+  if (filters.county) conditions.push(eq(referrals.county, filters.county));
+  if (filters.language) conditions.push(eq(referrals.preferredLanguage, filters.language));
+  if (filters.organization) conditions.push(eq(referrals.organizationId, filters.organization));
+  conditions.push(...createdBetween(filters.from, filters.to));
+
+  const rows = await db
+    .select(listColumns)
+    .from(referrals)
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .where(and(...conditions))
+    .orderBy(
+      ...(filters.view === "overdue"
+        ? [asc(referrals.followUpOn), asc(referrals.createdAt)]
+        : [desc(referrals.createdAt)]),
+    )
+    .limit(LIST_LIMIT + 1);
+
+  const [counts] = await db
+    .select({
+      open: sql<number>`count(*) FILTER (WHERE ${referrals.closedAt} IS NULL)`.mapWith(Number),
+      overdue:
+        sql<number>`count(*) FILTER (WHERE ${referrals.closedAt} IS NULL AND ${referrals.followUpOn} < ${today})`.mapWith(
+          Number,
+        ),
+      needsMatch:
+        sql<number>`count(*) FILTER (WHERE ${inArray(referrals.status, [...NEEDS_NEW_MATCH_STATUSES])})`.mapWith(
+          Number,
+        ),
+    })
+    .from(referrals);
+
+  const referredOrganizations = await db
+    .selectDistinct({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .innerJoin(referrals, eq(referrals.organizationId, organizations.id))
+    .orderBy(asc(organizations.name));
+
+  return {
+    items: rows.slice(0, LIST_LIMIT).map((row) => toItem(row, today)),
+    truncated: rows.length > LIST_LIMIT,
+    counts: counts ?? { open: 0, overdue: 0, needsMatch: 0 },
+    organizations: referredOrganizations,
+    today,
+  };
+}
+
+const INBOX_OPEN: ReferralStatus[] = [
+  "sent",
+  "received",
+  "accepted",
+  "client_contacted",
+  "unable_to_reach",
+];
+
+/** A member organization's inbox: referrals sent to the organizations this editor edits. */
+export async function listInbox(
+  db: DbOrTx,
+  options: { actor: Actor; filters: InboxFilters; now?: Date },
+): Promise<{ items: ReferralListItem[]; truncated: boolean; newCount: number }> {
+  const organizationIds = options.actor.organizationIds.filter((organizationId) =>
+    can(options.actor, "read", "referral", { organizationId }),
+  );
+  const today = todayInDirectoryZone(options.now ?? new Date());
+  if (organizationIds.length === 0) return { items: [], truncated: false, newCount: 0 };
+
+  const conditions: SQL[] = [
+    inArray(referrals.organizationId, organizationIds),
+    eq(referrals.mode, "sent"),
+  ];
+  if (options.filters.view === "open") conditions.push(inArray(referrals.status, INBOX_OPEN));
+  if (options.filters.view === "closed") {
+    conditions.push(notInArray(referrals.status, INBOX_OPEN));
+  }
+  const rows = await db
+    .select(listColumns)
+    .from(referrals)
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .where(and(...conditions))
+    .orderBy(desc(referrals.detained), desc(referrals.createdAt))
+    .limit(LIST_LIMIT + 1);
+  const [fresh] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(referrals)
+    .where(
+      and(
+        inArray(referrals.organizationId, organizationIds),
+        eq(referrals.mode, "sent"),
+        eq(referrals.status, "sent"),
+      ),
+    );
+  return {
+    items: rows.slice(0, LIST_LIMIT).map((row) => toItem(row, today)),
+    truncated: rows.length > LIST_LIMIT,
+    newCount: fresh?.count ?? 0,
+  };
+}

@@ -1,0 +1,666 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, asc, eq, or } from "drizzle-orm";
+import { organizations, referralEvents, referrals, services } from "#db/schema";
+import { can, type Actor } from "~/accounts/permissions";
+import { recordAudit } from "~/audit/audit.server";
+import { config } from "~/config.server";
+import type { DbOrTx } from "~/db.server";
+import type { CategoryCode } from "~/directory/taxonomy";
+import { dataKeyRing, type KeyRing } from "./crypto.server";
+import { ReferralError } from "./errors.server";
+import type { ReferralFormValues } from "./forms";
+import { notifyReceivingOrganization } from "./notify.server";
+import {
+  openEventNote,
+  openPersonalData,
+  sealEventNote,
+  sealPersonalData,
+  type PersonalData,
+} from "./personal-data.server";
+import {
+  canTransition,
+  CHOOSABLE_CLOSE_OUTCOMES,
+  isFinalStatus,
+  NEEDS_NEW_MATCH_STATUSES,
+  nextStatuses,
+  type CloseOutcome,
+  type DeclineReason,
+  type ReferralMode,
+  type ReferralSide,
+  type ReferralStatus,
+} from "./workflow";
+
+export type NewReferral = Omit<ReferralFormValues, "serviceId">;
+type ReferralRow = typeof referrals.$inferSelect;
+export type EventActor =
+  { kind: "staff" | "organization"; userId: string } | { kind: "person" | "system"; userId: null };
+
+/** Coalition staff act as "staff"; an organization's editors as "organization". */
+export function sideOf(actor: Actor): Exclude<ReferralSide, "person"> {
+  return actor.role === "org_editor" ? "organization" : "staff";
+}
+
+function eventActor(actor: Actor): EventActor {
+  return { kind: sideOf(actor), userId: actor.userId };
+}
+
+/**
+ * What permission checks are about. A logged referral was never sent, so it belongs to no
+ * organization's inbox: only staff reach it.
+ */
+export function permissionTarget(row: Pick<ReferralRow, "mode" | "organizationId">) {
+  return { organizationId: row.mode === "sent" ? row.organizationId : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slip tokens: 128 random bits in the link, only their SHA-256 in the database.
+
+export function hashSlipToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+function newSlipToken(now: Date): { token: string; hash: string; expiresAt: Date } {
+  const token = randomBytes(16).toString("base64url");
+  const expiresAt = new Date(now.getTime() + config().REFERRAL_SLIP_DAYS * 86_400_000);
+  return { token, hash: hashSlipToken(token), expiresAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function addEvent(
+  tx: DbOrTx,
+  ring: KeyRing,
+  event: {
+    referralId: string;
+    actor: EventActor;
+    from: ReferralStatus | null;
+    to: ReferralStatus;
+    code?: string | null;
+    note?: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  const id = randomUUID();
+  const sealed = event.note ? sealEventNote(ring, event.referralId, id, event.note) : undefined;
+  await tx.insert(referralEvents).values({
+    id,
+    referralId: event.referralId,
+    actorKind: event.actor.kind,
+    actorUserId: event.actor.userId,
+    fromStatus: event.from,
+    toStatus: event.to,
+    code: event.code ?? null,
+    note: sealed?.ciphertext ?? null,
+    keyId: sealed?.keyId ?? null,
+    at: event.at,
+  });
+}
+
+function personalDataOf(input: NewReferral): PersonalData {
+  return {
+    callName: input.callName,
+    fullName: input.fullName || undefined,
+    // Kept only with consent: insertReferral refuses a phone or email without it.
+    phone: input.phone || undefined,
+    email: input.email || undefined,
+    consent: { phone: input.phoneConsent, email: input.emailConsent },
+    notes: input.notes || undefined,
+    courtDate: input.courtDate || undefined,
+    deadline: input.deadline || undefined,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from URLs and forms: anything that is not a uuid is simply not found. */
+function assertId(id: string, messageKey = "errors.notFound"): void {
+  if (!UUID.test(id)) throw new ReferralError(404, messageKey);
+}
+
+async function loadReceivingService(tx: DbOrTx, serviceId: string) {
+  assertId(serviceId, "errors.serviceNotFound");
+  const [service] = await tx
+    .select({
+      id: services.id,
+      name: services.name,
+      status: services.status,
+      organizationId: services.organizationId,
+      organizationName: organizations.name,
+      organizationStatus: organizations.status,
+    })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(eq(services.id, serviceId));
+  if (!service) throw new ReferralError(404, "errors.serviceNotFound");
+  return service;
+}
+
+interface InsertReferral {
+  actor: Actor;
+  service: Awaited<ReturnType<typeof loadReceivingService>>;
+  mode: ReferralMode;
+  personal: PersonalData;
+  facts: {
+    preferredLanguage: string;
+    needs: CategoryCode[];
+    detained: boolean;
+    county?: string | null;
+    followUpOn?: string | null;
+  };
+  copiedFromId?: string;
+  now: Date;
+}
+
+async function insertReferral(
+  tx: DbOrTx,
+  ring: KeyRing,
+  input: InsertReferral,
+): Promise<{ referralId: string; slipToken: string }> {
+  const { actor, service, now } = input;
+  if (!can(actor, "create", "referral", { organizationId: service.organizationId })) {
+    throw new ReferralError(403, "errors.forbidden");
+  }
+  if (service.status !== "active" || service.organizationStatus !== "published") {
+    throw new ReferralError(409, "errors.serviceUnavailable");
+  }
+  if (input.personal.phone && !input.personal.consent.phone) {
+    throw new ReferralError(400, "form.errors.consent");
+  }
+  if (input.personal.email && !input.personal.consent.email) {
+    throw new ReferralError(400, "form.errors.consent");
+  }
+  const referralId = randomUUID();
+  const slip = newSlipToken(now);
+  const sealed = sealPersonalData(ring, referralId, input.personal);
+  const status: ReferralStatus = input.mode === "sent" ? "sent" : "logged";
+  await tx.insert(referrals).values({
+    id: referralId,
+    slipTokenHash: slip.hash,
+    slipExpiresAt: slip.expiresAt,
+    serviceId: service.id,
+    organizationId: service.organizationId,
+    createdByUserId: actor.userId,
+    mode: input.mode,
+    status,
+    preferredLanguage: input.facts.preferredLanguage,
+    needs: [...new Set(input.facts.needs)],
+    detained: input.facts.detained,
+    hasCourtDate: !!input.personal.courtDate,
+    hasDeadline: !!input.personal.deadline,
+    followUpOn: input.facts.followUpOn ?? null,
+    county: input.facts.county ?? null,
+    copiedFromId: input.copiedFromId ?? null,
+    personalData: sealed.ciphertext,
+    keyId: sealed.keyId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await addEvent(tx, ring, {
+    referralId,
+    actor: eventActor(actor),
+    from: null,
+    to: status,
+    at: now,
+  });
+  if (input.mode === "sent") {
+    await notifyReceivingOrganization(tx, {
+      id: referralId,
+      organizationId: service.organizationId,
+      organizationName: service.organizationName,
+      serviceName: service.name,
+      needs: input.facts.needs,
+      detained: input.facts.detained,
+    });
+  }
+  return { referralId, slipToken: slip.token };
+}
+
+/**
+ * Staff refer a person to one service: "sent" notifies the receiving organization, "logged"
+ * records a referral given by phone (it counts in reports but reaches no inbox). Returns the
+ * slip token, which is shown once and never stored.
+ */
+export async function createReferral(
+  db: DbOrTx,
+  options: { actor: Actor; serviceId: string; referral: NewReferral; now?: Date },
+): Promise<{ referralId: string; slipToken: string }> {
+  const ring = dataKeyRing();
+  const now = options.now ?? new Date();
+  const input = options.referral;
+  return db.transaction(async (tx) => {
+    const service = await loadReceivingService(tx, options.serviceId);
+    return insertReferral(tx, ring, {
+      actor: options.actor,
+      service,
+      mode: input.mode,
+      personal: personalDataOf(input),
+      facts: {
+        preferredLanguage: input.preferredLanguage,
+        needs: input.needs,
+        detained: input.detained,
+        county: input.county,
+        followUpOn: input.followUpOn,
+      },
+      now,
+    });
+  });
+}
+
+async function lockReferral(tx: DbOrTx, referralId: string): Promise<ReferralRow | undefined> {
+  assertId(referralId);
+  const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+  return row;
+}
+
+/** Not found for whoever may not read it (never reveal that a referral exists), else 403. */
+function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow): void {
+  const target = permissionTarget(row);
+  if (!can(actor, "read", "referral", target)) throw new ReferralError(404, "errors.notFound");
+  const allowed =
+    action === "create"
+      ? can(actor, "create", "referral", { organizationId: row.organizationId })
+      : can(actor, "update", "referral", target);
+  if (!allowed) throw new ReferralError(403, "errors.forbidden");
+}
+
+/**
+ * Copies a referral (the person, needs and urgency) to another service. When the original was
+ * declined or the person could not reach the organization, it is closed as "rematched" so it
+ * leaves the staff's "needs a new match" list.
+ */
+export async function referToAnother(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string; serviceId: string; mode: ReferralMode; now?: Date },
+): Promise<{ referralId: string; slipToken: string }> {
+  const ring = dataKeyRing();
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const source = await lockReferral(tx, options.referralId);
+    if (!source) throw new ReferralError(404, "errors.notFound");
+    assertMay(options.actor, "create", source);
+    if (!source.personalData || !source.keyId) throw new ReferralError(409, "errors.purged");
+    if (source.serviceId === options.serviceId) throw new ReferralError(400, "errors.sameService");
+    const personal = openPersonalData(ring, source.id, {
+      ciphertext: source.personalData,
+      keyId: source.keyId,
+    });
+    const service = await loadReceivingService(tx, options.serviceId);
+    const created = await insertReferral(tx, ring, {
+      actor: options.actor,
+      service,
+      mode: options.mode,
+      personal,
+      facts: {
+        preferredLanguage: source.preferredLanguage,
+        needs: source.needs as CategoryCode[],
+        detained: source.detained,
+        county: source.county,
+        followUpOn: source.followUpOn,
+      },
+      copiedFromId: source.id,
+      now,
+    });
+    if ((NEEDS_NEW_MATCH_STATUSES as readonly string[]).includes(source.status)) {
+      await tx
+        .update(referrals)
+        .set({ status: "closed", outcome: "rematched", closedAt: now, updatedAt: now })
+        .where(eq(referrals.id, source.id));
+      await addEvent(tx, ring, {
+        referralId: source.id,
+        actor: eventActor(options.actor),
+        from: source.status,
+        to: "closed",
+        code: "rematched",
+        at: now,
+      });
+    }
+    await recordAudit(tx, {
+      actor: options.actor,
+      organizationId: source.organizationId,
+      entityType: "referral",
+      entityId: source.id,
+      action: "referral.copied",
+      after: { referralId: created.referralId, serviceId: service.id },
+    });
+    return created;
+  });
+}
+
+export interface TransitionDetails {
+  to: ReferralStatus;
+  declineReason?: DeclineReason | string;
+  outcome?: CloseOutcome | string;
+  note?: string;
+}
+
+/** Moves a locked referral along the workflow; refuses anything the table does not allow. */
+async function applyTransition(
+  tx: DbOrTx,
+  ring: KeyRing,
+  row: ReferralRow,
+  side: ReferralSide,
+  actor: EventActor,
+  details: TransitionDetails,
+  now: Date,
+): Promise<void> {
+  const from = row.status;
+  const { to } = details;
+  if (!canTransition(from, to, side)) {
+    throw new ReferralError(409, "errors.invalidTransition", { values: { from, to } });
+  }
+  let code: string | null = null;
+  const changes: Partial<typeof referrals.$inferInsert> = { status: to, updatedAt: now };
+  if (to === "declined") {
+    if (!details.declineReason) throw new ReferralError(400, "form.errors.reason");
+    changes.declineReason = details.declineReason;
+    code = details.declineReason;
+  }
+  if (to === "accepted" && !row.acceptedAt) changes.acceptedAt = now;
+  if (to === "served") {
+    changes.outcome = "served";
+  }
+  if (to === "closed") {
+    if (!details.outcome || !(CHOOSABLE_CLOSE_OUTCOMES as string[]).includes(details.outcome)) {
+      throw new ReferralError(400, "form.errors.outcome");
+    }
+    changes.outcome = details.outcome;
+    code = details.outcome;
+  }
+  if (isFinalStatus(to)) changes.closedAt = now;
+  await tx.update(referrals).set(changes).where(eq(referrals.id, row.id));
+  await addEvent(tx, ring, {
+    referralId: row.id,
+    actor,
+    from,
+    to,
+    code,
+    note: details.note?.trim() || null,
+    at: now,
+  });
+}
+
+/** Staff or the receiving organization's editors move a referral along the workflow. */
+export async function transitionReferral(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string; now?: Date } & TransitionDetails,
+): Promise<void> {
+  const ring = dataKeyRing();
+  const now = options.now ?? new Date();
+  await db.transaction(async (tx) => {
+    const row = await lockReferral(tx, options.referralId);
+    if (!row) throw new ReferralError(404, "errors.notFound");
+    assertMay(options.actor, "update", row);
+    await applyTransition(
+      tx,
+      ring,
+      row,
+      sideOf(options.actor),
+      eventActor(options.actor),
+      options,
+      now,
+    );
+  });
+}
+
+/** The person, from the slip link (no account). The caller has already checked the token. */
+export async function transitionFromSlip(
+  tx: DbOrTx,
+  row: ReferralRow,
+  to: "served" | "unable_to_reach",
+  now: Date,
+): Promise<void> {
+  await applyTransition(
+    tx,
+    dataKeyRing(),
+    row,
+    "person",
+    { kind: "person", userId: null },
+    { to },
+    now,
+  );
+}
+
+export { lockReferral };
+
+/** A new slip link (the previous one stops working). Only the coalition's staff issue slips. */
+export async function issueSlipLink(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string; now?: Date },
+): Promise<{ slipToken: string }> {
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const row = await lockReferral(tx, options.referralId);
+    if (!row) throw new ReferralError(404, "errors.notFound");
+    assertMay(options.actor, "create", row);
+    const slip = newSlipToken(now);
+    await tx
+      .update(referrals)
+      .set({ slipTokenHash: slip.hash, slipExpiresAt: slip.expiresAt, updatedAt: now })
+      .where(eq(referrals.id, row.id));
+    return { slipToken: slip.token };
+  });
+}
+
+export async function setFollowUp(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string; followUpOn: string | null },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await lockReferral(tx, options.referralId);
+    if (!row) throw new ReferralError(404, "errors.notFound");
+    assertMay(options.actor, "create", row);
+    await tx
+      .update(referrals)
+      .set({ followUpOn: options.followUpOn })
+      .where(eq(referrals.id, row.id));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one referral
+
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  actorKind: "staff" | "organization" | "person" | "system";
+  fromStatus: ReferralStatus | null;
+  toStatus: ReferralStatus;
+  code: string | null;
+  note: string | null;
+}
+
+export interface ReferralDetail {
+  id: string;
+  status: ReferralStatus;
+  mode: ReferralMode;
+  createdAt: string;
+  service: { id: string; name: string };
+  organization: { id: string; name: string };
+  preferredLanguage: string;
+  needs: string[];
+  detained: boolean;
+  hasCourtDate: boolean;
+  hasDeadline: boolean;
+  followUpOn: string | null;
+  county: string | null;
+  declineReason: string | null;
+  outcome: string | null;
+  copiedFrom: { id: string; serviceName: string; organizationName: string } | null;
+  copies: { id: string; serviceName: string; organizationName: string; status: ReferralStatus }[];
+  acceptedAt: string | null;
+  closedAt: string | null;
+  purgedAt: string | null;
+  slipExpiresAt: string | null;
+  /** Whether the person's slip link still works. */
+  slipActive: boolean;
+  /** Null once purged by the retention job. */
+  personal: PersonalData | null;
+  timeline: TimelineEvent[];
+  /** Where this actor may move it next. */
+  nextStatuses: ReferralStatus[];
+  /** Staff tools: refer to another service, new slip link, follow-up date. */
+  canManage: boolean;
+}
+
+/**
+ * One referral with its personal data and timeline, for staff or the receiving organization's
+ * editors. Every such read is written to the audit log.
+ */
+export async function getReferral(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string },
+): Promise<ReferralDetail> {
+  const { actor } = options;
+  assertId(options.referralId);
+  const [row] = await db
+    .select({
+      referral: referrals,
+      serviceName: services.name,
+      organizationName: organizations.name,
+    })
+    .from(referrals)
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .where(eq(referrals.id, options.referralId));
+  if (!row || !can(actor, "read", "referral", permissionTarget(row.referral))) {
+    throw new ReferralError(404, "errors.notFound");
+  }
+  const referral = row.referral;
+  const ring = dataKeyRing();
+  const personal =
+    referral.personalData && referral.keyId
+      ? openPersonalData(ring, referral.id, {
+          ciphertext: referral.personalData,
+          keyId: referral.keyId,
+        })
+      : null;
+  const events = await db
+    .select()
+    .from(referralEvents)
+    .where(eq(referralEvents.referralId, referral.id))
+    .orderBy(asc(referralEvents.at), asc(referralEvents.sequence));
+  const timeline: TimelineEvent[] = events.map((event) => ({
+    id: event.id,
+    at: event.at.toISOString(),
+    actorKind: event.actorKind,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    code: event.code,
+    note:
+      event.note && event.keyId
+        ? openEventNote(ring, referral.id, event.id, { ciphertext: event.note, keyId: event.keyId })
+        : null,
+  }));
+
+  const relatedColumns = {
+    id: referrals.id,
+    status: referrals.status,
+    mode: referrals.mode,
+    organizationId: referrals.organizationId,
+    serviceName: services.name,
+    organizationName: organizations.name,
+  };
+  const related = await db
+    .select(relatedColumns)
+    .from(referrals)
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .where(
+      referral.copiedFromId
+        ? or(eq(referrals.id, referral.copiedFromId), eq(referrals.copiedFromId, referral.id))
+        : eq(referrals.copiedFromId, referral.id),
+    )
+    .orderBy(asc(referrals.createdAt));
+  // Referrals to other organizations are listed only for whoever may read them.
+  const visible = related.filter((other) =>
+    can(actor, "read", "referral", permissionTarget(other)),
+  );
+  const copiedFrom = visible.find((other) => other.id === referral.copiedFromId);
+  const copies = visible.filter((other) => other.id !== referral.copiedFromId);
+
+  const readFields = [
+    ...(personal ? Object.keys(personal).filter((key) => key !== "consent") : []),
+    ...(timeline.some((event) => event.note) ? ["eventNotes"] : []),
+  ];
+  if (readFields.length > 0) {
+    await recordAudit(db, {
+      actor,
+      organizationId: referral.organizationId,
+      entityType: "referral",
+      entityId: referral.id,
+      action: "referral.personal_data.read",
+      after: { fields: readFields },
+    });
+  }
+
+  return {
+    id: referral.id,
+    status: referral.status,
+    mode: referral.mode,
+    createdAt: referral.createdAt.toISOString(),
+    service: { id: referral.serviceId, name: row.serviceName },
+    organization: { id: referral.organizationId, name: row.organizationName },
+    preferredLanguage: referral.preferredLanguage,
+    needs: referral.needs,
+    detained: referral.detained,
+    hasCourtDate: referral.hasCourtDate,
+    hasDeadline: referral.hasDeadline,
+    followUpOn: referral.followUpOn,
+    county: referral.county,
+    declineReason: referral.declineReason,
+    outcome: referral.outcome,
+    copiedFrom: copiedFrom
+      ? {
+          id: copiedFrom.id,
+          serviceName: copiedFrom.serviceName,
+          organizationName: copiedFrom.organizationName,
+        }
+      : null,
+    copies: copies.map((copy) => ({
+      id: copy.id,
+      status: copy.status,
+      serviceName: copy.serviceName,
+      organizationName: copy.organizationName,
+    })),
+    acceptedAt: referral.acceptedAt?.toISOString() ?? null,
+    closedAt: referral.closedAt?.toISOString() ?? null,
+    purgedAt: referral.purgedAt?.toISOString() ?? null,
+    slipExpiresAt: referral.slipExpiresAt?.toISOString() ?? null,
+    slipActive: !!referral.slipExpiresAt && referral.slipExpiresAt > new Date(),
+    personal,
+    timeline,
+    nextStatuses: can(actor, "update", "referral", permissionTarget(referral))
+      ? nextStatuses(referral.status, sideOf(actor))
+      : [],
+    canManage: can(actor, "create", "referral", { organizationId: referral.organizationId }),
+  };
+}
+
+/** Active services to refer to (for "refer to another"), grouped by organization name. */
+export async function listReferableServices(
+  db: DbOrTx,
+): Promise<{ id: string; name: string; organizationName: string }[]> {
+  return db
+    .select({ id: services.id, name: services.name, organizationName: organizations.name })
+    .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
+    .where(and(eq(services.status, "active"), eq(organizations.status, "published")))
+    .orderBy(asc(organizations.name), asc(services.name));
+}
+
+/** The service a new referral is about, for the Refer form's heading. */
+export async function getReferableService(
+  db: DbOrTx,
+  options: { actor: Actor; serviceId: string },
+): Promise<{ id: string; name: string; organizationName: string; available: boolean }> {
+  const service = await loadReceivingService(db, options.serviceId);
+  if (!can(options.actor, "create", "referral", { organizationId: service.organizationId })) {
+    throw new ReferralError(403, "errors.forbidden");
+  }
+  return {
+    id: service.id,
+    name: service.name,
+    organizationName: service.organizationName,
+    available: service.status === "active" && service.organizationStatus === "published",
+  };
+}

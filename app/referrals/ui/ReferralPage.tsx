@@ -1,0 +1,39 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ReactNode } from "react";
+import type { ReferralDetail } from "../referrals.server";
+import { useReferralLabels } from "./labels";
+import { PersonalDataPanel, ReferralFacts, Timeline } from "./ReferralView";
+import { SlipLinkPanel } from "./SlipLinkPanel";
+import { TransitionForm } from "./TransitionForm";
+
+/** One referral, for staff and for the receiving organization's editors. */
+export function ReferralPage({
+  referral,
+  languageNames,
+  detailPath,
+  transitionResult,
+  children,
+}: {
+  referral: ReferralDetail;
+  languageNames: Record<string, string>;
+  detailPath: (id: string) => string;
+  transitionResult: SubmissionResult<string[]> | undefined;
+  /** Staff tools, below the status form. */
+  children?: ReactNode;
+}) {
+  const { t } = useReferralLabels();
+  return (
+    <div className="referral-page">
+      <h1>{t("detail.heading", { service: referral.service.name })}</h1>
+      <p className="lead">{referral.organization.name}</p>
+      <SlipLinkPanel />
+      <div className="referral-columns">
+        <ReferralFacts referral={referral} languageNames={languageNames} detailPath={detailPath} />
+        <PersonalDataPanel personal={referral.personal} purgedAt={referral.purgedAt} />
+      </div>
+      <TransitionForm nextStatuses={referral.nextStatuses} lastResult={transitionResult} />
+      {children}
+      <Timeline events={referral.timeline} />
+    </div>
+  );
+}

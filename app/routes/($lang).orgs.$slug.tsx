@@ -1,0 +1,435 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment, useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Hotlines } from "~/components/Hotlines";
+import { MapPanel, MapToggle } from "~/components/MapPanel";
+import { PrintButton, ShareButton } from "~/components/PageActions";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import {
+  addressLine,
+  directionsUrl,
+  presentOrganizationPage,
+  type OrganizationView,
+  type ServiceDisplay,
+} from "~/directory/organization-view";
+import { getPublishedOrganizationPage } from "~/directory/organizations.server";
+import type { LocalizedText, PhoneView } from "~/directory/organizations.server";
+import { useLocale, useLocalePath } from "~/i18n/hooks";
+import { detectLocale } from "~/i18n/i18n.server";
+import { LOCALES } from "~/i18n/locales";
+import { metaT, pageTitle } from "~/i18n/meta";
+import type { MapPoint } from "~/search/map-types";
+
+const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request, params.lang);
+  const slug = slugSchema.safeParse(params.slug);
+  const page = slug.success
+    ? await getPublishedOrganizationPage(db(), slug.data, locale)
+    : undefined;
+  if (!page) throw new Response("Not found", { status: 404 });
+  const settings = config();
+  return {
+    view: presentOrganizationPage(page, LOCALES[locale].intl),
+    tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageTitle(matches, "errors.notFound.title");
+  const { organization } = data.view;
+  const title = `${organization.name} · ${metaT(matches)("site.name")}`;
+  // What a messaging app shows when the page is shared.
+  const description = organization.description?.text.slice(0, 200) ?? "";
+  return [
+    { title },
+    { property: "og:title", content: organization.name },
+    ...(description
+      ? [
+          { name: "description", content: description },
+          { property: "og:description", content: description },
+        ]
+      : []),
+  ];
+};
+
+/** Free text in the visitor's language, or the original marked "(in English)". */
+function Localized({
+  value,
+  names,
+  as = "p",
+}: {
+  value: LocalizedText;
+  names: Record<string, string>;
+  as?: "p" | "span";
+}) {
+  const { t } = useTranslation("directory");
+  const locale = useLocale();
+  const Element = as;
+  const paragraphs = as === "p" ? value.text.split(/\n\s*\n/) : [value.text];
+  return (
+    <>
+      {paragraphs.map((text, index) => (
+        <Element key={index} lang={value.lang}>
+          {text}
+          {value.fallback && index === paragraphs.length - 1 ? (
+            <>
+              {" "}
+              <span className="translation-note" lang={locale}>
+                {t("inLanguage", { language: names[value.lang] ?? value.lang })}
+              </span>
+            </>
+          ) : null}
+        </Element>
+      ))}
+    </>
+  );
+}
+
+function Phones({ phones, names }: { phones: PhoneView[]; names: Record<string, string> }) {
+  const { t } = useTranslation("directory");
+  if (phones.length === 0) return null;
+  return (
+    <ul className="plain-list">
+      {phones.map((phone, index) => (
+        <li key={`${phone.number}-${index}`}>
+          {phone.type !== "fax" ? (
+            <a href={`tel:${phone.tel}`} dir="ltr">
+              {phone.number}
+            </a>
+          ) : (
+            <span dir="ltr">{phone.number}</span>
+          )}
+          {phone.extension ? <> {t("phone.extension", { extension: phone.extension })}</> : null}
+          {phone.type !== "voice" ? <> ({t(`phone.types.${phone.type}`)})</> : null}
+          {phone.description ? <> · {phone.description}</> : null}
+          {phone.languages.length > 0 ? (
+            <> · {phone.languages.map((code) => names[code] ?? code).join(", ")}</>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function LastVerified({ text, stale }: { text: string | null; stale: boolean }) {
+  const { t } = useTranslation("search");
+  return (
+    <>
+      {text ?? t("results.neverVerified")}
+      {stale ? <span className="badge badge--stale">{t("results.stale")}</span> : null}
+    </>
+  );
+}
+
+function ServiceSection({ service, view }: { service: ServiceDisplay; view: OrganizationView }) {
+  const { t } = useTranslation(["directory", "search", "vocabulary"]);
+  const names = view.languageNames;
+  const inline = view.languageNamesInline;
+  const headingId = `service-${service.id}-heading`;
+  const serviceLocations = view.locations.filter((l) => service.locationIds.includes(l.id));
+  const locationLabel = (id: string) => {
+    const location = view.locations.find((l) => l.id === id);
+    if (!location) return "";
+    if (location.confidential || !location.address) return t("search:results.callForAddress");
+    return location.name ?? addressLine(location.address);
+  };
+  return (
+    <section id={`service-${service.id}`} className="service" aria-labelledby={headingId}>
+      <h3 id={headingId} lang={service.name.lang}>
+        {service.name.text}
+      </h3>
+      {service.categories.length > 0 ? (
+        <ul className="tags" aria-label={t("search:results.categories")}>
+          {service.categories.map((category) => (
+            <li key={category.code}>
+              {t(`vocabulary:category.${category.code}`, { defaultValue: category.name })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {service.description ? <Localized value={service.description} names={inline} /> : null}
+      <dl className="facts">
+        {service.languages.length > 0 ? (
+          <Fact label={t("search:results.languages")}>
+            {service.languages.map((code) => names[code] ?? code).join(", ")}
+          </Fact>
+        ) : null}
+        <Fact label={t("search:results.fees")}>
+          {t(`vocabulary:fees.${service.fees}`)}
+          {service.feesDescription ? (
+            <>
+              {" · "}
+              <Localized value={service.feesDescription} names={inline} as="span" />
+            </>
+          ) : null}
+        </Fact>
+        <Fact label={t("search:results.newClients")}>
+          {service.acceptingNewClients
+            ? t("search:results.accepting")
+            : t("search:results.notAccepting")}
+        </Fact>
+        {service.takesDetainedCases ? (
+          <Fact label={t("search:results.detained")}>{t("search:results.takesDetainedCases")}</Fact>
+        ) : null}
+        <Fact label={t("service.delivery")}>
+          {service.deliveryMethods.map((code) => t(`vocabulary:delivery.${code}`)).join(", ")}
+        </Fact>
+        {service.populations.length > 0 ? (
+          <Fact label={t("service.populations")}>
+            {service.populations.map((code) => t(`vocabulary:population.${code}`)).join(", ")}
+          </Fact>
+        ) : null}
+        {service.courtsServed.length > 0 ? (
+          <Fact label={t("service.courts")}>
+            {service.courtsServed.map((code) => t(`vocabulary:court.${code}`)).join(", ")}
+          </Fact>
+        ) : null}
+        {service.providerTypes.length > 0 ? (
+          <Fact label={t("service.providers")}>
+            {service.providerTypes.map((code) => t(`vocabulary:provider.${code}`)).join(", ")}
+          </Fact>
+        ) : null}
+        {service.eligibility ? (
+          <Fact label={t("service.eligibility")}>
+            <Localized value={service.eligibility} names={inline} />
+          </Fact>
+        ) : null}
+        {service.applicationProcess ? (
+          <Fact label={t("service.howToApply")}>
+            <Localized value={service.applicationProcess} names={inline} />
+          </Fact>
+        ) : null}
+        <Fact label={t("search:results.hours")}>
+          {service.hours.length === 0
+            ? t("search:results.callForHours")
+            : service.hours.map((group) => (
+                <Fragment key={group.locationId ?? "all"}>
+                  {group.locationId ? (
+                    <span className="hours-place">{locationLabel(group.locationId)}</span>
+                  ) : null}
+                  <ul className="plain-list">
+                    {group.lines.map((line) => (
+                      <li key={line.days}>
+                        {line.days}: {line.hours}
+                      </li>
+                    ))}
+                  </ul>
+                </Fragment>
+              ))}
+        </Fact>
+        {service.phones.length > 0 ? (
+          <Fact label={t("search:results.phone")}>
+            <Phones phones={service.phones} names={names} />
+          </Fact>
+        ) : null}
+        {serviceLocations.length > 0 ? (
+          <Fact label={t("service.where")}>
+            <ul className="plain-list">
+              {serviceLocations.map((location) => (
+                <li key={location.id}>
+                  <a href={`#location-${location.id}`}>{locationLabel(location.id)}</a>
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        {service.url ? (
+          <Fact label={t("service.website")}>
+            <a href={service.url} rel="noreferrer noopener">
+              {service.url}
+            </a>
+          </Fact>
+        ) : null}
+        <Fact label={t("search:results.lastVerified")}>
+          <LastVerified text={service.lastVerifiedText} stale={service.stale} />
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+export default function OrganizationRoute() {
+  const { view, tiles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["directory", "search", "vocabulary"]);
+  const href = useLocalePath();
+  const [mapOpen, setMapOpen] = useState(false);
+  const { organization } = view;
+
+  const points = useMemo<MapPoint[]>(
+    () =>
+      view.locations.flatMap((location) =>
+        location.geo && location.address
+          ? [
+              {
+                id: location.id,
+                lat: location.geo.lat,
+                lng: location.geo.lng,
+                title: location.name ?? organization.name,
+                address: addressLine(location.address),
+                linkLabel: t("location.directions"),
+                href: directionsUrl(location) ?? "",
+                external: true,
+              },
+            ]
+          : [],
+      ),
+    [view.locations, organization.name, t],
+  );
+
+  return (
+    <article className="org-page" aria-labelledby="org-heading">
+      <p className="back-link no-print">
+        <Link to={href("/search")}>{t("backToSearch")}</Link>
+      </p>
+      <header className="org-page__header">
+        <h1 id="org-heading">{organization.name}</h1>
+        {organization.alternateName ? (
+          <p className="org-page__alternate">{organization.alternateName}</p>
+        ) : null}
+        <ul className="tags">
+          {organization.isCoalitionMember ? (
+            <li>
+              {organization.memberSinceText
+                ? t("badges.memberSince", { date: organization.memberSinceText })
+                : t("badges.member")}
+            </li>
+          ) : null}
+          {organization.dojRecognized ? <li>{t("badges.dojRecognized")}</li> : null}
+        </ul>
+        <dl className="facts">
+          <Fact label={t("search:results.lastVerified")}>
+            <LastVerified text={organization.lastVerifiedText} stale={organization.stale} />
+          </Fact>
+        </dl>
+        <div className="page-actions no-print">
+          <PrintButton label={t("actions.print")} />
+          <ShareButton title={organization.name} />
+        </div>
+      </header>
+
+      {organization.description ? (
+        <div className="org-page__description">
+          <Localized value={organization.description} names={view.languageNamesInline} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t("contact.heading")}</h2>
+        <dl className="facts">
+          {organization.phones.length > 0 ? (
+            <Fact label={t("search:results.phone")}>
+              <Phones phones={organization.phones} names={view.languageNames} />
+            </Fact>
+          ) : null}
+          {organization.website ? (
+            <Fact label={t("contact.website")}>
+              <a href={organization.website} rel="noreferrer noopener">
+                {organization.website}
+              </a>
+            </Fact>
+          ) : null}
+          {organization.email ? (
+            <Fact label={t("contact.email")}>
+              <a href={`mailto:${organization.email}`}>{organization.email}</a>
+            </Fact>
+          ) : null}
+        </dl>
+      </section>
+
+      {view.locations.length > 0 ? (
+        <section aria-labelledby="locations-heading">
+          <h2 id="locations-heading">{t("location.heading")}</h2>
+          {points.length > 0 ? (
+            <div className="results__toolbar no-print">
+              <MapToggle
+                controls="org-map"
+                open={mapOpen}
+                onToggle={() => setMapOpen((open) => !open)}
+              />
+            </div>
+          ) : null}
+          {points.length > 0 ? (
+            <MapPanel
+              id="org-map"
+              open={mapOpen}
+              points={points}
+              tiles={tiles}
+              label={t("location.mapLabel", { name: organization.name })}
+            />
+          ) : null}
+          <ul className="locations">
+            {view.locations.map((location) => {
+              const directions = directionsUrl(location);
+              return (
+                <li key={location.id} id={`location-${location.id}`} className="location">
+                  {location.confidential || !location.address ? (
+                    <>
+                      <p className="location__name">{t("location.confidential")}</p>
+                      <p>
+                        {t("location.confidentialHelp", {
+                          county: t(`vocabulary:county.${location.county}`),
+                        })}
+                      </p>
+                    </>
+                  ) : (
+                    <>
+                      {location.name ? <p className="location__name">{location.name}</p> : null}
+                      <address>{addressLine(location.address)}</address>
+                      {directions ? (
+                        <p className="no-print">
+                          <a href={directions} rel="noreferrer noopener">
+                            {t("location.directions")}
+                          </a>{" "}
+                          <span className="hint">{t("location.directionsHint")}</span>
+                        </p>
+                      ) : null}
+                      {location.accessibility || location.transportation ? (
+                        <dl className="facts">
+                          {location.accessibility ? (
+                            <Fact label={t("location.accessibility")}>
+                              {location.accessibility}
+                            </Fact>
+                          ) : null}
+                          {location.transportation ? (
+                            <Fact label={t("location.transportation")}>
+                              {location.transportation}
+                            </Fact>
+                          ) : null}
+                        </dl>
+                      ) : null}
+                    </>
+                  )}
+                  <Phones phones={location.phones} names={view.languageNames} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
+        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
+        {view.services.map((service) => (
+          <ServiceSection key={service.id} service={service} view={view} />
+        ))}
+      </section>
+
+      <Hotlines />
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { PendingNotice } from "~/components/listing-forms";
+import { LocationForm } from "~/components/LocationForm";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import { applyChanges } from "~/directory/fields";
+import {
+  locationSchema,
+  parseForm,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "location.editTitle", "portal");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const locationId = idParam(params, "locationId");
+  return handleDomainErrors(async () => {
+    const editing = await getLocationForEditing(db(), { actor, locationId });
+    return {
+      ...editing,
+      reviewed: needsReview(actor, editing.organization),
+      mapTiles: { url: config().MAP_TILE_URL, attribution: config().MAP_TILE_ATTRIBUTION },
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const locationId = idParam(params, "locationId");
+  const submission = parseForm(await request.formData(), locationSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    try {
+      const outcome = await updateLocation(db(), { actor, locationId, fields: submission.value });
+      return redirectAfterChange(params, `/portal/locations/${locationId}/edit`, outcome);
+    } catch (error) {
+      return replyWithDomainFieldError(submission, error);
+    }
+  });
+}
+
+export default function EditLocationPage() {
+  const editing = useLoaderData<typeof loader>();
+  const { organization, reviewed, pending, mapTiles } = editing;
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const shown = pending ? applyChanges(editing.fields, pending.changes) : editing.fields;
+  const [form, fields] = useForm<LocationFormInput>({
+    id: "location",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(locationSchema),
+    shouldValidate: "onBlur",
+    defaultValue: shown,
+  });
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
+      </p>
+      <h1>
+        {editing.fields.address1}, {editing.fields.city}
+      </h1>
+      <PendingNotice pending={pending} />
+      <LocationForm
+        form={form}
+        fields={fields}
+        reviewed={reviewed}
+        creating={false}
+        mapTiles={mapTiles}
+      />
+    </div>
+  );
+}

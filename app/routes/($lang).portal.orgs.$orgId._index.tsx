@@ -1,0 +1,248 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import {
+  FieldErrors,
+  FormErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/form-fields";
+import { PendingNotice, SubmitChanges } from "~/components/listing-forms";
+import { useLabels } from "~/components/labels";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import { applyChanges } from "~/directory/fields";
+import {
+  organizationProfileSchema,
+  parseForm,
+  type OrganizationProfileForm,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange } from "~/directory/http.server";
+import {
+  getOrganizationForEditing,
+  updateOrganizationProfile,
+} from "~/directory/organization-editing.server";
+import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { useLocalePath } from "~/i18n/hooks";
+import { SUPPORTED_LOCALES } from "~/i18n/locales";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "organization.title", "portal");
+
+/** Languages a description may be written or translated in: the interface's first. */
+const CONTENT_LANGUAGES = [...new Set([...SUPPORTED_LOCALES, ...COMMON_SERVICE_LANGUAGES])];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  return handleDomainErrors(async () => {
+    const editing = await getOrganizationForEditing(db(), { actor, organizationId });
+    return { ...editing, reviewed: needsReview(actor, editing.organization) };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  const submission = parseForm(await request.formData(), organizationProfileSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    const outcome = await updateOrganizationProfile(db(), {
+      actor,
+      organizationId,
+      changes: submission.value,
+    });
+    return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
+  });
+}
+
+export default function OrganizationPage() {
+  const editing = useLoaderData<typeof loader>();
+  const { organization, services, locations, phoneCount, permissions, pending, reviewed } = editing;
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const labels = useLabels();
+  const shown = pending ? applyChanges(editing.fields, pending.changes) : editing.fields;
+  const [form, fields] = useForm<OrganizationProfileForm>({
+    id: "organization-profile",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(organizationProfileSchema),
+    shouldValidate: "onBlur",
+    defaultValue: {
+      ...shown,
+      translations: Object.entries(shown.translations)
+        .filter(([, description]) => description !== null)
+        .map(([locale, description]) => ({ locale, description })),
+    },
+  });
+  const translations = fields.translations.getFieldList();
+  const languageOptions = CONTENT_LANGUAGES.map((code) => ({
+    value: code,
+    label: labels.language(code),
+  }));
+  const translated = new Set([
+    fields.originalLanguage.initialValue,
+    ...translations.map((row) => row.getFieldset().locale.initialValue),
+  ]);
+
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link>
+      </p>
+      <h1>{organization.name}</h1>
+      <PendingNotice pending={pending} />
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("organization.profileHeading")}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrorSummary errorCount={Object.keys(form.allErrors).length} />
+          <TextField
+            meta={fields.name}
+            label={t("fields.organizationName")}
+            autoComplete="organization"
+          />
+          <TextField
+            meta={fields.alternateName}
+            label={t("fields.alternateName")}
+            hint={t("hints.alternateName")}
+          />
+          <SelectField
+            meta={fields.originalLanguage}
+            label={t("fields.originalLanguage")}
+            hint={t("hints.originalLanguage")}
+            options={languageOptions}
+          />
+          <TextAreaField
+            meta={fields.description}
+            label={t("fields.description")}
+            hint={t("hints.organizationDescription")}
+            rows={8}
+          />
+
+          <fieldset className="field-group">
+            <legend>{t("organization.translationsHeading")}</legend>
+            <p className="hint">{t("organization.translationsHint")}</p>
+            {translations.map((row) => {
+              const translation = row.getFieldset();
+              const locale = translation.locale.initialValue ?? "";
+              return (
+                <div key={row.key}>
+                  <input type="hidden" name={translation.locale.name} value={locale} />
+                  <FieldErrors meta={translation.locale} />
+                  <TextAreaField
+                    meta={translation.description}
+                    label={t("fields.descriptionIn", { language: labels.language(locale) })}
+                    hint={t("hints.removeTranslation")}
+                    lang={locale}
+                    rows={6}
+                  />
+                </div>
+              );
+            })}
+            <SelectField
+              meta={fields.newTranslationLocale}
+              label={t("fields.newTranslationLocale")}
+              options={languageOptions.filter((option) => !translated.has(option.value))}
+              placeholder={t("forms.chooseLanguage")}
+            />
+            <TextAreaField
+              meta={fields.newTranslationDescription}
+              label={t("fields.newTranslationDescription")}
+              rows={6}
+            />
+          </fieldset>
+
+          <TextField
+            meta={fields.website}
+            type="url"
+            label={t("fields.website")}
+            hint={t("hints.webAddress")}
+            autoComplete="url"
+          />
+          <TextField
+            meta={fields.email}
+            type="email"
+            label={t("fields.publicEmail")}
+            autoComplete="email"
+          />
+          <TextField
+            meta={fields.logoUrl}
+            type="url"
+            label={t("fields.logoUrl")}
+            hint={t("hints.logoUrl")}
+          />
+          <SubmitChanges reviewed={reviewed} />
+        </Form>
+      </section>
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("organization.servicesHeading")}</h2>
+        {services.length === 0 ? <p>{t("organization.noServices")}</p> : null}
+        <ul className="link-list">
+          {services.map((service) => (
+            <li key={service.id}>
+              <Link to={href(`/portal/services/${service.id}/edit`)}>{service.name}</Link>{" "}
+              <span className={`badge badge--${service.status}`}>
+                {labels.vocabulary("serviceStatus", service.status)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {permissions.createService ? (
+          <p>
+            <Link className="button" to={href(`/portal/orgs/${organization.id}/services/new`)}>
+              {t("organization.addService")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="locations-heading">
+        <h2 id="locations-heading">{t("organization.locationsHeading")}</h2>
+        {locations.length === 0 ? <p>{t("organization.noLocations")}</p> : null}
+        <ul className="link-list">
+          {locations.map((location) => (
+            <li key={location.id}>
+              <Link to={href(`/portal/locations/${location.id}/edit`)}>
+                {location.address1}, {location.city} {location.postalCode}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {permissions.createLocation ? (
+          <p>
+            <Link className="button" to={href(`/portal/orgs/${organization.id}/locations/new`)}>
+              {t("organization.addLocation")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="phones-heading">
+        <h2 id="phones-heading">{t("organization.phonesHeading")}</h2>
+        <p>
+          <Link to={href(`/portal/orgs/${organization.id}/phones`)}>
+            {t("organization.managePhones", { count: phoneCount })}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { LocationForm } from "~/components/LocationForm";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import {
+  locationSchema,
+  parseForm,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { createLocation, getNewLocationContext } from "~/directory/locations.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "location.newTitle", "portal");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  return handleDomainErrors(async () => {
+    const context = await getNewLocationContext(db(), { actor, organizationId });
+    return {
+      ...context,
+      reviewed: needsReview(actor, context.organization),
+      mapTiles: { url: config().MAP_TILE_URL, attribution: config().MAP_TILE_ATTRIBUTION },
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  const submission = parseForm(await request.formData(), locationSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    try {
+      const outcome = await createLocation(db(), {
+        actor,
+        organizationId,
+        fields: submission.value,
+      });
+      return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
+    } catch (error) {
+      return replyWithDomainFieldError(submission, error);
+    }
+  });
+}
+
+export default function NewLocationPage() {
+  const { organization, reviewed, mapTiles } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const [form, fields] = useForm<LocationFormInput>({
+    id: "location",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(locationSchema),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
+      </p>
+      <h1>{t("location.newTitle")}</h1>
+      <LocationForm form={form} fields={fields} reviewed={reviewed} creating mapTiles={mapTiles} />
+    </div>
+  );
+}

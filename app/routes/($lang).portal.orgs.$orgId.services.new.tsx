@@ -1,0 +1,87 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { ServiceForm } from "~/components/ServiceForm";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import {
+  parseForm,
+  serviceFormDefaults,
+  serviceSchema,
+  type ServiceForm as ServiceFormInput,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { createService, getNewServiceContext } from "~/directory/services.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "service.newTitle", "portal");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  return handleDomainErrors(async () => {
+    const context = await getNewServiceContext(db(), { actor, organizationId });
+    return { ...context, reviewed: needsReview(actor, context.organization) };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const organizationId = idParam(params, "orgId");
+  const submission = parseForm(await request.formData(), serviceSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    try {
+      const outcome = await createService(db(), {
+        actor,
+        organizationId,
+        fields: submission.value,
+      });
+      const next =
+        outcome.status === "applied"
+          ? `/portal/services/${outcome.entityId}/edit`
+          : `/portal/orgs/${organizationId}`;
+      return redirectAfterChange(params, next, outcome);
+    } catch (error) {
+      return replyWithDomainFieldError(submission, error);
+    }
+  });
+}
+
+export default function NewServicePage() {
+  const { organization, locations, reviewed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const [form, fields] = useForm<ServiceFormInput>({
+    id: "service",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(serviceSchema),
+    shouldValidate: "onBlur",
+    defaultValue: serviceFormDefaults(null),
+  });
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
+      </p>
+      <h1>{t("service.newTitle")}</h1>
+      <ServiceForm form={form} fields={fields} locations={locations} reviewed={reviewed} creating />
+    </div>
+  );
+}

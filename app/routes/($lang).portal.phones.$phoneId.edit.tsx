@@ -1,0 +1,104 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { PendingNotice } from "~/components/listing-forms";
+import { PhoneForm } from "~/components/PhoneForm";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import { applyChanges } from "~/directory/fields";
+import {
+  parseForm,
+  phoneFormDefaults,
+  phoneSchema,
+  type PhoneForm as PhoneFormInput,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "phones.editTitle", "portal");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const phoneId = idParam(params, "phoneId");
+  return handleDomainErrors(async () => {
+    const editing = await getPhoneForEditing(db(), { actor, phoneId });
+    return { ...editing, reviewed: needsReview(actor, editing.organization) };
+  });
+}
+
+/** Saves the phone form, or (intent "delete") removes the number. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const phoneId = idParam(params, "phoneId");
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    return handleDomainErrors(async () => {
+      const outcome = await deletePhone(db(), { actor, phoneId });
+      return redirectAfterChange(params, `/portal/orgs/${outcome.organizationId}/phones`, outcome);
+    });
+  }
+  const submission = parseForm(formData, phoneSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    const outcome = await updatePhone(db(), { actor, phoneId, changes: submission.value });
+    return redirectAfterChange(params, `/portal/phones/${phoneId}/edit`, outcome);
+  });
+}
+
+export default function EditPhonePage() {
+  const editing = useLoaderData<typeof loader>();
+  const { organization, options, reviewed, pending } = editing;
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const shown = pending ? applyChanges(editing.fields, pending.changes) : editing.fields;
+  const [form, fields] = useForm<PhoneFormInput>({
+    id: "phone",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(phoneSchema),
+    shouldValidate: "onBlur",
+    defaultValue: phoneFormDefaults(shown),
+  });
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}/phones`)}>{t("phones.title")}</Link>
+      </p>
+      <h1>{editing.fields.number}</h1>
+      <PendingNotice pending={pending} />
+      <PhoneForm
+        form={form}
+        fields={fields}
+        options={options}
+        reviewed={reviewed}
+        creating={false}
+      />
+      <section aria-labelledby="delete-heading" className="card">
+        <h2 id="delete-heading">{t("phones.deleteHeading")}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button">
+            {reviewed ? t("phones.proposeDelete") : t("phones.delete")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { useLabels } from "~/components/labels";
+import { PendingNotice } from "~/components/listing-forms";
+import { ServiceForm } from "~/components/ServiceForm";
+import { db } from "~/db.server";
+import { needsReview } from "~/directory/access.server";
+import { handleDomainErrors } from "~/directory/errors";
+import { applyChanges } from "~/directory/fields";
+import {
+  parseForm,
+  serviceFormDefaults,
+  serviceSchema,
+  serviceStatusSchema,
+  type ServiceForm as ServiceFormInput,
+} from "~/directory/forms";
+import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import { assertSameOrigin } from "~/security/csrf.server";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "service.editTitle", "portal");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const serviceId = idParam(params, "serviceId");
+  return handleDomainErrors(async () => {
+    const editing = await getServiceForEditing(db(), { actor, serviceId });
+    return { ...editing, reviewed: needsReview(actor, editing.organization) };
+  });
+}
+
+/** Saves the service form, or (intent "status") pauses, archives or resumes the service. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireActor(request);
+  const serviceId = idParam(params, "serviceId");
+  const formData = await request.formData();
+  const path = `/portal/services/${serviceId}/edit`;
+  if (formData.get("intent") === "status") {
+    const submission = parseForm(formData, serviceStatusSchema);
+    if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+    return handleDomainErrors(async () => {
+      const outcome = await setServiceStatus(db(), {
+        actor,
+        serviceId,
+        status: submission.value.status,
+      });
+      return redirectAfterChange(params, path, outcome);
+    });
+  }
+  const submission = parseForm(formData, serviceSchema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    try {
+      const outcome = await updateService(db(), { actor, serviceId, changes: submission.value });
+      return redirectAfterChange(params, path, outcome);
+    } catch (error) {
+      return replyWithDomainFieldError(submission, error);
+    }
+  });
+}
+
+export default function EditServicePage() {
+  const editing = useLoaderData<typeof loader>();
+  const { organization, locations, reviewed, pending, permissions } = editing;
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("portal");
+  const href = useLocalePath();
+  const labels = useLabels();
+  const shown = pending ? applyChanges(editing.fields, pending.changes) : editing.fields;
+  const [form, fields] = useForm<ServiceFormInput>({
+    id: "service",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(serviceSchema),
+    shouldValidate: "onBlur",
+    defaultValue: serviceFormDefaults(shown),
+  });
+  const status = editing.fields.status;
+  return (
+    <div className="editor">
+      <p className="breadcrumbs">
+        <Link to={href("/portal")}>{t("nav.dashboard")}</Link> ›{" "}
+        <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
+      </p>
+      <h1>{editing.fields.name}</h1>
+      <p>
+        {t("service.currentStatus")}{" "}
+        <span className={`badge badge--${status}`}>
+          {labels.vocabulary("serviceStatus", status)}
+        </span>
+      </p>
+      <PendingNotice pending={pending} />
+      <ServiceForm
+        form={form}
+        fields={fields}
+        locations={locations}
+        reviewed={reviewed}
+        creating={false}
+      />
+
+      <section aria-labelledby="status-heading" className="card">
+        <h2 id="status-heading">{t("service.statusHeading")}</h2>
+        <p className="hint">{t("service.statusHint")}</p>
+        <div className="button-row">
+          {status === "active" ? (
+            <StatusButton status="paused" label={t("service.pause")} />
+          ) : (
+            <StatusButton status="active" label={t("service.resume")} />
+          )}
+          {status !== "archived" && permissions.archive ? (
+            <StatusButton status="archived" label={t("service.archive")} />
+          ) : null}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function StatusButton({ status, label }: { status: string; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="status" value={status} />
+      <button type="submit" className="button">
+        {label}
+      </button>
+    </Form>
+  );
+}

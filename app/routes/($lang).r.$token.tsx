@@ -1,0 +1,275 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Hotlines } from "~/components/Hotlines";
+import { db } from "~/db.server";
+import { weeklyHours } from "~/i18n/format";
+import { detectLocale, matchAcceptLanguage } from "~/i18n/i18n.server";
+import { isLocale, LOCALES, localePath } from "~/i18n/locales";
+import { metaT } from "~/i18n/meta";
+import { slipResponseSchema } from "~/referrals/forms";
+import { orRespond } from "~/referrals/http.server";
+import { getSlip, respondFromSlip } from "~/referrals/slip.server";
+import { DateText } from "~/referrals/ui/Dates";
+import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { useReferralLabels } from "~/referrals/ui/labels";
+import { referralLinks } from "~/referrals/ui/styles";
+
+/*
+ * The referral slip, for the person: no account, a link that expires, nothing about their
+ * case. It opens in the language staff recorded for them (a link without a language prefix is
+ * redirected to it), and can be printed.
+ */
+
+export const links = referralLinks;
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "referrals");
+  return [
+    { title: `${t("slip.title")} · ${metaT(matches)("site.name")}` },
+    { name: "robots", content: "noindex, nofollow" },
+  ];
+};
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers(loaderHeaders);
+  headers.set("Cache-Control", "no-store");
+  headers.set("X-Robots-Tag", "noindex, nofollow");
+  return headers;
+};
+
+const ANSWERS = ["recorded", "unchanged", "expired", "not_found"] as const;
+type Answer = (typeof ANSWERS)[number];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const urlLocale = isLocale(params.lang) ? params.lang : undefined;
+  const url = new URL(request.url);
+  const result = await orRespond(() => getSlip(db(), { token, locale: urlLocale ?? null }));
+  if (result.kind === "language") {
+    const locale =
+      matchAcceptLanguage(result.preferredLanguage) ?? (await detectLocale(request, undefined));
+    throw redirect(`${localePath(locale, `/r/${token}`)}${url.search}`);
+  }
+  const answer = url.searchParams.get("answer");
+  const response = url.searchParams.get("response");
+  const thanks = {
+    answer: (ANSWERS as readonly string[]).includes(answer ?? "") ? (answer as Answer) : null,
+    response:
+      response === "got_help" || response === "could_not_reach"
+        ? (response as "got_help" | "could_not_reach")
+        : null,
+  };
+  if (result.kind !== "ok") {
+    return data({ result, hours: [], thanks }, { status: result.kind === "expired" ? 410 : 404 });
+  }
+  const locale = urlLocale ?? (await detectLocale(request, undefined));
+  return { result, hours: weeklyHours(result.slip.hours, LOCALES[locale].intl), thanks };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const locale = await detectLocale(request, params.lang);
+  const parsed = slipResponseSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  const answer = await orRespond(() =>
+    respondFromSlip(db(), { token, response: parsed.data.response }),
+  );
+  const query = new URLSearchParams({ answer, response: parsed.data.response });
+  return redirect(`${localePath(locale, `/r/${token}`)}?${query}`, 303);
+}
+
+export default function ReferralSlip() {
+  const { result, hours, thanks } = useLoaderData<typeof loader>();
+  const { t } = useReferralLabels();
+  if (result.kind !== "ok") {
+    return (
+      <div className="slip">
+        <h1>{t(result.kind === "expired" ? "slip.expiredHeading" : "slip.notFoundHeading")}</h1>
+        <p>
+          {result.kind === "expired"
+            ? t("slip.expiredBody", { organization: result.organizationName })
+            : t("slip.notFoundBody")}
+        </p>
+        <Hotlines />
+      </div>
+    );
+  }
+  const { slip } = result;
+  return (
+    <article className="slip">
+      <header className="slip__header">
+        <p className="slip__kicker">{t("slip.kicker")}</p>
+        <h1>{slip.organization.name}</h1>
+        <p className="lead">{slip.service.name}</p>
+        {slip.callName ? <p>{t("slip.preparedFor", { name: slip.callName })}</p> : null}
+      </header>
+
+      {thanks.answer ? <Thanks answer={thanks.answer} response={thanks.response} /> : null}
+
+      <section aria-labelledby="slip-contact-heading">
+        <h2 id="slip-contact-heading">{t("slip.contactHeading")}</h2>
+        {slip.phones.length > 0 ? (
+          <ul className="plain-list slip__phones">
+            {slip.phones.map((phone) => (
+              <li key={`${phone.number}-${phone.extension ?? ""}`}>
+                <a href={`tel:${phone.number.replace(/[^0-9+]/g, "")}`} dir="ltr">
+                  {phone.number}
+                </a>
+                {phone.extension ? ` ${t("slip.extension", { extension: phone.extension })}` : ""}
+                {phone.description ? <span className="hint"> — {phone.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {slip.service.email || slip.organization.email ? (
+          <p>
+            <a href={`mailto:${slip.service.email ?? slip.organization.email}`}>
+              {slip.service.email ?? slip.organization.email}
+            </a>
+          </p>
+        ) : null}
+        {slip.organization.website ? (
+          <p>
+            <a href={slip.organization.website} rel="noreferrer">
+              {slip.organization.website}
+            </a>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="slip-where-heading">
+        <h2 id="slip-where-heading">{t("slip.whereHeading")}</h2>
+        {slip.locations.length === 0 ? <p>{t("slip.noLocation")}</p> : null}
+        {slip.locations.map((location) => (
+          <div key={location.id} className="slip__location">
+            {location.name ? <p className="slip__location-name">{location.name}</p> : null}
+            {location.address ? (
+              <address>
+                {location.address.address1}
+                {location.address.address2 ? (
+                  <>
+                    <br />
+                    {location.address.address2}
+                  </>
+                ) : null}
+                <br />
+                {location.address.city}, {location.address.stateProvince}{" "}
+                {location.address.postalCode}
+              </address>
+            ) : (
+              <p>{t("slip.callForAddress")}</p>
+            )}
+          </div>
+        ))}
+      </section>
+
+      {hours.length > 0 ? (
+        <section aria-labelledby="slip-hours-heading">
+          <h2 id="slip-hours-heading">{t("slip.hoursHeading")}</h2>
+          <dl className="slip__hours">
+            {hours.map((line) => (
+              <div key={line.days}>
+                <dt>{line.days}</dt>
+                <dd>{line.hours}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {slip.service.applicationProcess ? (
+        <section aria-labelledby="slip-bring-heading">
+          <h2 id="slip-bring-heading">{t("slip.bringHeading")}</h2>
+          <p className="preserve-lines">{slip.service.applicationProcess}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="slip-answer-heading" className="slip__answer no-print">
+        <h2 id="slip-answer-heading">{t("slip.answerHeading")}</h2>
+        <p>{t("slip.answerLead")}</p>
+        {slip.canRespond.gotHelp || slip.canRespond.couldNotReach ? (
+          <div className="slip__buttons">
+            {slip.canRespond.gotHelp ? (
+              <Form method="post">
+                <input type="hidden" name="response" value="got_help" />
+                <button type="submit" className="button button--primary">
+                  {t("slip.gotHelp")}
+                </button>
+              </Form>
+            ) : null}
+            {slip.canRespond.couldNotReach ? (
+              <Form method="post">
+                <input type="hidden" name="response" value="could_not_reach" />
+                <button type="submit" className="button">
+                  {t("slip.couldNotReach")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        ) : (
+          <p>{t("slip.answered")}</p>
+        )}
+        <PrintButton />
+      </section>
+
+      <Hotlines />
+
+      <footer className="slip__footer">
+        <p>
+          {t("slip.expires")} <DateText value={slip.expiresAt} />
+        </p>
+        <p className="hint">{t("slip.privacy")}</p>
+      </footer>
+    </article>
+  );
+}
+
+function Thanks({
+  answer,
+  response,
+}: {
+  answer: Answer;
+  response: "got_help" | "could_not_reach" | null;
+}) {
+  const { t } = useReferralLabels();
+  const key =
+    answer === "recorded"
+      ? response === "could_not_reach"
+        ? "slip.thanks.couldNotReach"
+        : "slip.thanks.gotHelp"
+      : answer === "unchanged"
+        ? "slip.thanks.unchanged"
+        : "slip.thanks.expired";
+  return (
+    <p className="notice notice--success" role="status">
+      {t(key)}
+    </p>
+  );
+}
+
+/** Printing needs JavaScript; without it the browser's own Print menu does the same. */
+function PrintButton() {
+  const { t } = useReferralLabels();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return <p className="hint">{t("slip.printHint")}</p>;
+  return (
+    <p>
+      <button type="button" className="button" onClick={() => window.print()}>
+        {t("slip.print")}
+      </button>
+    </p>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ReferralErrorBoundary />;
+}

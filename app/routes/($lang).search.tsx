@@ -1,0 +1,298 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Hotlines } from "~/components/Hotlines";
+import { MapPanel, MapToggle } from "~/components/MapPanel";
+import { PrintButton } from "~/components/PageActions";
+import { Pagination } from "~/components/Pagination";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import { resolvePlace } from "~/geo/places.server";
+import { useLocale } from "~/i18n/hooks";
+import { detectLocale } from "~/i18n/i18n.server";
+import { LOCALES, localePath } from "~/i18n/locales";
+import { pageTitle } from "~/i18n/meta";
+import { activeFilters, withoutFilters } from "~/search/filters";
+import { FilterPanel } from "~/search/FilterPanel";
+import { filterLabel } from "~/search/labels";
+import type { MapPoint } from "~/search/map-types";
+import { NoResults } from "~/search/NoResults";
+import type { SearchPage } from "~/search/page-types";
+import { parseSearchParams, toSearchParams } from "~/search/params";
+import { ResultList } from "~/search/ResultList";
+import { SearchForm } from "~/search/SearchForm";
+import { loadSearchPage } from "~/search/search-page.server";
+import type { IgnoredParameter, SearchQuery } from "~/search/types";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title", "search");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request, params.lang);
+  const url = new URL(request.url);
+  const { query, ignored } = parseSearchParams(url.searchParams, { locale, resolvePlace });
+  const settings = config();
+  const common = {
+    query,
+    ignored,
+    // What the visitor typed, even when it could not be used (so they can correct it).
+    form: {
+      q: url.searchParams.get("q") ?? "",
+      near: url.searchParams.get("near") ?? "",
+      radius: url.searchParams.get("radius") ?? "",
+    },
+    tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
+  };
+  let page: SearchPage;
+  try {
+    page = await loadSearchPage(db(), query, { intl: LOCALES[locale].intl });
+  } catch (error) {
+    // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
+    // The query is deliberately not logged.
+    console.error("[search] search failed:", error instanceof Error ? error.message : error);
+    return Response.json({ ...common, page: null }, { status: 503 });
+  }
+  return { ...common, page };
+}
+
+type LoaderData = {
+  query: SearchQuery;
+  ignored: IgnoredParameter[];
+  form: { q: string; near: string; radius: string };
+  tiles: { url: string; attribution: string };
+  page: SearchPage | null;
+};
+
+export default function SearchRoute() {
+  const data = useLoaderData<typeof loader>() as LoaderData;
+  const { query, ignored, page } = data;
+  const { t } = useTranslation(["search", "vocabulary", "common"]);
+  const locale = useLocale();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const [mapOpen, setMapOpen] = useState(false);
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  const searchPath = localePath(locale, "/search");
+  const hrefFor = useCallback(
+    (next: SearchQuery) => {
+      const search = toSearchParams(next).toString();
+      return search ? `${searchPath}?${search}` : searchPath;
+    },
+    [searchPath],
+  );
+  // Stable across renders (unlike useLocalePath's function), so the map's markers are not
+  // rebuilt each time a result is highlighted.
+  const orgHref = useCallback((slug: string) => localePath(locale, `/orgs/${slug}`), [locale]);
+  const numberFormat = useMemo(() => new Intl.NumberFormat(LOCALES[locale].intl), [locale]);
+  const formatNumber = useCallback((n: number) => numberFormat.format(n), [numberFormat]);
+  const languageNames = page?.languageNames ?? {};
+  const hits = useMemo(() => page?.result.hits ?? [], [page]);
+  const total = page?.result.total ?? 0;
+  const canonical = toSearchParams({ ...query, page: 1 }).toString();
+
+  // After a new search, a filter change or another page, take keyboard and screen reader
+  // users to the results (the first render keeps the browser's own focus).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [location.key]);
+
+  const points = useMemo<MapPoint[]>(
+    () =>
+      hits.flatMap((hit) =>
+        hit.geo
+          ? [
+              {
+                id: hit.id,
+                lat: hit.geo.lat,
+                lng: hit.geo.lng,
+                title: hit.serviceName,
+                linkLabel: hit.organizationName,
+                href: orgHref(hit.organizationSlug),
+                address: hit.address ? `${hit.address.line1}, ${hit.address.city}` : undefined,
+              },
+            ]
+          : [],
+      ),
+    [hits, orgHref],
+  );
+
+  const chosen = activeFilters(query);
+  // The filters to keep when the words or the place change.
+  const keptFilters = [...toSearchParams({ ...query, page: 1 }).entries()].filter(
+    ([name]) => !["q", "near", "radius", "page"].includes(name),
+  );
+  const summary = [
+    query.q ? t("print.words", { words: query.q }) : null,
+    query.near
+      ? query.radius !== undefined
+        ? t("print.nearWithin", { place: query.near.label, count: query.radius })
+        : t("print.near", { place: query.near.label })
+      : null,
+    ...chosen.map((filter) => filterLabel(t, filter.parameter, filter.value, languageNames)),
+  ].filter(Boolean);
+
+  return (
+    <div className="search-page">
+      <h1>{t("heading")}</h1>
+      <div className="print-only print-header">
+        <p>
+          <strong>{t("common:site.name")}</strong> · {t("common:site.tagline")}
+        </p>
+        <p>
+          {t("print.yourSearch", {
+            summary: summary.length > 0 ? summary.join(" · ") : t("print.allServices"),
+          })}
+          {page ? <> · {t("print.printedOn", { date: page.printedOn })}</> : null}
+        </p>
+      </div>
+
+      <SearchForm
+        key={`search-${canonical}`}
+        action={searchPath}
+        defaults={data.form}
+        filters={keptFilters}
+      />
+
+      {ignored.length > 0 ? <IgnoredNotice ignored={ignored} /> : null}
+      {page?.result.engine === "postgres" ? (
+        <p className="notice notice--quiet no-print">{t("notices.fallbackEngine")}</p>
+      ) : null}
+
+      <div className="search-layout">
+        {page ? (
+          <FilterPanel
+            key={`filters-${canonical}`}
+            action={searchPath}
+            query={query}
+            facets={page.result.facets}
+            languageNames={languageNames}
+            clearHref={hrefFor(withoutFilters(query))}
+            formatCount={formatNumber}
+          />
+        ) : null}
+
+        <section
+          className="results"
+          aria-labelledby="results-heading"
+          aria-busy={navigation.state === "loading"}
+        >
+          <div className="results__header">
+            <h2 id="results-heading" ref={headingRef} tabIndex={-1}>
+              {t("results.heading")}
+            </h2>
+            <p className="results__count" role="status" aria-live="polite" aria-atomic="true">
+              {page ? (
+                <>
+                  {query.near
+                    ? t("results.countNear", { count: total, place: query.near.label })
+                    : t("results.count", { count: total })}
+                  {total > 1 ? (
+                    <> {query.near ? t("results.closestFirst") : t("results.bestFirst")}</>
+                  ) : null}
+                </>
+              ) : null}
+            </p>
+          </div>
+
+          {chosen.length > 0 ? (
+            <ul className="chips no-print" aria-label={t("chips.label")}>
+              {chosen.map((filter) => {
+                const label = filterLabel(t, filter.parameter, filter.value, languageNames);
+                return (
+                  <li key={`${filter.parameter}-${filter.value}`}>
+                    <Link
+                      to={hrefFor(filter.without)}
+                      aria-label={t("chips.remove", { filter: label })}
+                    >
+                      {label} <span aria-hidden="true">✕</span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+
+          {!page ? (
+            <div className="notice notice--error">
+              <p>{t("notices.unavailable")}</p>
+              <Hotlines headingLevel={3} />
+            </div>
+          ) : total === 0 ? (
+            <NoResults
+              suggestions={page.suggestions}
+              hrefFor={hrefFor}
+              languageNames={languageNames}
+            />
+          ) : (
+            <>
+              <div className="results__toolbar no-print">
+                {points.length > 0 ? (
+                  <MapToggle
+                    controls="results-map"
+                    open={mapOpen}
+                    onToggle={() => setMapOpen((open) => !open)}
+                  />
+                ) : null}
+                <PrintButton label={t("print.button")} />
+              </div>
+              {points.length > 0 ? (
+                <MapPanel
+                  id="results-map"
+                  open={mapOpen}
+                  points={points}
+                  tiles={data.tiles}
+                  highlightedId={highlightedId}
+                  onHighlight={setHighlightedId}
+                  label={t("map.label")}
+                />
+              ) : null}
+              <ResultList
+                hits={hits}
+                start={(page.result.page - 1) * page.result.pageSize + 1}
+                languageNames={languageNames}
+                orgHref={orgHref}
+                highlightedId={mapOpen ? highlightedId : null}
+                onHighlight={setHighlightedId}
+              />
+              <Pagination
+                page={page.result.page}
+                totalPages={page.result.totalPages}
+                hrefFor={(n) => hrefFor({ ...query, page: n })}
+                formatNumber={formatNumber}
+              />
+            </>
+          )}
+        </section>
+      </div>
+      {page && total > 0 ? <Hotlines /> : null}
+    </div>
+  );
+}
+
+function IgnoredNotice({ ignored }: { ignored: IgnoredParameter[] }) {
+  const { t } = useTranslation("search");
+  return (
+    <div className="notice no-print" role="note" aria-labelledby="ignored-heading">
+      <p id="ignored-heading">{t("ignored.intro", { count: ignored.length })}</p>
+      <ul>
+        {ignored.map((item) => (
+          <li key={`${item.parameter}-${item.value}-${item.reason}`}>
+            {t(`ignored.${item.reason}`, {
+              parameter: t(`ignored.parameters.${item.parameter}`, {
+                defaultValue: item.parameter,
+              }),
+              value: item.value,
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/accounts/sessions.server";
+import { useLabels } from "~/components/labels";
+import { db } from "~/db.server";
+import { getStaffDashboard } from "~/directory/dashboards.server";
+import { STALE_AFTER_DAYS } from "~/directory/dates";
+import { handleDomainErrors } from "~/directory/errors";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "staff");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return handleDomainErrors(() => getStaffDashboard(db(), { actor }));
+}
+
+export default function StaffDashboard() {
+  const { pendingReviews, stale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const href = useLocalePath();
+  const labels = useLabels();
+  return (
+    <div className="dashboard">
+      <h1>{t("dashboard.title")}</h1>
+      <section className="card" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{t("dashboard.queueHeading")}</h2>
+        <p className="big-number">{t("dashboard.pendingReviews", { count: pendingReviews })}</p>
+        <p>
+          <Link to={href("/staff/review")}>{t("dashboard.openQueue")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="stale-heading">
+        <h2 id="stale-heading">{t("dashboard.staleHeading", { count: stale.length })}</h2>
+        <p className="hint">{t("dashboard.staleHint", { days: STALE_AFTER_DAYS })}</p>
+        {stale.length === 0 ? (
+          <p>{t("dashboard.noStale")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.organization")}</th>
+                  <th scope="col">{t("dashboard.lastConfirmed")}</th>
+                  <th scope="col">{t("dashboard.lastReminder")}</th>
+                  <th scope="col">{t("dashboard.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stale.map((listing) => (
+                  <tr key={listing.organizationId}>
+                    <td>{listing.name}</td>
+                    <td>
+                      {listing.assuredDate
+                        ? t("dashboard.confirmedAgo", {
+                            date: labels.day(listing.assuredDate),
+                            count: listing.daysSinceConfirmed ?? 0,
+                          })
+                        : t("dashboard.neverConfirmed")}
+                    </td>
+                    <td>
+                      {listing.lastReminderAt
+                        ? labels.dateTime(listing.lastReminderAt)
+                        : t("dashboard.noReminder")}
+                    </td>
+                    <td>
+                      <Link to={href(`/portal/orgs/${listing.organizationId}`)}>
+                        {t("dashboard.edit")}
+                      </Link>{" "}
+                      ·{" "}
+                      <Link to={href(`/staff/orgs/${listing.organizationId}/audit`)}>
+                        {t("dashboard.audit")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

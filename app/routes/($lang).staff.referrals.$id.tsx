@@ -1,0 +1,306 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/accounts/sessions.server";
+import { db } from "~/db.server";
+import { redirectWithFlash } from "~/flash.server";
+import { useLocalePath } from "~/i18n/hooks";
+import { pageTitle } from "~/i18n/meta";
+import {
+  followUpFormSchema,
+  referToAnotherFormSchema,
+  transitionFormSchema,
+} from "~/referrals/forms";
+import {
+  attempt,
+  languageNamesFor,
+  orRespond,
+  requestLocale,
+  slipLink,
+  staffReferralPath,
+} from "~/referrals/http.server";
+import {
+  getReferral,
+  issueSlipLink,
+  listReferableServices,
+  referToAnother,
+  setFollowUp,
+  transitionReferral,
+} from "~/referrals/referrals.server";
+import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
+import { useReferralLabels } from "~/referrals/ui/labels";
+import { ReferralPage } from "~/referrals/ui/ReferralPage";
+import { REFERRAL_MODES } from "~/referrals/workflow";
+import { referralLinks } from "~/referrals/ui/styles";
+
+export const links = referralLinks;
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "detail.title", "referrals");
+
+/** Personal data: never stored by a browser or proxy cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const locale = await requestLocale(request, params.lang);
+  const referral = await orRespond(() => getReferral(db(), { actor, referralId: params.id ?? "" }));
+  const services = referral.canManage
+    ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
+    : [];
+  return {
+    referral,
+    services,
+    languageNames: languageNamesFor(locale, [referral.preferredLanguage]),
+  };
+}
+
+type Intent = "transition" | "referToAnother" | "followUp" | "newSlip";
+
+function refused(intent: Intent, result: SubmissionResult<string[]>, status: number) {
+  return data({ intent, result }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const locale = await requestLocale(request, params.lang);
+  const referralId = params.id ?? "";
+  const here = staffReferralPath(locale, referralId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "transition") {
+    const submission = parseWithZod(formData, { schema: transitionFormSchema });
+    if (submission.status !== "success") return refused(intent, submission.reply(), 400);
+    const outcome = await attempt(() =>
+      transitionReferral(db(), { actor, referralId, ...submission.value }),
+    );
+    if ("refusal" in outcome) {
+      return refused(
+        intent,
+        submission.reply({ formErrors: [outcome.refusal.messageKey] }),
+        outcome.refusal.status,
+      );
+    }
+    return redirectWithFlash(here, {
+      kind: "success",
+      message: `referrals:flash.status.${submission.value.to}`,
+    });
+  }
+
+  if (intent === "referToAnother") {
+    const submission = parseWithZod(formData, { schema: referToAnotherFormSchema });
+    if (submission.status !== "success") return refused(intent, submission.reply(), 400);
+    const outcome = await attempt(() =>
+      referToAnother(db(), { actor, referralId, ...submission.value }),
+    );
+    if ("refusal" in outcome) {
+      return refused(
+        intent,
+        submission.reply({ formErrors: [outcome.refusal.messageKey] }),
+        outcome.refusal.status,
+      );
+    }
+    return redirectWithFlash(staffReferralPath(locale, outcome.value.referralId), {
+      kind: "success",
+      message: submission.value.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
+      values: { slipLink: slipLink(request, outcome.value.slipToken) },
+    });
+  }
+
+  if (intent === "followUp") {
+    const submission = parseWithZod(formData, { schema: followUpFormSchema });
+    if (submission.status !== "success") return refused(intent, submission.reply(), 400);
+    await orRespond(() =>
+      setFollowUp(db(), {
+        actor,
+        referralId,
+        followUpOn: submission.value.followUpOn ?? null,
+      }),
+    );
+    return redirectWithFlash(here, { kind: "success", message: "referrals:flash.followUpSaved" });
+  }
+
+  if (intent === "newSlip") {
+    const { slipToken } = await orRespond(() => issueSlipLink(db(), { actor, referralId }));
+    return redirectWithFlash(here, {
+      kind: "success",
+      message: "referrals:flash.newSlip",
+      values: { slipLink: slipLink(request, slipToken) },
+    });
+  }
+
+  throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+}
+
+export default function StaffReferral() {
+  const { referral, services, languageNames } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (intent: Intent) =>
+    actionData?.intent === intent ? actionData.result : undefined;
+  return (
+    <>
+      <BackLink />
+      <ReferralPage
+        key={referral.status}
+        referral={referral}
+        languageNames={languageNames}
+        detailPath={(id) => `/staff/referrals/${id}`}
+        transitionResult={resultFor("transition")}
+      >
+        {referral.canManage ? (
+          <div className="staff-tools no-print">
+            <ReferToAnotherForm services={services} lastResult={resultFor("referToAnother")} />
+            <FollowUpForm followUpOn={referral.followUpOn} lastResult={resultFor("followUp")} />
+            <NewSlipForm slipActive={referral.slipActive} />
+          </div>
+        ) : null}
+      </ReferralPage>
+    </>
+  );
+}
+
+function BackLink() {
+  const { t } = useReferralLabels();
+  const href = useLocalePath();
+  return (
+    <p className="no-print">
+      <Link to={href("/staff/referrals")}>{t("detail.back")}</Link>
+    </p>
+  );
+}
+
+function ReferToAnotherForm({
+  services,
+  lastResult,
+}: {
+  services: { id: string; name: string; organizationName: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useReferralLabels();
+  const [form, fields] = useForm({
+    id: "refer-to-another",
+    lastResult,
+    constraint: getZodConstraint(referToAnotherFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: referToAnotherFormSchema }),
+    defaultValue: { mode: "sent" },
+  });
+  const byOrganization = new Map<string, typeof services>();
+  for (const service of services) {
+    byOrganization.set(service.organizationName, [
+      ...(byOrganization.get(service.organizationName) ?? []),
+      service,
+    ]);
+  }
+  const [serviceKey, serviceProps] = splitKey(getSelectProps(fields.serviceId));
+  const [modeKey, modeProps] = splitKey(getSelectProps(fields.mode));
+  return (
+    <section aria-labelledby="refer-another-heading" className="referral-section">
+      <h2 id="refer-another-heading">{t("another.heading")}</h2>
+      <p className="hint">{t("another.hint")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="referToAnother" />
+        <div className="field">
+          <label htmlFor={fields.serviceId.id}>{t("another.service")}</label>
+          <select key={serviceKey} {...serviceProps}>
+            <option value="">{t("form.choose")}</option>
+            {[...byOrganization].map(([organization, list]) => (
+              <optgroup key={organization} label={organization}>
+                {list.map((service) => (
+                  <option key={service.id} value={service.id}>
+                    {service.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <FieldErrors id={fields.serviceId.errorId} errors={fields.serviceId.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.mode.id}>{t("form.mode")}</label>
+          <select key={modeKey} {...modeProps}>
+            {REFERRAL_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`form.modes.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("another.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function FollowUpForm({
+  followUpOn,
+  lastResult,
+}: {
+  followUpOn: string | null;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useReferralLabels();
+  const [form, fields] = useForm({
+    id: "follow-up",
+    lastResult,
+    constraint: getZodConstraint(followUpFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: followUpFormSchema }),
+    defaultValue: { followUpOn: followUpOn ?? "" },
+  });
+  const [key, props] = splitKey(getInputProps(fields.followUpOn, { type: "date" }));
+  return (
+    <section aria-labelledby="follow-up-heading" className="referral-section">
+      <h2 id="follow-up-heading">{t("followUp.heading")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="followUp" />
+        <div className="field">
+          <label htmlFor={fields.followUpOn.id}>{t("form.followUpOn")}</label>
+          <input key={key} {...props} />
+          <p className="hint">{t("followUp.hint")}</p>
+          <FieldErrors id={fields.followUpOn.errorId} errors={fields.followUpOn.errors} />
+        </div>
+        <button type="submit" className="button">
+          {t("followUp.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function NewSlipForm({ slipActive }: { slipActive: boolean }) {
+  const { t } = useReferralLabels();
+  return (
+    <section aria-labelledby="new-slip-heading" className="referral-section">
+      <h2 id="new-slip-heading">{t("newSlip.heading")}</h2>
+      <p className="hint">{slipActive ? t("newSlip.hintActive") : t("newSlip.hintExpired")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="newSlip" />
+        <button type="submit" className="button">
+          {t("newSlip.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ReferralErrorBoundary />;
+}

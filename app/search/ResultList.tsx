@@ -1,0 +1,142 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { HitView } from "./page-types";
+
+interface ResultListProps {
+  hits: HitView[];
+  /** Number of the first result on this page (11 on page 2). */
+  start: number;
+  languageNames: Record<string, string>;
+  orgHref: (slug: string) => string;
+  highlightedId: string | null;
+  onHighlight: (id: string | null) => void;
+}
+
+export function ResultList({ hits, start, ...rest }: ResultListProps) {
+  return (
+    <ol className="result-list" start={start}>
+      {hits.map((hit) => (
+        <ResultItem key={hit.id} hit={hit} {...rest} />
+      ))}
+    </ol>
+  );
+}
+
+function ResultItem({
+  hit,
+  languageNames,
+  orgHref,
+  highlightedId,
+  onHighlight,
+}: Omit<ResultListProps, "hits" | "start"> & { hit: HitView }) {
+  const { t } = useTranslation(["search", "vocabulary"]);
+  const headingId = `result-${hit.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const orgPage = orgHref(hit.organizationSlug);
+  const { display } = hit;
+  const address = hit.address
+    ? [hit.address.line1, hit.address.line2, `${hit.address.city} ${hit.address.postalCode}`]
+        .filter(Boolean)
+        .join(", ")
+    : null;
+  const hoursToday = display.hasHours
+    ? (display.hoursToday ?? t("results.closedToday"))
+    : t("results.callForHours");
+  return (
+    <li
+      className={highlightedId === hit.id ? "result is-highlighted" : "result"}
+      onMouseEnter={() => onHighlight(hit.id)}
+      onMouseLeave={() => onHighlight(null)}
+      onFocus={() => onHighlight(hit.id)}
+      onBlur={() => onHighlight(null)}
+    >
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId} className="result__title">
+          <Link to={`${orgPage}#service-${hit.serviceId}`}>{hit.serviceName}</Link>
+        </h3>
+        <p className="result__org">
+          <Link to={orgPage}>{hit.organizationName}</Link>
+        </p>
+        {hit.serviceDescription ? (
+          <p className="result__description screen-only">{hit.serviceDescription}</p>
+        ) : null}
+        <dl className="facts">
+          {display.distance ? (
+            <div>
+              <dt>{t("results.distance")}</dt>
+              <dd>{display.distance}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("results.address")}</dt>
+            <dd>
+              {address ??
+                (hit.confidentialLocation
+                  ? t("results.callForAddress")
+                  : hit.deliveryMethods
+                      .map((code) => t(`vocabulary:delivery.${code}`))
+                      .join(" · "))}
+            </dd>
+          </div>
+          {hit.phone ? (
+            <div>
+              <dt>{t("results.phone")}</dt>
+              <dd>
+                <a href={`tel:${hit.phone.tel}`} dir="ltr">
+                  {hit.phone.number}
+                </a>
+              </dd>
+            </div>
+          ) : null}
+          <div className="screen-only">
+            <dt>{t("results.hoursToday")}</dt>
+            <dd>{hoursToday}</dd>
+          </div>
+          <div className="print-only">
+            <dt>{t("results.hours")}</dt>
+            <dd>
+              {display.week.length > 0
+                ? display.week.map((line) => `${line.days}: ${line.hours}`).join("; ")
+                : t("results.callForHours")}
+            </dd>
+          </div>
+          {hit.languages.length > 0 ? (
+            <div>
+              <dt>{t("results.languages")}</dt>
+              <dd>{hit.languages.map((code) => languageNames[code] ?? code).join(", ")}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("results.fees")}</dt>
+            <dd>{t(`vocabulary:fees.${hit.fees}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("results.newClients")}</dt>
+            <dd className={hit.acceptingNewClients ? undefined : "text-warning"}>
+              {hit.acceptingNewClients ? t("results.accepting") : t("results.notAccepting")}
+            </dd>
+          </div>
+          {hit.takesDetainedCases ? (
+            <div>
+              <dt>{t("results.detained")}</dt>
+              <dd>{t("results.takesDetainedCases")}</dd>
+            </div>
+          ) : null}
+          <div className="screen-only">
+            <dt>{t("results.lastVerified")}</dt>
+            <dd>
+              {display.lastVerified ?? t("results.neverVerified")}
+              {hit.stale ? <span className="badge badge--stale">{t("results.stale")}</span> : null}
+            </dd>
+          </div>
+        </dl>
+        {hit.categories.length > 0 ? (
+          <ul className="tags screen-only" aria-label={t("results.categories")}>
+            {hit.categories.map((code) => (
+              <li key={code}>{t(`vocabulary:category.${code}`)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </article>
+    </li>
+  );
+}

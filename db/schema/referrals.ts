@@ -1,0 +1,185 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { CATEGORY_CODES } from "../../app/directory/taxonomy";
+import { COUNTY_CODES } from "../../app/directory/vocabulary";
+import {
+  CLOSE_OUTCOMES,
+  DECLINE_REASONS,
+  REFERRAL_MODES,
+  REFERRAL_STATUSES,
+} from "../../app/referrals/workflow";
+import { arrayWithin, id, timestamps } from "./columns";
+import { organizations, services } from "./directory";
+
+/** Raw bytes (AES-256-GCM envelopes); postgres.js hands them over as Buffers. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+const inList = (column: string, allowed: readonly string[]) =>
+  sql.raw(`${column} IN (${allowed.map((value) => `'${value}'`).join(",")})`);
+
+export const referralMode = pgEnum("referral_mode", REFERRAL_MODES);
+export const referralStatus = pgEnum("referral_status", REFERRAL_STATUSES);
+export const referralEventActor = pgEnum("referral_event_actor", [
+  "staff",
+  "organization",
+  "person",
+  "system",
+]);
+
+/**
+ * A referral of one person to one service. Everything that identifies the person (name,
+ * contact details, notes, court dates) lives only in `personal_data`, encrypted with
+ * AES-256-GCM under the key named by `key_id` (app/referrals/crypto.server.ts); the other
+ * columns are workflow and statistics and stay after the personal data is purged.
+ */
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: id(),
+    /** SHA-256 of the slip link's token; the token itself is shown once and never stored. */
+    slipTokenHash: text("slip_token_hash").unique(),
+    slipExpiresAt: timestamp("slip_expires_at", { withTimezone: true }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    /** The receiving organization, copied from the service when the referral is made. */
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    /** No foreign key, like the audit log: who made it stays known whatever happens to accounts. */
+    createdByUserId: uuid("created_by_user_id"),
+    mode: referralMode("mode").notNull(),
+    status: referralStatus("status").notNull(),
+    /** BCP-47 tag; the slip opens in this language when the interface offers it. */
+    preferredLanguage: text("preferred_language").notNull(),
+    needs: text("needs").array().notNull(),
+    detained: boolean("detained").notNull().default(false),
+    /** Only whether there is one: the dates themselves are personal and encrypted. */
+    hasCourtDate: boolean("has_court_date").notNull().default(false),
+    hasDeadline: boolean("has_deadline").notNull().default(false),
+    followUpOn: date("follow_up_on"),
+    /** County FIPS code of where the person lives, for reports (not an address). */
+    county: text("county"),
+    declineReason: text("decline_reason"),
+    outcome: text("outcome"),
+    copiedFromId: uuid("copied_from_id").references((): AnyPgColumn => referrals.id, {
+      onDelete: "set null",
+    }),
+    personalData: bytea("personal_data"),
+    keyId: text("key_id"),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    purgedAt: timestamp("purged_at", { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    index("referrals_status_created_idx").on(table.status, table.createdAt),
+    index("referrals_organization_status_idx").on(
+      table.organizationId,
+      table.status,
+      table.createdAt,
+    ),
+    index("referrals_created_idx").on(table.createdAt),
+    index("referrals_follow_up_open_idx")
+      .on(table.followUpOn)
+      .where(sql`${table.closedAt} IS NULL`),
+    index("referrals_purge_idx")
+      .on(table.closedAt)
+      .where(sql`${table.purgedAt} IS NULL`),
+    index("referrals_needs_idx").using("gin", table.needs),
+    index("referrals_county_idx").on(table.county),
+    index("referrals_language_idx").on(table.preferredLanguage),
+    index("referrals_service_idx").on(table.serviceId),
+    index("referrals_copied_from_idx").on(table.copiedFromId),
+    check("referrals_needs_known", arrayWithin("needs", CATEGORY_CODES)),
+    check("referrals_needs_not_empty", sql`cardinality(${table.needs}) > 0`),
+    check(
+      "referrals_language_format",
+      sql`${table.preferredLanguage} ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`,
+    ),
+    check(
+      "referrals_county_known",
+      sql`${table.county} IS NULL OR ${inList("county", COUNTY_CODES)}`,
+    ),
+    check(
+      "referrals_decline_reason_known",
+      sql`${table.declineReason} IS NULL OR ${inList("decline_reason", DECLINE_REASONS)}`,
+    ),
+    check(
+      "referrals_outcome_known",
+      sql`${table.outcome} IS NULL OR ${inList("outcome", CLOSE_OUTCOMES)}`,
+    ),
+    check(
+      "referrals_declined_has_reason",
+      sql`${table.status} <> 'declined' OR ${table.declineReason} IS NOT NULL`,
+    ),
+    check(
+      "referrals_final_has_outcome",
+      sql`(${table.status} IN ('served', 'closed')) = (${table.closedAt} IS NOT NULL) AND (${table.closedAt} IS NULL OR ${table.outcome} IS NOT NULL)`,
+    ),
+    check("referrals_logged_mode", sql`${table.status} <> 'logged' OR ${table.mode} = 'logged'`),
+    check(
+      "referrals_sent_mode",
+      sql`${table.status} NOT IN ('sent', 'received') OR ${table.mode} = 'sent'`,
+    ),
+    check(
+      "referrals_personal_data_keyed",
+      sql`(${table.personalData} IS NULL) = (${table.keyId} IS NULL)`,
+    ),
+    check(
+      "referrals_purged_has_no_personal_data",
+      sql`${table.purgedAt} IS NULL OR ${table.personalData} IS NULL`,
+    ),
+    check(
+      "referrals_slip_token_expires",
+      sql`(${table.slipTokenHash} IS NULL) = (${table.slipExpiresAt} IS NULL)`,
+    ),
+    check("referrals_not_copied_from_itself", sql`${table.copiedFromId} <> ${table.id}`),
+  ],
+);
+
+/** The timeline: every status change (and who made it), with an optional encrypted note. */
+export const referralEvents = pgTable(
+  "referral_events",
+  {
+    id: id(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    actorKind: referralEventActor("actor_kind").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    fromStatus: referralStatus("from_status"),
+    toStatus: referralStatus("to_status").notNull(),
+    /** A decline reason or an outcome code, copied here so the timeline tells the whole story. */
+    code: text("code"),
+    /** Free text may name the person: encrypted like personal_data, purged with it. */
+    note: bytea("note"),
+    keyId: text("key_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order, for events recorded at the same instant. */
+    sequence: bigserial("sequence", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    index("referral_events_referral_idx").on(table.referralId, table.at, table.sequence),
+    check("referral_events_note_keyed", sql`(${table.note} IS NULL) = (${table.keyId} IS NULL)`),
+    check(
+      "referral_events_actor_user",
+      sql`(${table.actorKind} IN ('staff', 'organization')) = (${table.actorUserId} IS NOT NULL)`,
+    ),
+  ],
+);

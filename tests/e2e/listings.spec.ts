@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { expectNoSeriousA11yViolations } from "./support";
+
+type Account = { email: string; password: string };
+
+async function signIn(page: Page, account: Account) {
+  await page.goto("/en/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("You are signed in.")).toBeVisible();
+}
+
+test.describe("keeping a listing true", () => {
+  test("an editor changes a service's languages and hours, staff approve, the change is published", async ({
+    browser,
+  }) => {
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signIn(editor, DEMO_ACCOUNTS.editorA);
+    await editor.goto("/en/portal");
+    await expectNoSeriousA11yViolations(editor);
+    await editor
+      .getByRole("link", { name: "Edit organization, services and locations" })
+      .first()
+      .click();
+    await editor.getByRole("region", { name: "Services" }).getByRole("link").first().click();
+    await editor.waitForURL(/\/portal\/services\/[^/]+\/edit$/);
+    const serviceUrl = editor.url();
+    await expectNoSeriousA11yViolations(editor);
+
+    // A language the service does not offer yet.
+    const languages = editor.getByRole("group", { name: "Languages the service is offered in" });
+    const added = languages.getByRole("checkbox", { checked: false }).first();
+    const language = (await languages
+      .locator(`label[for="${await added.getAttribute("id")}"]`)
+      .textContent())!;
+
+    // A rejected form keeps what was typed and says what to fix.
+    await added.check();
+    await editor.getByLabel("Opens on Saturday", { exact: true }).fill("10:00");
+    await editor.getByLabel("Closes on Saturday", { exact: true }).fill("09:00");
+    await editor.getByRole("button", { name: "Send for review" }).click();
+    await expect(
+      editor.getByText("The closing time must be after the opening time."),
+    ).toBeVisible();
+    await expect(languages.getByLabel(language)).toBeChecked();
+
+    await editor.getByLabel("Closes on Saturday", { exact: true }).fill("13:00");
+    await editor.getByRole("button", { name: "Send for review" }).click();
+    await expect(
+      editor.getByText("Your changes were sent to the coalition staff for review."),
+    ).toBeVisible();
+
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signIn(staff, DEMO_ACCOUNTS.staff);
+    await staff.goto("/en/staff/review");
+    await staff.getByRole("table").getByRole("link").first().click();
+    const diff = staff.getByRole("table", { name: "What would change, field by field" });
+    await expect(
+      diff.getByRole("row", { name: /Languages the service is offered in/ }),
+    ).toContainText(language);
+    await expect(diff.getByRole("row", { name: /Opening hours/ })).toContainText(
+      "Saturday 10:00–13:00",
+    );
+    await expectNoSeriousA11yViolations(staff);
+    await staff.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(staff.getByText("The change is approved and published.")).toBeVisible();
+
+    await editor.goto(serviceUrl);
+    await expect(editor.getByText(/are waiting for review/)).toHaveCount(0);
+    await expect(languages.getByLabel(language)).toBeChecked();
+    await expect(editor.getByLabel("Opens on Saturday", { exact: true })).toHaveValue("10:00");
+    await editorContext.close();
+    await staffContext.close();
+  });
+
+  test("an editor confirms the listing is still correct, with JavaScript off", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, DEMO_ACCOUNTS.editorB);
+    await page.goto("/en/portal");
+    await page.getByRole("button", { name: "Confirm my listing is still correct" }).first().click();
+    await expect(page.getByText("Your listing is marked as confirmed today.")).toBeVisible();
+    await expect(page.getByText(/Last confirmed as correct on/).first()).toBeVisible();
+    await context.close();
+  });
+});

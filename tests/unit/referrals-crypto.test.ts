@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseConfig } from "~/config.server";
+import {
+  EMBEDDED_KEY_FILE,
+  keyRingFromConfig,
+  open,
+  parseKeyRing,
+  personalDataContext,
+  seal,
+  type KeyRing,
+} from "~/referrals/crypto.server";
+import { ReferralError } from "~/referrals/errors.server";
+
+const key = () => randomBytes(32).toString("base64");
+
+describe("AES-256-GCM sealing", () => {
+  const ring = parseKeyRing({ key: key() });
+  const context = personalDataContext("9b0c4c1e-0000-4000-8000-000000000001");
+
+  it("round-trips, with a fresh IV every time", () => {
+    const plaintext = Buffer.from('{"callName":"Ana"}');
+    const first = seal(ring, plaintext, context);
+    const second = seal(ring, plaintext, context);
+    expect(first.ciphertext.equals(second.ciphertext)).toBe(false);
+    expect(first.ciphertext.subarray(1, 13).equals(second.ciphertext.subarray(1, 13))).toBe(false);
+    expect(open(ring, first, context).toString()).toBe('{"callName":"Ana"}');
+    expect(first.ciphertext.includes(Buffer.from("Ana"))).toBe(false);
+  });
+
+  it("refuses a ciphertext under another row's associated data, or tampered with", () => {
+    const sealed = seal(ring, Buffer.from("secret"), context);
+    expect(() =>
+      open(ring, sealed, personalDataContext("9b0c4c1e-0000-4000-8000-000000000002")),
+    ).toThrow(ReferralError);
+    const tampered = Buffer.from(sealed.ciphertext);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => open(ring, { ...sealed, ciphertext: tampered }, context)).toThrow(ReferralError);
+  });
+
+  it("decrypts with the key a row names, and encrypts with the current one", () => {
+    const oldKey = key();
+    const old: KeyRing = parseKeyRing({ keys: `2024:${oldKey}` });
+    const sealed = seal(old, Buffer.from("kept"), context);
+    const rotated = parseKeyRing({ keys: `2024:${oldKey},2025:${key()}`, currentKeyId: "2025" });
+    expect(open(rotated, sealed, context).toString()).toBe("kept");
+    expect(seal(rotated, Buffer.from("new"), context).keyId).toBe("2025");
+    expect(() => open(parseKeyRing({ key: key() }), sealed, context)).toThrow(ReferralError);
+  });
+});
+
+describe("key configuration", () => {
+  it("parses a single key, a ring, and refuses ambiguous or broken settings", () => {
+    expect(parseKeyRing({ key: key() }).currentKeyId).toBe("default");
+    expect(parseKeyRing({ key: key(), currentKeyId: "k2" }).currentKeyId).toBe("k2");
+    expect(() => parseKeyRing({ keys: `a:${key()},b:${key()}` })).toThrow(/DATA_ENCRYPTION_KEY_ID/);
+    expect(() => parseKeyRing({ keys: `a:${key()}`, currentKeyId: "b" })).toThrow(
+      /not in the key ring/,
+    );
+    expect(() => parseConfig({ NODE_ENV: "production", DATA_ENCRYPTION_KEY: "too-short" })).toThrow(
+      /DATA_ENCRYPTION_KEY/,
+    );
+    expect(() => parseConfig({ NODE_ENV: "production", DATA_ENCRYPTION_KEYS: "nocolon" })).toThrow(
+      /DATA_ENCRYPTION_KEYS/,
+    );
+  });
+
+  it("refuses to run referrals without a key outside the embedded setup", () => {
+    const ring = keyRingFromConfig(parseConfig({ NODE_ENV: "production" }));
+    expect(ring).toEqual({ problem: expect.stringMatching(/DATA_ENCRYPTION_KEY is not set/) });
+  });
+
+  describe("with the embedded database", () => {
+    let warn: ReturnType<typeof vi.spyOn>;
+    beforeEach(() => {
+      warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    });
+    afterEach(() => warn.mockRestore());
+
+    it("generates a key into the data directory (mode 600) once, warns, and reuses it", () => {
+      const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "puente-key-")), "data");
+      const settings = parseConfig({
+        NODE_ENV: "production",
+        PUENTE_EMBEDDED_DATABASE: "true",
+        PUENTE_DATA_DIR: dataDir,
+      });
+      const first = keyRingFromConfig(settings);
+      const second = keyRingFromConfig(settings);
+      if ("problem" in first || "problem" in second) throw new Error("no key ring");
+      const file = path.join(dataDir, EMBEDDED_KEY_FILE);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(Buffer.from(readFileSync(file, "utf8").trim(), "base64")).toHaveLength(32);
+      expect(
+        first.keys.get(first.currentKeyId)!.equals(second.keys.get(second.currentKeyId)!),
+      ).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toContain(file);
+    });
+  });
+});
