@@ -11,6 +11,7 @@
  * Not part of `npm test`.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -221,6 +222,7 @@ async function measureHttp(
       SEED_DEMO_DATA: "false",
       PORT: String(port),
       NODE_ENV: "production",
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
