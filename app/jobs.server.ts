@@ -6,6 +6,7 @@ import { startMailDelivery } from "~/mail/mail.server";
 import { keyRingFromConfig } from "~/referrals/crypto.server";
 import { purgeExpiredPersonalData } from "~/referrals/retention.server";
 import { scheduleDailyJob } from "~/scheduled-jobs.server";
+import { startSearchSyncWorker } from "~/search/sync.server";
 
 /**
  * Background work that runs inside every app process (the search outbox worker, scheduled
@@ -18,6 +19,8 @@ const stoppers: Array<() => Promise<void>> = [];
 export async function startBackgroundJobs(): Promise<void> {
   // Jobs register here as they are built (search sync worker, freshness reminders, purge).
   const settings = config();
+  const searchSync = startSearchSyncWorker(db(), settings.SEARCH_SYNC_INTERVAL_MS);
+  registerBackgroundJob(() => searchSync.stop());
   if (settings.SMTP_URL) {
     registerBackgroundJob(
       startMailDelivery(db(), {

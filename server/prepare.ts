@@ -1,5 +1,6 @@
 import { config } from "~/config.server";
 import { connectDatabase } from "~/db.server";
+import { ensureSearchIndex } from "~/search/reindex.server";
 import { seedIfEmpty } from "#db/seed";
 
 /**
@@ -17,7 +18,13 @@ export async function prepareData(): Promise<void> {
         `[puente] seeded demo data: ${seeded.organizations} organizations, ${seeded.services} services`,
       );
     }
-    // The search index is brought in line here once app/search provides ensureSearchIndex.
+    const search = await ensureSearchIndex(connection.db);
+    if (search.action === "reindexed")
+      console.log(`[puente] search index rebuilt: ${search.documents} documents`);
+    else if (search.action === "unavailable")
+      console.warn(
+        `[puente] Meilisearch is not answering (${search.error}); searches use PostgreSQL until it is back`,
+      );
   } finally {
     await connection.close();
   }

@@ -1,5 +1,6 @@
 import { Meilisearch } from "meilisearch";
 import { config, requireMeili } from "~/config.server";
+import { nodeHttpClient } from "~/search/http-client.server";
 
 let client: Meilisearch | undefined;
 
@@ -7,7 +8,7 @@ let client: Meilisearch | undefined;
 export function meili(): Meilisearch {
   if (!client) {
     const { host, apiKey } = requireMeili();
-    client = new Meilisearch({ host, apiKey, timeout: 5_000 });
+    client = new Meilisearch({ host, apiKey, timeout: 5_000, httpClient: nodeHttpClient });
   }
   return client;
 }

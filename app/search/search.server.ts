@@ -1,174 +1,266 @@
-// placeholder, replaced at merge (the search branch owns Meilisearch and the Postgres fallback).
-// Loads every active service in memory and filters in JS: enough to drive the page in dev.
-import { and, eq, inArray } from "drizzle-orm";
-import {
-  locations,
-  organizations,
-  phones,
-  schedules,
-  serviceAtLocation,
-  serviceLanguages,
-  services,
-  serviceTaxonomy,
-  taxonomyTerms,
-} from "#db/schema";
+import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilisearch";
+import { requireMeili } from "~/config.server";
 import type { Database } from "~/db.server";
-import type { CategoryCode } from "~/directory/taxonomy";
-import type {
-  CountyCode,
-  Court,
-  DeliveryMethod,
-  Population,
-  ProviderType,
-} from "~/directory/vocabulary";
-import type { Facets, SearchHit, SearchQuery, SearchResult } from "./types";
+import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
+import { nodeHttpClient } from "~/search/http-client.server";
+import { servicesIndexName } from "~/search/meili.server";
+import { searchWithPostgres } from "~/search/postgres-search.server";
+import { FACET_ATTRIBUTES, queryLocales } from "~/search/settings.server";
+import { errorCode, isMeiliUnavailable, type SearchTarget } from "~/search/sync.server";
+import type { FacetName, Facets, SearchQuery, SearchResult } from "~/search/types";
 
-function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 3958.8 * 2 * Math.asin(Math.sqrt(h));
+export const METERS_PER_MILE = 1609.344;
+/** A search that takes longer than this is answered by the Postgres fallback instead. */
+const SEARCH_TIMEOUT_MS = 2_500;
+
+/** The facets that are also filters: their counts ignore their own filter (see below). */
+export const FILTER_FACETS = [
+  "categories",
+  "languages",
+  "fees",
+  "delivery",
+  "populations",
+  "courts",
+  "providers",
+  "accepting",
+  "detained",
+] as const satisfies readonly FacetName[];
+export type FilterFacet = (typeof FILTER_FACETS)[number];
+export const ALL_FACETS: FacetName[] = [...FILTER_FACETS, "county"];
+
+export function isFilterActive(query: SearchQuery, facet: FilterFacet): boolean {
+  switch (facet) {
+    case "categories":
+      return query.categories.length > 0;
+    case "languages":
+      return query.languages.length > 0;
+    case "populations":
+      return query.populations.length > 0;
+    case "fees":
+      return query.fees !== undefined;
+    case "delivery":
+      return query.delivery !== undefined;
+    case "courts":
+      return query.court !== undefined;
+    case "providers":
+      return query.provider !== undefined;
+    case "accepting":
+      return query.accepting !== undefined;
+    case "detained":
+      return query.detained !== undefined;
+  }
 }
 
-export async function searchServices(db: Database, query: SearchQuery): Promise<SearchResult> {
-  const rows = await db
-    .select({ service: services, org: organizations })
-    .from(services)
-    .innerJoin(organizations, eq(services.organizationId, organizations.id))
-    .where(and(eq(services.status, "active"), eq(organizations.status, "published")));
-  const ids = rows.map((row) => row.service.id);
-  const none = ["00000000-0000-0000-0000-000000000000"];
-  const ids_ = ids.length ? ids : none;
-  const [links, languageRows, categoryRows, phoneRows, scheduleRows] = await Promise.all([
-    db
-      .select({ serviceId: serviceAtLocation.serviceId, location: locations })
-      .from(serviceAtLocation)
-      .innerJoin(locations, eq(serviceAtLocation.locationId, locations.id))
-      .where(inArray(serviceAtLocation.serviceId, ids_)),
-    db.select().from(serviceLanguages).where(inArray(serviceLanguages.serviceId, ids_)),
-    db
-      .select({ serviceId: serviceTaxonomy.serviceId, code: taxonomyTerms.code })
-      .from(serviceTaxonomy)
-      .innerJoin(taxonomyTerms, eq(serviceTaxonomy.termId, taxonomyTerms.id))
-      .where(inArray(serviceTaxonomy.serviceId, ids_)),
-    db.select().from(phones).where(inArray(phones.serviceId, ids_)),
-    db.select().from(schedules).where(inArray(schedules.serviceId, ids_)),
-  ]);
-  const hits: SearchHit[] = [];
-  for (const { service, org } of rows) {
-    const base = {
-      serviceId: service.id,
-      serviceName: service.name,
-      serviceDescription: service.description,
-      organizationName: org.name,
-      organizationSlug: org.slug,
-      categories: categoryRows
-        .filter((r) => r.serviceId === service.id)
-        .map((r) => r.code as CategoryCode),
-      languages: languageRows.filter((r) => r.serviceId === service.id).map((r) => r.code),
-      fees: service.fees,
-      acceptingNewClients: service.acceptingNewClients,
-      takesDetainedCases: service.takesDetainedCases,
-      deliveryMethods: service.deliveryMethods as DeliveryMethod[],
-      populations: service.populations as Population[],
-      courtsServed: service.courtsServed as Court[],
-      providerTypes: service.providerTypes as ProviderType[],
-      lastVerified: service.assuredDate,
-      stale:
-        !service.assuredDate || Date.now() - Date.parse(service.assuredDate) > 180 * 86_400_000,
-    };
-    const phone = phoneRows.find((r) => r.serviceId === service.id);
-    const serviceLocations = links.filter((l) => l.serviceId === service.id).map((l) => l.location);
-    const targets = serviceLocations.length ? serviceLocations : [null];
-    for (const location of targets) {
-      const geo =
-        location &&
-        !location.confidential &&
-        location.latitude !== null &&
-        location.longitude !== null
-          ? { lat: location.latitude, lng: location.longitude! }
-          : null;
-      hits.push({
-        ...base,
-        id: location ? `${service.id}:${location.id}` : service.id,
-        locationId: location?.id ?? null,
-        address:
-          location && !location.confidential
-            ? {
-                line1: location.address1,
-                line2: location.address2,
-                city: location.city,
-                postalCode: location.postalCode,
-              }
-            : null,
-        confidentialLocation: location?.confidential ?? false,
-        county: (location?.county as CountyCode | undefined) ?? null,
-        geo,
-        phone: phone ? { number: phone.number, tel: phone.number.replace(/[^0-9+]/g, "") } : null,
-        hours: scheduleRows
-          .filter(
-            (s) =>
-              s.serviceId === service.id &&
-              (s.locationId === null || s.locationId === location?.id),
-          )
-          .map((s) => ({
-            weekday: s.weekday,
-            opensAt: s.opensAt.slice(0, 5),
-            closesAt: s.closesAt.slice(0, 5),
-          })),
-        distanceMiles:
-          query.near && geo
-            ? miles({ lat: query.near.latitude, lng: query.near.longitude }, geo)
-            : undefined,
-      });
-    }
-  }
-  const words = query.q.toLowerCase();
-  const matching = hits.filter(
-    (hit) =>
-      (!words ||
-        `${hit.serviceName} ${hit.serviceDescription} ${hit.organizationName} ${hit.categories.join(" ")}`
-          .toLowerCase()
-          .includes(words)) &&
-      query.categories.every((c) => hit.categories.includes(c)) &&
-      query.languages.every((c) => hit.languages.includes(c)) &&
-      query.populations.every((c) => hit.populations.includes(c)) &&
-      (!query.fees || hit.fees === query.fees) &&
-      (!query.accepting || hit.acceptingNewClients) &&
-      (!query.detained || hit.takesDetainedCases) &&
-      (!query.delivery || hit.deliveryMethods.includes(query.delivery)) &&
-      (!query.court || hit.courtsServed.includes(query.court)) &&
-      (!query.provider || hit.providerTypes.includes(query.provider)) &&
-      (!query.radius || (hit.distanceMiles !== undefined && hit.distanceMiles <= query.radius)),
-  );
-  if (query.near) matching.sort((a, b) => (a.distanceMiles ?? 1e9) - (b.distanceMiles ?? 1e9));
-  const facets: Facets = {};
-  const count = (name: keyof Facets, values: string[]) => {
-    const facet = (facets[name] ??= {});
-    for (const value of values) facet[value] = (facet[value] ?? 0) + 1;
-  };
-  for (const hit of matching) {
-    count("categories", hit.categories);
-    count("languages", hit.languages);
-    count("fees", [hit.fees]);
-    count("delivery", hit.deliveryMethods);
-    count("populations", hit.populations);
-    count("courts", hit.courtsServed);
-    count("providers", hit.providerTypes);
-    count("accepting", [String(hit.acceptingNewClients)]);
-    count("detained", [String(hit.takesDetainedCases)]);
-  }
-  const start = (query.page - 1) * query.pageSize;
+/** Language filters: "zh-Hant" matches exactly, a bare "zh" matches every Chinese tag. */
+export function splitLanguages(languages: string[]): { tags: string[]; bases: string[] } {
   return {
-    hits: matching.slice(start, start + query.pageSize),
+    tags: languages.filter((tag) => tag.includes("-")),
+    bases: languages.filter((tag) => !tag.includes("-")),
+  };
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.ceil(total / pageSize);
+}
+
+const list = (values: readonly string[]) =>
+  `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
+
+function meiliFilterFor(query: SearchQuery, facet: FilterFacet): string | undefined {
+  if (!isFilterActive(query, facet)) return undefined;
+  switch (facet) {
+    case "categories":
+      return `categories IN ${list(query.categories)}`;
+    case "languages": {
+      const { tags, bases } = splitLanguages(query.languages);
+      const parts = [
+        tags.length > 0 && `languages IN ${list(tags)}`,
+        bases.length > 0 && `languageBases IN ${list(bases)}`,
+      ].filter(Boolean);
+      return parts.length > 1 ? `(${parts.join(" OR ")})` : (parts[0] as string);
+    }
+    case "populations":
+      return `populations IN ${list(query.populations)}`;
+    case "fees":
+      return `fees = ${JSON.stringify(query.fees)}`;
+    case "delivery":
+      return `deliveryMethods = ${JSON.stringify(query.delivery)}`;
+    case "courts":
+      return `courtsServed = ${JSON.stringify(query.court)}`;
+    case "providers":
+      return `providerTypes = ${JSON.stringify(query.provider)}`;
+    case "accepting":
+      return `acceptingNewClients = ${query.accepting}`;
+    case "detained":
+      return `takesDetainedCases = ${query.detained}`;
+  }
+}
+
+/** Filters that are not facets: place and opening hours. */
+function meiliBaseFilters(query: SearchQuery, now: Date): string[] {
+  const filters: string[] = [];
+  if (query.near) {
+    const { latitude, longitude, county } = query.near;
+    const meters = Math.round((query.radius ?? 10) * METERS_PER_MILE);
+    const radius = `_geoRadius(${latitude}, ${longitude}, ${meters})`;
+    // Places without a point (confidential shelters, phone or video only) match by the
+    // counties they serve.
+    filters.push(
+      county ? `(${radius} OR (hasGeo = false AND counties = ${JSON.stringify(county)}))` : radius,
+    );
+  }
+  if (query.openNow) filters.push(`open_slots = ${JSON.stringify(currentSlot(now))}`);
+  return filters;
+}
+
+const RETRIEVED_ATTRIBUTES: Array<keyof ServiceDocument> = [
+  "id",
+  "serviceId",
+  "locationId",
+  "organizationId",
+  "organizationSlug",
+  "organizationName",
+  "serviceName",
+  "serviceDescription",
+  "originalLanguage",
+  "serviceNames",
+  "serviceDescriptions",
+  "categories",
+  "languages",
+  "fees",
+  "acceptingNewClients",
+  "takesDetainedCases",
+  "deliveryMethods",
+  "populations",
+  "courtsServed",
+  "providerTypes",
+  "address",
+  "confidentialLocation",
+  "county",
+  "_geo",
+  "phone",
+  "hours",
+  "lastVerified",
+];
+
+let searchClient: Meilisearch | undefined;
+function defaultSearchClient(): Meilisearch {
+  if (!searchClient) {
+    const { host, apiKey } = requireMeili();
+    searchClient = new Meilisearch({
+      host,
+      apiKey,
+      timeout: SEARCH_TIMEOUT_MS,
+      httpClient: nodeHttpClient,
+    });
+  }
+  return searchClient;
+}
+
+export async function searchWithMeilisearch(
+  query: SearchQuery,
+  options: SearchTarget & { now?: Date } = {},
+): Promise<SearchResult> {
+  const now = options.now ?? new Date();
+  const client = options.client ?? defaultSearchClient();
+  const indexUid = options.indexName ?? servicesIndexName();
+
+  const base = meiliBaseFilters(query, now);
+  const facetFilters = Object.fromEntries(
+    FILTER_FACETS.map((facet) => [facet, meiliFilterFor(query, facet)]),
+  ) as Record<FilterFacet, string | undefined>;
+  const filterWithout = (skip?: FilterFacet) => [
+    ...base,
+    ...FILTER_FACETS.filter((facet) => facet !== skip)
+      .map((facet) => facetFilters[facet])
+      .filter((filter): filter is string => filter !== undefined),
+  ];
+
+  const q = query.q.trim();
+  const common = {
+    indexUid,
+    q,
+    // A word that narrows too much is dropped, most frequent first ("help with asylum" still
+    // finds asylum services that do not say "help"); results matching every word rank first.
+    matchingStrategy: "frequency" as const,
+    ...(q ? { locales: queryLocales(q, query.locale) } : {}),
+  };
+  // Facet counts next to a filter that is in use count what choosing each value would give
+  // (the query without that filter), so choosing a second language never shows "0".
+  const active = FILTER_FACETS.filter((facet) => facetFilters[facet] !== undefined);
+  const passive = ALL_FACETS.filter((facet) => !active.includes(facet as FilterFacet));
+
+  const sort = query.near
+    ? [`_geoPoint(${query.near.latitude}, ${query.near.longitude}):asc`]
+    : q
+      ? undefined
+      : ["sortName:asc"];
+
+  const queries: MultiSearchQuery[] = [
+    {
+      ...common,
+      filter: filterWithout(),
+      facets: passive.map((facet) => FACET_ATTRIBUTES[facet]),
+      page: query.page,
+      hitsPerPage: query.pageSize,
+      sort,
+      attributesToRetrieve: RETRIEVED_ATTRIBUTES,
+    },
+    ...active.map((facet) => ({
+      ...common,
+      filter: filterWithout(facet),
+      facets: [FACET_ATTRIBUTES[facet]],
+      limit: 0,
+    })),
+  ];
+
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({
+    queries,
+  });
+  const [main, ...facetResults] = results as Array<SearchResponse<ServiceDocument>>;
+
+  const facets: Facets = {};
+  const attributeToFacet = Object.fromEntries(
+    Object.entries(FACET_ATTRIBUTES).map(([facet, attribute]) => [attribute, facet]),
+  ) as Record<string, FacetName>;
+  for (const response of [main!, ...facetResults]) {
+    for (const [attribute, counts] of Object.entries(response.facetDistribution ?? {}))
+      facets[attributeToFacet[attribute]!] = counts;
+  }
+  for (const facet of ALL_FACETS) facets[facet] ??= {};
+
+  const total = main!.totalHits ?? 0;
+  return {
+    hits: main!.hits.map((document) => {
+      const hit = documentToHit(document, query.locale, now);
+      const meters = (document as { _geoDistance?: number })._geoDistance;
+      if (query.near && document._geo && typeof meters === "number")
+        hit.distanceMiles = Math.round((meters / METERS_PER_MILE) * 10) / 10;
+      return hit;
+    }),
     facets,
-    total: matching.length,
+    total,
     page: query.page,
     pageSize: query.pageSize,
-    totalPages: Math.max(1, Math.ceil(matching.length / query.pageSize)),
-    engine: "postgres",
+    totalPages: pageCount(total, query.pageSize),
+    engine: "meilisearch",
   };
+}
+
+/**
+ * Searches the directory: Meilisearch when it answers, else the Postgres fallback with the
+ * same filters, facets and pages (the result says `engine: "postgres"`).
+ */
+export async function searchServices(
+  db: Database,
+  query: SearchQuery,
+  options: SearchTarget & { now?: Date } = {},
+): Promise<SearchResult> {
+  try {
+    return await searchWithMeilisearch(query, options);
+  } catch (error) {
+    const indexMissing = errorCode(error) === "index_not_found";
+    if (!isMeiliUnavailable(error) && !indexMissing) throw error;
+    return searchWithPostgres(db, query, { now: options.now });
+  }
 }

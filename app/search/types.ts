@@ -16,7 +16,15 @@ import type { CategoryCode } from "~/directory/taxonomy";
 export interface SearchQuery {
   q: string;
   /** Resolved `near`: a ZIP code or NY place name, already geocoded offline. */
-  near?: { input: string; label: string; latitude: number; longitude: number; county?: CountyCode };
+  near?: {
+    input: string;
+    label: string;
+    latitude: number;
+    longitude: number;
+    county?: CountyCode;
+    /** "coordinates": "use my location" (rounded to 2 decimals, ~1 km); label is then "lat,lng". */
+    kind?: "zip" | "place" | "coordinates";
+  };
   /** Miles; only meaningful with `near`. */
   radius?: number;
   categories: CategoryCode[];
@@ -56,13 +64,17 @@ export interface WeeklyHours {
 }
 
 export interface SearchHit {
-  /** One document per service at a location (`${serviceId}:${locationId}`), or per remote service. */
+  /** One document per service at a location (`${serviceId}__${locationId}`), or per remote service (`${serviceId}`). */
   id: string;
   serviceId: string;
   locationId: string | null;
+  /** In the visitor's language when a translation exists, else the original (see textLanguage). */
   serviceName: string;
   serviceDescription: string;
+  /** BCP-47 language of serviceDescription: differs from the visitor's locale when shown untranslated. */
+  textLanguage: string;
   organizationName: string;
+  organizationId: string;
   organizationSlug: string;
   categories: CategoryCode[];
   languages: string[];
@@ -78,12 +90,14 @@ export interface SearchHit {
   confidentialLocation: boolean;
   county: CountyCode | null;
   geo: { lat: number; lng: number } | null;
+  /** `tel` is the number for a `tel:` link, without the scheme: "+12125551234" or "+12125551234;ext=12". */
   phone: { number: string; tel: string } | null;
   hours: WeeklyHours[];
   /** ISO date (YYYY-MM-DD) a person last confirmed the listing. */
   lastVerified: string | null;
   /** True when lastVerified is missing or older than 180 days. */
   stale: boolean;
+  /** Only with `near`, and only for hits with a position (confidential and remote ones have none). */
   distanceMiles?: number;
 }
 

@@ -1,0 +1,233 @@
+import { randomBytes } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import {
+  locations,
+  organizationTranslations,
+  organizations,
+  phones,
+  schedules,
+  serviceAreas,
+  serviceAtLocation,
+  serviceLanguages,
+  serviceTaxonomy,
+  serviceTranslations,
+  services,
+  taxonomyTermTranslations,
+  taxonomyTerms,
+} from "#db/schema";
+import type { Database } from "~/db.server";
+import { CATEGORY_CODES, type CategoryCode } from "~/directory/taxonomy";
+import type { CountyCode } from "~/directory/vocabulary";
+import { enqueueSearchSync } from "~/search/outbox.server";
+
+/*
+ * Small fixture factories for integration tests. Each writes its rows and the search outbox
+ * row in one transaction, as the real listing code does, so tests drain the outbox to index.
+ */
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** English names plus a few locales' names and search words: enough for cross-language tests. */
+const TAXONOMY_TRANSLATIONS: Partial<
+  Record<CategoryCode, Record<string, { name: string; keywords: string[] }>>
+> = {
+  asylum: {
+    en: { name: "Asylum", keywords: ["asylum", "refugee", "persecution"] },
+    es: { name: "Asilo", keywords: ["asilo", "refugiado", "persecución"] },
+    "zh-Hans": { name: "庇护", keywords: ["庇护", "政治庇护", "难民"] },
+    ru: { name: "Убежище", keywords: ["убежище", "беженец"] },
+    ar: { name: "اللجوء", keywords: ["لجوء", "لاجئ"] },
+    bn: { name: "আশ্রয়", keywords: ["আশ্রয়", "শরণার্থী"] },
+    ht: { name: "Azil", keywords: ["azil", "refijye"] },
+  },
+  naturalization: {
+    en: { name: "Naturalization", keywords: ["naturalization", "citizenship"] },
+    es: { name: "Naturalización", keywords: ["ciudadanía", "naturalización"] },
+    "zh-Hans": { name: "入籍", keywords: ["入籍", "公民"] },
+    ru: { name: "Натурализация", keywords: ["гражданство"] },
+  },
+  family_petitions: {
+    en: { name: "Family petitions", keywords: ["family petition", "relative"] },
+    es: { name: "Peticiones familiares", keywords: ["petición familiar"] },
+  },
+  removal_defense_detained: {
+    en: { name: "Removal defense (detained)", keywords: ["immigration court", "detained"] },
+    es: { name: "Defensa contra la deportación (detenidos)", keywords: ["corte de inmigración"] },
+  },
+};
+
+const englishName = (code: string) =>
+  code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, " ");
+
+/** All category codes with English names, and the translations above. */
+export async function seedTaxonomy(db: Database): Promise<Map<CategoryCode, string>> {
+  const terms = await db
+    .insert(taxonomyTerms)
+    .values(CATEGORY_CODES.map((code, position) => ({ code, name: englishName(code), position })))
+    .onConflictDoNothing()
+    .returning({ id: taxonomyTerms.id, code: taxonomyTerms.code });
+  const ids = new Map(terms.map((term) => [term.code as CategoryCode, term.id]));
+  const translations = Object.entries(TAXONOMY_TRANSLATIONS).flatMap(([code, byLocale]) =>
+    Object.entries(byLocale).map(([locale, text]) => ({
+      termId: ids.get(code as CategoryCode)!,
+      locale,
+      name: text.name,
+      keywords: text.keywords,
+    })),
+  );
+  if (translations.length > 0) await db.insert(taxonomyTermTranslations).values(translations);
+  return ids;
+}
+
+type OrganizationInput = Partial<typeof organizations.$inferInsert> & {
+  translations?: Array<{ locale: string; description: string }>;
+};
+
+export async function createOrganization(db: Database, input: OrganizationInput = {}) {
+  const { translations = [], ...values } = input;
+  return db.transaction(async (tx) => {
+    const suffix = unique();
+    const [organization] = await tx
+      .insert(organizations)
+      .values({
+        slug: `org-${suffix}`,
+        name: `Organization ${suffix}`,
+        description: "Free immigration legal help.",
+        status: "published",
+        assuredDate: new Date().toISOString().slice(0, 10),
+        ...values,
+      })
+      .returning();
+    if (translations.length > 0)
+      await tx
+        .insert(organizationTranslations)
+        .values(translations.map((t) => ({ ...t, organizationId: organization!.id })));
+    await enqueueSearchSync(tx, { entityType: "organization", entityId: organization!.id });
+    return organization!;
+  });
+}
+
+type LocationInput = Partial<typeof locations.$inferInsert> & { organizationId: string };
+
+export async function createLocation(db: Database, input: LocationInput) {
+  return db.transaction(async (tx) => {
+    const [location] = await tx
+      .insert(locations)
+      .values({
+        address1: "1 Main Street",
+        city: "New York",
+        county: "36061",
+        postalCode: "10007",
+        latitude: 40.7136,
+        longitude: -74.0078,
+        ...input,
+      })
+      .returning();
+    await enqueueSearchSync(tx, { entityType: "location", entityId: location!.id });
+    return location!;
+  });
+}
+
+type ServiceInput = Partial<typeof services.$inferInsert> & {
+  organizationId: string;
+  categories?: CategoryCode[];
+  languages?: string[];
+  locationIds?: string[];
+  /** Counties served, or "statewide". */
+  areas?: Array<CountyCode | "statewide">;
+  hours?: Array<{ weekday: number; opensAt: string; closesAt: string; locationId?: string }>;
+  translations?: Array<{ locale: string; name?: string; description?: string }>;
+};
+
+export async function createService(db: Database, input: ServiceInput) {
+  const {
+    categories = [],
+    languages = ["en"],
+    locationIds = [],
+    areas = [],
+    hours = [],
+    translations = [],
+    ...values
+  } = input;
+  return db.transaction(async (tx) => {
+    const [service] = await tx
+      .insert(services)
+      .values({ name: `Service ${unique()}`, status: "active", ...values })
+      .returning();
+    const serviceId = service!.id;
+    if (categories.length > 0) {
+      const terms = await tx
+        .select({ id: taxonomyTerms.id })
+        .from(taxonomyTerms)
+        .where(inArray(taxonomyTerms.code, categories));
+      await tx
+        .insert(serviceTaxonomy)
+        .values(terms.map((term) => ({ serviceId, termId: term.id })));
+    }
+    if (languages.length > 0)
+      await tx.insert(serviceLanguages).values(languages.map((code) => ({ serviceId, code })));
+    if (locationIds.length > 0)
+      await tx
+        .insert(serviceAtLocation)
+        .values(locationIds.map((locationId) => ({ serviceId, locationId })));
+    if (areas.length > 0)
+      await tx
+        .insert(serviceAreas)
+        .values(
+          areas.map((area) =>
+            area === "statewide"
+              ? { serviceId, statewide: true, county: null }
+              : { serviceId, statewide: false, county: area },
+          ),
+        );
+    if (hours.length > 0)
+      await tx.insert(schedules).values(
+        hours.map((row) => ({
+          serviceId,
+          weekday: row.weekday,
+          opensAt: row.opensAt,
+          closesAt: row.closesAt,
+          locationId: row.locationId ?? null,
+        })),
+      );
+    if (translations.length > 0)
+      await tx.insert(serviceTranslations).values(translations.map((t) => ({ ...t, serviceId })));
+    await enqueueSearchSync(tx, { entityType: "service", entityId: serviceId });
+    return service!;
+  });
+}
+
+type PhoneInput = Partial<typeof phones.$inferInsert> & { organizationId: string };
+
+export async function createPhone(db: Database, input: PhoneInput) {
+  return db.transaction(async (tx) => {
+    const [phone] = await tx
+      .insert(phones)
+      .values({ number: "(212) 555-0100", ...input })
+      .returning();
+    await enqueueSearchSync(tx, { entityType: "organization", entityId: input.organizationId });
+    return phone!;
+  });
+}
+
+export async function updateService(
+  db: Database,
+  serviceId: string,
+  changes: Partial<typeof services.$inferInsert>,
+) {
+  await db.transaction(async (tx) => {
+    await tx.update(services).set(changes).where(eq(services.id, serviceId));
+    await enqueueSearchSync(tx, { entityType: "service", entityId: serviceId });
+  });
+}
+
+export async function updateOrganization(
+  db: Database,
+  organizationId: string,
+  changes: Partial<typeof organizations.$inferInsert>,
+) {
+  await db.transaction(async (tx) => {
+    await tx.update(organizations).set(changes).where(eq(organizations.id, organizationId));
+    await enqueueSearchSync(tx, { entityType: "organization", entityId: organizationId });
+  });
+}
