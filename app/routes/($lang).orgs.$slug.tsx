@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment, useMemo, useState, type ReactNode } from "react";
+import { ReferLink } from "~/components/ReferLink";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Hotlines } from "~/components/Hotlines";
@@ -152,6 +153,7 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
       <h3 id={headingId} lang={service.name.lang}>
         {service.name.text}
       </h3>
+      <ReferLink serviceId={service.id} serviceName={service.name.text} />
       {service.categories.length > 0 ? (
         <ul className="tags" aria-label={t("search:results.categories")}>
           {service.categories.map((category) => (

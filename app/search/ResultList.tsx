@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReferLink } from "~/components/ReferLink";
 import type { HitView } from "./page-types";
 
 interface ResultListProps {
@@ -56,6 +57,7 @@ function ResultItem({
         <p className="result__org">
           <Link to={orgPage}>{hit.organizationName}</Link>
         </p>
+        <ReferLink serviceId={hit.serviceId} serviceName={hit.serviceName} />
         {hit.serviceDescription ? (
           <p className="result__description screen-only">{hit.serviceDescription}</p>
         ) : null}
