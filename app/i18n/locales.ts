@@ -6,6 +6,16 @@
 export const LOCALES = {
   en: { nativeName: "English", dir: "ltr", intl: "en-US" },
   es: { nativeName: "Español", dir: "ltr", intl: "es-US" },
+  "zh-Hans": { nativeName: "简体中文", dir: "ltr", intl: "zh-Hans-US" },
+  "zh-Hant": { nativeName: "繁體中文", dir: "ltr", intl: "zh-Hant-US" },
+  ru: { nativeName: "Русский", dir: "ltr", intl: "ru" },
+  bn: { nativeName: "বাংলা", dir: "ltr", intl: "bn" },
+  ht: { nativeName: "Kreyòl ayisyen", dir: "ltr", intl: "ht" },
+  ko: { nativeName: "한국어", dir: "ltr", intl: "ko" },
+  ar: { nativeName: "العربية", dir: "rtl", intl: "ar-u-nu-latn" },
+  ur: { nativeName: "اردو", dir: "rtl", intl: "ur-u-nu-latn" },
+  fr: { nativeName: "Français", dir: "ltr", intl: "fr" },
+  pl: { nativeName: "Polski", dir: "ltr", intl: "pl" },
 } as const satisfies Record<string, { nativeName: string; dir: "ltr" | "rtl"; intl: string }>;
 
 export type Locale = keyof typeof LOCALES;
