@@ -243,7 +243,7 @@ async function measureHttp(
     const page = await fetch(`${base}/search`);
     if (page.status === 404) log("GET /search: skipped (the page is not on this branch)");
     else
-      await measure("GET /search (HTTP, HTML)", 3, (params) => fetchOk(`${base}/search?${params}`));
+      await measure("GET /search (HTTP, HTML)", 2, (params) => fetchOk(`${base}/search?${params}`));
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
