@@ -239,11 +239,11 @@ async function measureHttp(
       await response.arrayBuffer();
       if (response.status >= 500) throw new Error(`${url}: ${response.status}`);
     };
-    await measure("GET /api/search (HTTP)", 5, (params) => fetchOk(`${base}/api/search?${params}`));
+    await measure("GET /api/search (HTTP)", 3, (params) => fetchOk(`${base}/api/search?${params}`));
     const page = await fetch(`${base}/search`);
     if (page.status === 404) log("GET /search: skipped (the page is not on this branch)");
     else
-      await measure("GET /search (HTTP, HTML)", 3, (params) => fetchOk(`${base}/search?${params}`));
+      await measure("GET /search (HTTP, HTML)", 2, (params) => fetchOk(`${base}/search?${params}`));
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
       if (result.engine !== "meilisearch") throw new Error("fell back to Postgres");
     });
     const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", timeout: 1000 });
-    await measure("searchServices (Postgres fallback)", 2, async (params) => {
+    await measure("searchServices (Postgres fallback)", 1, async (params) => {
       await searchServices(connection.db, queryOf(params), { client: unreachable });
     });
 

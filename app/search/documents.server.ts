@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, gt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import {
   locations,
@@ -83,6 +84,8 @@ export interface ServiceDocument {
   lastVerified: string | null;
   /** As of indexing; searchServices recomputes it at query time. */
   stale: boolean;
+  /** DOCUMENT_VERSION and a fingerprint of the category texts the document was built with. */
+  buildVersion: string;
 }
 
 export const STALE_AFTER_DAYS = 180;
@@ -168,27 +171,48 @@ function anyId(column: AnyColumn, ids: readonly string[]): SQL {
 
 type TermText = { names: Record<string, string[]>; keywords: Record<string, string[]> };
 
+/** Category texts by term id, and the build version of documents made with them. */
+export interface CategoryTexts {
+  byTermId: Map<string, { code: string } & TermText>;
+  buildVersion: string;
+}
+
+/**
+ * Bump when the shape or content rules of documents change: on start, ensureSearchIndex
+ * rebuilds an index holding documents of another version (as it does when the category
+ * names or search words changed).
+ */
+export const DOCUMENT_VERSION = 1;
+
 /** Category names and search words in every locale (a small table: read whole, once per build). */
-async function loadCategoryTexts(db: DbOrTx): Promise<Map<string, { code: string } & TermText>> {
+export async function loadCategoryTexts(db: DbOrTx): Promise<CategoryTexts> {
   const [terms, translations] = await Promise.all([
     db
       .select({ id: taxonomyTerms.id, code: taxonomyTerms.code, name: taxonomyTerms.name })
-      .from(taxonomyTerms),
-    db.select().from(taxonomyTermTranslations),
+      .from(taxonomyTerms)
+      .orderBy(asc(taxonomyTerms.code)),
+    db
+      .select()
+      .from(taxonomyTermTranslations)
+      .orderBy(asc(taxonomyTermTranslations.termId), asc(taxonomyTermTranslations.locale)),
   ]);
-  const byId = new Map<string, { code: string } & TermText>();
-  for (const term of terms) byId.set(term.id, { code: term.code, names: {}, keywords: {} });
+  const byTermId = new Map<string, { code: string } & TermText>();
+  for (const term of terms) byTermId.set(term.id, { code: term.code, names: {}, keywords: {} });
   for (const translation of translations) {
-    const term = byId.get(translation.termId);
+    const term = byTermId.get(translation.termId);
     if (!term) continue;
     term.names[translation.locale] = [translation.name];
     if (translation.keywords.length > 0) term.keywords[translation.locale] = translation.keywords;
   }
   for (const term of terms) {
-    const entry = byId.get(term.id)!;
+    const entry = byTermId.get(term.id)!;
     entry.names.en ??= [term.name];
   }
-  return byId;
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([DOCUMENT_VERSION, [...byTermId.values()]]))
+    .digest("hex")
+    .slice(0, 12);
+  return { byTermId, buildVersion: `${DOCUMENT_VERSION}-${fingerprint}` };
 }
 
 function pushAll<T>(target: Record<string, T[]>, key: string, values: readonly T[]): void {
@@ -221,7 +245,7 @@ export interface BuiltDocuments {
 export async function buildDocuments(
   db: DbOrTx,
   serviceIds: readonly string[],
-  options: { categoryTexts?: Map<string, { code: string } & TermText>; now?: Date } = {},
+  options: { categoryTexts?: CategoryTexts; now?: Date } = {},
 ): Promise<BuiltDocuments> {
   const ids = [...new Set(serviceIds)];
   if (ids.length === 0) return { documents: [], indexedServiceIds: new Set() };
@@ -252,7 +276,7 @@ export async function buildDocuments(
     languageRows,
     areaRows,
     taxonomyRows,
-    categoryTexts,
+    { byTermId: categoryTexts, buildVersion },
   ] = await Promise.all([
     db.select().from(serviceTranslations).where(anyId(serviceTranslations.serviceId, liveIds)),
     db
@@ -389,6 +413,7 @@ export async function buildDocuments(
       providerTypes: service.providerTypes as ProviderType[],
       lastVerified,
       stale: isStale(lastVerified, now),
+      buildVersion,
     } satisfies Partial<ServiceDocument>;
 
     const hoursFor = (locationId: string | null): WeeklyHours[] => {

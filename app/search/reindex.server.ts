@@ -4,6 +4,7 @@ import type { Database } from "~/db.server";
 import {
   allDocuments,
   countExpectedDocuments,
+  loadCategoryTexts,
   type ServiceDocument,
 } from "~/search/documents.server";
 import { meili, servicesIndexName } from "~/search/meili.server";
@@ -108,7 +109,8 @@ export type EnsureResult =
 
 /**
  * On start: creates the live index if needed, applies the settings in code, and rebuilds it
- * when it is empty or holds a different number of documents than the database. When
+ * when it holds a different number of documents than the database, or documents built by
+ * another DOCUMENT_VERSION or with other category names and search words. When
  * Meilisearch does not answer, says so and lets the app start: searches use the Postgres
  * fallback and the outbox catches up once it is back.
  */
@@ -125,9 +127,18 @@ export async function ensureSearchIndex(
       client.index(live).getStats(),
       countExpectedDocuments(db),
     ]);
-    if (stats.numberOfDocuments === expected && expected > 0)
-      return { action: "none", documents: expected };
-    if (expected === 0 && stats.numberOfDocuments === 0) return { action: "none", documents: 0 };
+    if (stats.numberOfDocuments === expected) {
+      if (expected === 0) return { action: "none", documents: 0 };
+      // Same count, but built by other code or with other category texts?
+      const { buildVersion } = await loadCategoryTexts(db);
+      const outdated = await client.index(live).search("", {
+        filter: `buildVersion != ${JSON.stringify(buildVersion)}`,
+        hitsPerPage: 1,
+        page: 1,
+        attributesToRetrieve: ["id"],
+      });
+      if ((outdated.totalHits ?? 0) === 0) return { action: "none", documents: expected };
+    }
     const { documents } = await reindexAll(db, { client, indexName: live });
     return { action: "reindexed", documents };
   } catch (error) {

@@ -366,6 +366,7 @@ export function servicesIndexSettings(): Settings {
       "hasGeo",
       "open_slots",
       "stale",
+      "buildVersion",
       "_geo",
     ],
     sortableAttributes: ["_geo", "sortName", "lastVerified"],

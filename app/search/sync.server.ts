@@ -86,34 +86,60 @@ export async function drainSearchOutbox(
       if (rows.length === 0) return { claimed: 0 };
       const ids = rows.map((row) => row.id);
 
-      try {
+      const apply = async (batch: typeof rows) => {
         // A savepoint: a failed query inside must not abort the transaction that records the failure.
         await tx.transaction((savepoint) =>
-          syncEntities(savepoint, rows as SearchEntity[], options),
+          syncEntities(savepoint, batch as SearchEntity[], options),
         );
-        await tx.delete(searchOutbox).where(inArray(searchOutbox.id, ids));
-        return { claimed: rows.length };
-      } catch (error) {
-        const message = describeError(error);
-        await tx
+        await tx.delete(searchOutbox).where(
+          inArray(
+            searchOutbox.id,
+            batch.map((row) => row.id),
+          ),
+        );
+      };
+      const markFailed = (failedIds: number[], message: string) =>
+        tx
           .update(searchOutbox)
           .set({
             attempts: sql`${searchOutbox.attempts} + 1`,
             availableAt: sql`now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}, power(2, ${searchOutbox.attempts})))`,
             lastError: message,
           })
-          .where(inArray(searchOutbox.id, ids));
-        return { claimed: rows.length, error: message };
+          .where(inArray(searchOutbox.id, failedIds));
+
+      try {
+        await apply(rows);
+        return { claimed: rows.length, failed: 0 };
+      } catch (error) {
+        if (rows.length === 1 || isMeiliUnavailable(error)) {
+          await markFailed(ids, describeError(error));
+          return { claimed: rows.length, failed: rows.length, error: describeError(error) };
+        }
+        // Meilisearch answered but refused something: one listing must not hold back the
+        // others, so apply them one by one and keep only the ones that fail.
+        let failed = 0;
+        let lastError: string | undefined;
+        for (const row of rows) {
+          try {
+            await apply([row]);
+          } catch (rowError) {
+            failed += 1;
+            lastError = describeError(rowError);
+            await markFailed([row.id], lastError);
+          }
+        }
+        return { claimed: rows.length, failed, error: lastError };
       }
     });
     if (batch.deferred) result.deferred = true;
     if (batch.claimed === 0) return result;
-    if ("error" in batch) {
-      result.failed += batch.claimed;
+    result.processed += batch.claimed - (batch.failed ?? 0);
+    if (batch.failed) {
+      result.failed += batch.failed;
       result.lastError = batch.error;
       return result;
     }
-    result.processed += batch.claimed;
   }
 }
 

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
+import { taxonomyTermTranslations } from "#db/schema";
 import { resolvePlace } from "~/geo/places.server";
 import { countExpectedDocuments } from "~/search/documents.server";
 import { servicesIndexName } from "~/search/meili.server";
@@ -95,6 +96,19 @@ describe("full reindex", () => {
     expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["_geo", "lastVerified"]));
     expect(settings.synonyms?.["green card"]).toContain("adjustment of status");
     expect(settings.localizedAttributes?.length).toBeGreaterThan(5);
+  });
+
+  it("on start, rebuilds when category names or search words changed", async () => {
+    const { db } = env();
+    const expected = await countExpectedDocuments(db);
+    expect(await ensureSearchIndex(db)).toEqual({ action: "none", documents: expected });
+    await db
+      .update(taxonomyTermTranslations)
+      .set({ keywords: ["asilo", "refugiado", "protección internacional"] })
+      .where(eq(taxonomyTermTranslations.locale, "es"));
+    expect((await search("q=protección+internacional")).total).toBe(0);
+    expect(await ensureSearchIndex(db)).toEqual({ action: "reindexed", documents: expected });
+    expect((await search("q=protección+internacional")).total).toBeGreaterThan(0);
   });
 
   it("lets the app start when Meilisearch does not answer", async () => {
