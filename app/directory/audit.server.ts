@@ -4,7 +4,6 @@ import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
 import { assertCan } from "./access.server";
 import { notFound } from "./errors";
-import type { EntityType } from "./fields";
 
 export { recordAudit, type AuditAction, type AuditEntry } from "~/audit/audit.server";
 
