@@ -25,7 +25,9 @@ test.describe("keeping a listing true", () => {
       .getByRole("link", { name: "Edit organization, services and locations" })
       .first()
       .click();
-    await editor.getByRole("region", { name: "Services" }).getByRole("link").first().click();
+    const serviceLink = editor.getByRole("region", { name: "Services" }).getByRole("link").first();
+    const serviceName = (await serviceLink.textContent())!.trim();
+    await serviceLink.click();
     await editor.waitForURL(/\/portal\/services\/[^/]+\/edit$/);
     const serviceUrl = editor.url();
     await expectNoSeriousA11yViolations(editor);
@@ -33,6 +35,7 @@ test.describe("keeping a listing true", () => {
     // A language the service does not offer yet.
     const languages = editor.getByRole("group", { name: "Languages the service is offered in" });
     const added = languages.getByRole("checkbox", { checked: false }).first();
+    const languageCode = (await added.getAttribute("value"))!;
     const language = (await languages
       .locator(`label[for="${await added.getAttribute("id")}"]`)
       .textContent())!;
@@ -68,6 +71,15 @@ test.describe("keeping a listing true", () => {
     await expectNoSeriousA11yViolations(staff);
     await staff.getByRole("button", { name: "Approve and publish" }).click();
     await expect(staff.getByText("The change is approved and published.")).toBeVisible();
+
+    // The published change reaches the search index through the outbox, within seconds.
+    const searchUrl = `/en/search?q=${encodeURIComponent(serviceName)}&language=${languageCode}`;
+    await expect(async () => {
+      await staff.goto(searchUrl);
+      await expect(
+        staff.locator(".result-list > li").filter({ hasText: serviceName }).first(),
+      ).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
 
     await editor.goto(serviceUrl);
     await expect(editor.getByText(/are waiting for review/)).toHaveCount(0);
