@@ -30,6 +30,9 @@ export default function PortalLayout() {
               {t("nav.dashboard")}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={href("/portal/referrals")}>{t("nav.referrals")}</NavLink>
+          </li>
           {staff ? (
             <li>
               <NavLink to={href("/staff")}>{t("nav.staff")}</NavLink>

@@ -33,6 +33,9 @@ export default function StaffLayout() {
             <NavLink to={href("/staff/review")}>{t("nav.review")}</NavLink>
           </li>
           <li>
+            <NavLink to={href("/staff/referrals")}>{t("nav.referrals")}</NavLink>
+          </li>
+          <li>
             <NavLink to={href("/staff/orgs")}>{t("nav.organizations")}</NavLink>
           </li>
           <li>
