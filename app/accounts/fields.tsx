@@ -66,3 +66,31 @@ export function TextField({
     </div>
   );
 }
+
+/** A new password and its confirmation, the same wherever a password is chosen. */
+export function NewPasswordFields({
+  password,
+  confirmPassword,
+}: {
+  password: FieldMetadata<string | undefined>;
+  confirmPassword: FieldMetadata<string | undefined>;
+}) {
+  const { t } = useTranslation("accounts");
+  return (
+    <>
+      <TextField
+        meta={password}
+        label={t("fields.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("fields.newPasswordHint")}
+      />
+      <TextField
+        meta={confirmPassword}
+        label={t("fields.confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+      />
+    </>
+  );
+}

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, NewPasswordFields, TextField } from "~/accounts/fields";
 import { formatDateTime } from "~/accounts/format";
 import { changePasswordSchema } from "~/accounts/forms";
 import { changePassword, signOutEverywhere } from "~/accounts/login.server";
@@ -159,19 +159,7 @@ export default function Account() {
             type="password"
             autoComplete="current-password"
           />
-          <TextField
-            meta={fields.password}
-            label={t("fields.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            hint={t("fields.newPasswordHint")}
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            label={t("fields.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
           <button type="submit" className="button button--primary">
             {t("account.changePasswordSubmit")}
           </button>

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, NewPasswordFields, TextField } from "~/accounts/fields";
 import { acceptInvitationSchema } from "~/accounts/forms";
 import { acceptInvitation, findInvitation } from "~/accounts/invitations.server";
 import { db } from "~/db.server";
@@ -103,19 +103,7 @@ export default function AcceptInvitation() {
       <Form method="post" className="account-form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.name} label={t("fields.name")} type="text" autoComplete="name" />
-        <TextField
-          meta={fields.password}
-          label={t("fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.newPasswordHint")}
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button button--primary">
           {t("invitation.submit")}
         </button>

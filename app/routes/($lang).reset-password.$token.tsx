@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, NewPasswordFields } from "~/accounts/fields";
 import { resetPasswordSchema } from "~/accounts/forms";
 import { isPasswordResetTokenUsable, resetPassword } from "~/accounts/recovery.server";
 import { db } from "~/db.server";
@@ -93,19 +93,7 @@ export default function ResetPassword() {
       <h1>{t("reset.heading")}</h1>
       <Form method="post" className="account-form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField
-          meta={fields.password}
-          label={t("fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("fields.newPasswordHint")}
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button button--primary">
           {t("reset.submit")}
         </button>
