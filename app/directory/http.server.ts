@@ -3,8 +3,10 @@ import { data } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { redirectWithFlash } from "~/flash.server";
 import { isLocale, localePath } from "~/i18n/locales";
+import type { z } from "zod";
 import type { ChangeOutcome } from "./change-sets.server";
-import { DomainError, type DomainErrorKey } from "./errors";
+import { DomainError, handleDomainErrors, type DomainErrorKey } from "./errors";
+import { parseForm } from "./forms";
 
 /** A path in the language of the current URL (`/es/portal` when the request came in Spanish). */
 export function pathIn(params: Params, path: string): string {
@@ -59,4 +61,27 @@ export function replyWithDomainFieldError(submission: Submission<unknown>, error
     { result: submission.reply({ fieldErrors: { [field]: [error.key] } }) },
     { status: 400 },
   );
+}
+
+/**
+ * The action of a listing form: a rejected form, or a domain refusal about one of its fields,
+ * re-renders with every typed value kept (400); otherwise `save` makes the change and answers
+ * (a redirect). Other domain refusals become their HTTP status (404, 403).
+ */
+export async function saveListingForm<Schema extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: Schema,
+  save: (values: z.output<Schema>) => Promise<Response>,
+) {
+  const submission = parseForm(formData, schema);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return handleDomainErrors(async () => {
+    try {
+      return await save(submission.value);
+    } catch (error) {
+      return replyWithDomainFieldError(submission, error);
+    }
+  });
 }

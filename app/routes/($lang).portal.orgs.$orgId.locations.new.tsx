@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,12 +13,8 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
-import {
-  locationSchema,
-  parseForm,
-  type LocationForm as LocationFormInput,
-} from "~/directory/forms";
-import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { locationSchema, type LocationForm as LocationFormInput } from "~/directory/forms";
+import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { createLocation, getNewLocationContext } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -45,21 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), locationSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return handleDomainErrors(async () => {
-    try {
-      const outcome = await createLocation(db(), {
-        actor,
-        organizationId,
-        fields: submission.value,
-      });
-      return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
-    } catch (error) {
-      return replyWithDomainFieldError(submission, error);
-    }
+  return saveListingForm(await request.formData(), locationSchema, async (fields) => {
+    const outcome = await createLocation(db(), { actor, organizationId, fields });
+    return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
   });
 }
 

@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,12 +13,11 @@ import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
 import {
-  parseForm,
   serviceFormDefaults,
   serviceSchema,
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { createService, getNewServiceContext } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -40,25 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), serviceSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return handleDomainErrors(async () => {
-    try {
-      const outcome = await createService(db(), {
-        actor,
-        organizationId,
-        fields: submission.value,
-      });
-      const next =
-        outcome.status === "applied"
-          ? `/portal/services/${outcome.entityId}/edit`
-          : `/portal/orgs/${organizationId}`;
-      return redirectAfterChange(params, next, outcome);
-    } catch (error) {
-      return replyWithDomainFieldError(submission, error);
-    }
+  return saveListingForm(await request.formData(), serviceSchema, async (fields) => {
+    const outcome = await createService(db(), { actor, organizationId, fields });
+    const next =
+      outcome.status === "applied"
+        ? `/portal/services/${outcome.entityId}/edit`
+        : `/portal/orgs/${organizationId}`;
+    return redirectAfterChange(params, next, outcome);
   });
 }
 

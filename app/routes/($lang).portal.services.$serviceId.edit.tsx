@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -23,7 +22,7 @@ import {
   serviceStatusSchema,
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange, replyWithDomainFieldError } from "~/directory/http.server";
+import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -60,17 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectAfterChange(params, path, outcome);
     });
   }
-  const submission = parseForm(formData, serviceSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return handleDomainErrors(async () => {
-    try {
-      const outcome = await updateService(db(), { actor, serviceId, changes: submission.value });
-      return redirectAfterChange(params, path, outcome);
-    } catch (error) {
-      return replyWithDomainFieldError(submission, error);
-    }
+  return saveListingForm(formData, serviceSchema, async (changes) => {
+    const outcome = await updateService(db(), { actor, serviceId, changes });
+    return redirectAfterChange(params, path, outcome);
   });
 }
 
