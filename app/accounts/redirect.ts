@@ -1,18 +1,31 @@
+const BASE = "http://puente.invalid";
+
 /**
- * Where to send someone after signing in: only a path on this site. Anything that could leave
- * it (`//evil.example`, `/\evil.example`, `https://...`, control characters) gives the fallback.
+ * Where to send someone after signing in: only a path on this site. The input is parsed the
+ * way a browser would resolve it, and the RESULT is what is checked: dot segments
+ * (`/.//evil.example`, `/%2e//evil.example`) normalise into a protocol-relative `//...`,
+ * which the raw string never shows. Anything that is, or could be read as, another origin
+ * gives the fallback: `//`, backslashes, encoded slashes or backslashes in the path (some
+ * proxies decode them), control characters and whitespace (which URL parsing strips).
  */
 export function safeRedirectPath(value: unknown, fallback: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\s]/.test(value)) return fallback;
+  if (!value.startsWith("/") || /[\u0000-\u001f\u007f\s\\]/.test(value)) return fallback;
+  let url: URL;
   try {
-    const base = "http://puente.invalid";
-    const url = new URL(value, base);
-    if (url.origin !== base) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    url = new URL(value, BASE);
   } catch {
     return fallback;
   }
+  if (url.origin !== BASE) return fallback;
+  const path = url.pathname;
+  if (!path.startsWith("/") || path.startsWith("//") || /%(2f|5c)/i.test(path)) return fallback;
+  const result = `${path}${url.search}${url.hash}`;
+  // Belt and braces: the result must resolve to this site again, unchanged.
+  const again = new URL(result, BASE);
+  if (again.origin !== BASE || `${again.pathname}${again.search}${again.hash}` !== result) {
+    return fallback;
+  }
+  return result;
 }

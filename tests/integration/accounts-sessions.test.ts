@@ -94,6 +94,47 @@ describe("signing in", () => {
     }
   });
 
+  const OFF_SITE = [
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example/x",
+    "/%2f%2fevil.example",
+    "/%5c%5cevil.example",
+    "/.\\/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+  ];
+
+  it("never sends a fresh sign-in to another origin, whatever the dot segments or encodings", async () => {
+    for (const redirectTo of OFF_SITE) {
+      const outcome = await signIn(editor.email, editor.password, { redirectTo });
+      expect(outcome.status, redirectTo).toBe(302);
+      expect(outcome.location, redirectTo).toBe("/en/portal");
+    }
+  });
+
+  it("never sends a signed-in visitor of the login page to another origin", async () => {
+    const cookie = await sessionFor(editor.email, editor.password);
+    for (const redirectTo of OFF_SITE) {
+      const url = `/en/login?redirectTo=${encodeURIComponent(redirectTo)}`;
+      const outcome = await callRoute(loginLoader, getRequest(url, { cookie }), {
+        params: { lang: "en" },
+      });
+      expect(outcome.status, redirectTo).toBe(302);
+      expect(outcome.location, redirectTo).toBe("/en/portal");
+    }
+    // The raw query string as an attacker would write it (dot segment unencoded).
+    const raw = await callRoute(
+      loginLoader,
+      getRequest("/en/login?redirectTo=/.//evil.example", { cookie }),
+      {
+        params: { lang: "en" },
+      },
+    );
+    expect(raw.location).toBe("/en/portal");
+  });
+
   it("gives the same answer for a wrong password and an unknown email", async () => {
     const wrong = await signIn(editor.email, "not-the-right-password", {
       clientAddress: "192.0.2.20",

@@ -48,8 +48,58 @@ describe("redirect after sign-in", () => {
     ["/ok\r\nSet-Cookie: x", "/fallback"],
     ["", "/fallback"],
     [undefined, "/fallback"],
+    // Dot segments that normalise into a protocol-relative path.
+    ["/.//evil.example", "/fallback"],
+    ["/..//evil.example", "/fallback"],
+    ["/./..//evil.example/x", "/fallback"],
+    ["/%2e//evil.example", "/fallback"],
+    ["/%2E%2E//evil.example", "/fallback"],
+    ["/a/../..//evil.example", "/fallback"],
+    // Encoded slashes and backslashes.
+    ["/%2f%2fevil.example", "/fallback"],
+    ["/%2F/evil.example", "/fallback"],
+    ["/%5cevil.example", "/fallback"],
+    ["/%5C%5Cevil.example", "/fallback"],
+    ["/.\\evil.example", "/fallback"],
+    ["\\evil.example", "/fallback"],
+    // Whitespace the URL parser would strip.
+    ["/\t/evil.example", "/fallback"],
+    ["/\n/evil.example", "/fallback"],
+    ["/ /evil.example", "/fallback"],
+    // Dot segments that stay on this site are fine, normalised.
+    ["/es/./portal", "/es/portal"],
+    ["/es/portal/../account", "/es/account"],
+    ["/search?q=a%2Fb", "/search?q=a%2Fb"],
   ])("%s → %s", (value, expected) => {
     expect(safeRedirectPath(value, "/fallback")).toBe(expected);
+  });
+
+  it("never returns anything a browser could read as another origin", () => {
+    const pieces = [
+      "/",
+      "//",
+      "\\",
+      ".",
+      "..",
+      "%2e",
+      "%2f",
+      "%5c",
+      "%09",
+      "evil.example",
+      "@",
+      ":",
+    ];
+    const candidates: string[] = [];
+    for (const a of pieces)
+      for (const b of pieces) for (const c of pieces) candidates.push(`/${a}${b}${c}`);
+    for (const candidate of candidates) {
+      const result = safeRedirectPath(candidate, "/fallback");
+      const resolved = new URL(result, "https://puente.example.org");
+      expect(resolved.origin, candidate).toBe("https://puente.example.org");
+      expect(result.startsWith("/"), candidate).toBe(true);
+      expect(/^\/[/\\]/.test(result), candidate).toBe(false);
+      expect(/^\/[/\\]/.test(decodeURIComponent(result.split(/[?#]/)[0]!)), candidate).toBe(false);
+    }
   });
 });
 
