@@ -57,6 +57,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PUENTE_DATA_DIR: dataDir,
       NODE_ENV: "production",
+      // Links in emails and on referral slips point where the browser is.
+      PUBLIC_URL: baseURL,
       SEARCH_SYNC_INTERVAL_MS: "200",
     },
   },

@@ -56,7 +56,16 @@ const envSchema = z.object({
     .default(
       '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
-  PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The origin every absolute link (emails, referral slips) is built from. Required in
+   * production with an external database; see `publicOrigin` for the fallback otherwise.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
   SEED_DEMO_DATA: booleanFromEnv.default("true"),
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   /** smtp(s)://user:pass@host:port; unset keeps every email in the mail_outbox table. */
@@ -89,10 +98,44 @@ const envSchema = z.object({
   REFERRAL_SLIP_DAYS: z.coerce.number().int().min(1).max(365).default(60),
 });
 
+/**
+ * A production deployment on its own database must say where it is reachable: links in
+ * emails and on referral slips would otherwise point at a guess. `npm start` on a fresh
+ * machine (embedded PostgreSQL, no DATABASE_URL of its own) may leave it unset and gets
+ * http://localhost:PORT with a warning (see `publicOrigin`).
+ */
+const configSchema = envSchema.superRefine((settings, context) => {
+  const ownDatabase = settings.DATABASE_URL !== undefined && !settings.PUENTE_EMBEDDED_DATABASE;
+  if (settings.NODE_ENV === "production" && ownDatabase && !settings.PUBLIC_URL) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["PUBLIC_URL"],
+      message:
+        "is required in production with DATABASE_URL: set it to the address people use, " +
+        "e.g. https://puente.example.org (links in emails and referral slips are built from it)",
+    });
+  }
+});
+
 export type AppConfig = z.infer<typeof envSchema>;
 
+/**
+ * The origin of every absolute link. PUBLIC_URL when set; otherwise the address the app
+ * listens on (never the request's Host header, which anyone can forge): 127.0.0.1, 0.0.0.0
+ * and :: read as localhost.
+ */
+export function publicOrigin(settings: AppConfig): string {
+  if (settings.PUBLIC_URL) return settings.PUBLIC_URL;
+  const host = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(settings.HOST)
+    ? "localhost"
+    : settings.HOST.includes(":")
+      ? `[${settings.HOST}]`
+      : settings.HOST;
+  return `http://${host}:${settings.PORT}`;
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const result = envSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)

@@ -7,7 +7,7 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { config, parseConfig } from "~/config.server";
+import { config, parseConfig, publicOrigin } from "~/config.server";
 import { migrateDatabase } from "#db/migrate";
 import { createApp } from "./app";
 import { prepareData } from "./prepare";
@@ -75,6 +75,13 @@ async function main() {
   try {
     services = await startServices();
     const settings = config();
+    if (settings.NODE_ENV === "production" && !settings.PUBLIC_URL) {
+      // Only reachable with the embedded database: with DATABASE_URL, config() refuses.
+      console.warn(
+        `[puente] PUBLIC_URL is not set: links in emails and referral slips point to ${publicOrigin(settings)}. ` +
+          "Set PUBLIC_URL to the address people use before anyone else uses this instance.",
+      );
+    }
     await migrateDatabase(settings.DATABASE_URL!);
     await prepareData();
 

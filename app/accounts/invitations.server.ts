@@ -1,10 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { authTokens, organizationMemberships, organizations } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import type { Locale } from "~/i18n/locales";
+import { publicUrl } from "~/http/public-url.server";
+import { localePath, type Locale } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
 import { invitationMail, membershipAddedMail } from "./emails.server";
-import { absoluteLink } from "./links.server";
 import { checkPasswordPolicy, type PasswordProblem } from "./passwords.server";
 import { can, type Actor } from "./permissions";
 import { startSession } from "./session-store.server";
@@ -29,7 +29,6 @@ export async function inviteEditor(
     email: string;
     organizationId: string;
     locale: Locale;
-    baseUrl: string;
   },
 ): Promise<InviteResult> {
   if (!can(input.actor, "create", "user")) throw new Response("Forbidden", { status: 403 });
@@ -53,7 +52,7 @@ export async function inviteEditor(
           to: existing.email,
           name: existing.name,
           organizationName: organization.name,
-          link: absoluteLink(input.baseUrl, input.locale, "/login"),
+          link: publicUrl(localePath(input.locale, "/login")),
         }),
       );
     });
@@ -76,7 +75,7 @@ export async function inviteEditor(
         to: email,
         organizationName: organization.name,
         inviterName: input.actor.name,
-        link: absoluteLink(input.baseUrl, input.locale, `/invitations/${token}`),
+        link: publicUrl(localePath(input.locale, `/invitations/${token}`)),
         days: INVITATION_TTL_DAYS,
       }),
     );

@@ -1,10 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { authTokens, users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import type { Locale } from "~/i18n/locales";
+import { publicUrl } from "~/http/public-url.server";
+import { localePath, type Locale } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
 import { passwordResetMail } from "./emails.server";
-import { absoluteLink } from "./links.server";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
 import { endAllSessions } from "./session-store.server";
 import { checkThrottle, clearLoginFailures, recordAttempt } from "./throttle.server";
@@ -23,7 +23,7 @@ export type ResetRequestResult =
  */
 export async function requestPasswordReset(
   db: DbOrTx,
-  input: { email: string; clientAddress: string; locale: Locale; baseUrl: string },
+  input: { email: string; clientAddress: string; locale: Locale },
 ): Promise<ResetRequestResult> {
   const key = {
     kind: "password_reset" as const,
@@ -52,7 +52,7 @@ export async function requestPasswordReset(
       passwordResetMail(input.locale, {
         to: user.email,
         name: user.name,
-        link: absoluteLink(input.baseUrl, input.locale, `/reset-password/${token}`),
+        link: publicUrl(localePath(input.locale, `/reset-password/${token}`)),
         minutes: RESET_TOKEN_TTL_MINUTES,
       }),
     );

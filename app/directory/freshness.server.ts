@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte, max, ne, or, sql } from "drizzle-orm";
 import { freshnessReminders, organizations, services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
-import { config } from "~/config.server";
+import { publicUrl } from "~/http/public-url.server";
 import type { DbOrTx } from "~/db.server";
 import { createI18n } from "~/i18n/instance";
 import { localePath, type Locale } from "~/i18n/locales";
@@ -113,13 +113,12 @@ const MAIL_LOCALES: Locale[] = ["en", "es"];
 const mailI18n = createI18n("en", { en: { portal: enPortal }, es: { portal: esPortal } });
 
 function reminderMail(organization: { name: string; assuredDate: string | null }) {
-  const base = config().PUBLIC_URL ?? `http://localhost:${config().PORT}`;
   const parts = MAIL_LOCALES.map((locale) => {
     const t = mailI18n.getFixedT(locale, "portal");
     const values = {
       organization: organization.name,
       lastConfirmed: organization.assuredDate ?? t("reminderMail.never"),
-      url: new URL(localePath(locale, "/portal"), base).toString(),
+      url: publicUrl(localePath(locale, "/portal")),
       days: STALE_AFTER_DAYS,
     };
     return { subject: t("reminderMail.subject", values), text: t("reminderMail.body", values) };

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { config } from "~/config.server";
+import { publicUrl } from "~/http/public-url.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { LOCALES, localePath, type Locale } from "~/i18n/locales";
 import { languageNames } from "~/i18n/format";
@@ -35,9 +35,8 @@ export function languageNamesFor(locale: Locale, tags: Iterable<string>): Record
 }
 
 /** The slip link to give the person (absolute, for a text message or a printout). */
-export function slipLink(request: Request, token: string): string {
-  const origin = config().PUBLIC_URL ?? new URL(request.url).origin;
-  return new URL(`/r/${token}`, origin).toString();
+export function slipLink(token: string): string {
+  return publicUrl(`/r/${token}`);
 }
 
 export function staffReferralPath(locale: Locale, id: string): string {

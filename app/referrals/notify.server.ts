@@ -1,6 +1,6 @@
 import { listOrganizationEditorEmails } from "~/directory/editors.server";
-import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
+import { publicUrl } from "~/http/public-url.server";
 import { serverT } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, localePath } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
@@ -27,8 +27,7 @@ export async function notifyReceivingOrganization(
   const locale = DEFAULT_LOCALE;
   const t = serverT(locale, "referrals");
   const vocabulary = serverT(locale, "vocabulary");
-  const path = localePath(locale, `/portal/referrals/${referral.id}`);
-  const link = config().PUBLIC_URL ? new URL(path, config().PUBLIC_URL).toString() : path;
+  const link = publicUrl(localePath(locale, `/portal/referrals/${referral.id}`));
   const needs = referral.needs
     .map((code) => vocabulary(`category.${code}`, { defaultValue: code }))
     .join(", ");

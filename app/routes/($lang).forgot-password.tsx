@@ -10,7 +10,6 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/accounts/fields";
 import { forgotPasswordSchema } from "~/accounts/forms";
-import { publicBaseUrl } from "~/accounts/links.server";
 import { requestPasswordReset } from "~/accounts/recovery.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -41,7 +40,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     email: submission.value.email,
     clientAddress: clientAddress(context),
     locale,
-    baseUrl: publicBaseUrl(request),
   });
   if (outcome.status === "throttled") {
     return data(

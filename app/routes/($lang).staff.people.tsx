@@ -13,7 +13,6 @@ import { FieldErrors, FormErrors, TextField } from "~/accounts/fields";
 import { formatDateTime } from "~/accounts/format";
 import { changeRoleSchema, inviteSchema, setDisabledSchema } from "~/accounts/forms";
 import { inviteEditor } from "~/accounts/invitations.server";
-import { publicBaseUrl } from "~/accounts/links.server";
 import { can, ROLES } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
 import { changeRole, listPeople, setAccountDisabled } from "~/accounts/users.server";
@@ -62,7 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       email: submission.value.email,
       organizationId: submission.value.organizationId,
       locale: invitedLocale,
-      baseUrl: publicBaseUrl(request),
     });
     if (outcome.status === "unknownOrganization") {
       return data(

@@ -117,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(staffReferralPath(locale, outcome.value.referralId), {
       kind: "success",
       message: submission.value.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
-      values: { slipLink: slipLink(request, outcome.value.slipToken) },
+      values: { slipLink: slipLink(outcome.value.slipToken) },
     });
   }
 
@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, {
       kind: "success",
       message: "referrals:flash.newSlip",
-      values: { slipLink: slipLink(request, slipToken) },
+      values: { slipLink: slipLink(slipToken) },
     });
   }
 

@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(staffReferralPath(locale, created.referralId), {
     kind: "success",
     message: referral.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
-    values: { slipLink: slipLink(request, created.slipToken) },
+    values: { slipLink: slipLink(created.slipToken) },
   });
 }
 

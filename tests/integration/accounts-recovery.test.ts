@@ -448,6 +448,7 @@ describe("mail", () => {
   describe("the development outbox page", () => {
     afterEach(() => {
       process.env.NODE_ENV = "test";
+      delete process.env.PUBLIC_URL;
       resetConfigCache();
     });
 
@@ -469,6 +470,7 @@ describe("mail", () => {
       expect(anonymous.status).toBe(302);
 
       process.env.NODE_ENV = "production";
+      process.env.PUBLIC_URL = "https://puente.example.org";
       resetConfigCache();
       const production = await callRoute(devMailLoader, getRequest("/dev/mail", { cookie }));
       expect(production.status).toBe(404);

@@ -33,6 +33,7 @@ describe("security middleware", () => {
     const settings = parseConfig({
       ...process.env,
       NODE_ENV: "production",
+      PUBLIC_URL: "https://puente.example.org",
       MAP_TILE_URL: "https://tiles.example.net/{z}/{x}/{y}.png",
     });
     const app = express();

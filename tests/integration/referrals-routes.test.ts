@@ -126,7 +126,7 @@ describe("the Refer form", () => {
       Buffer.from(/puente_flash=([^;]+)/.exec(cookie)![1]!, "base64url").toString(),
     ) as { message: string; values: { slipLink: string } };
     expect(flash.message).toBe("referrals:flash.sent");
-    expect(flash.values.slipLink).toMatch(/^http:\/\/localhost\/r\/[A-Za-z0-9_-]{22}$/);
+    expect(flash.values.slipLink).toMatch(/^http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{22}$/);
     const [row] = await env().db.select().from(referrals);
     expect(row).toMatchObject({ detained: true, followUpOn: "2031-01-10", status: "sent" });
   });
