@@ -58,3 +58,21 @@ export function membershipAddedMail(
     }),
   };
 }
+
+/** Someone keeps failing to sign in as this person: what it means and what they can do. */
+export function signInAttemptsMail(
+  locale: Locale,
+  options: { to: string; name: string; failures: number; minutes: number; link: string },
+): OutgoingMail {
+  const t = serverT(locale, "accounts");
+  return {
+    to: options.to,
+    subject: t("mail.signInAttempts.subject"),
+    text: t("mail.signInAttempts.body", {
+      name: options.name,
+      failures: options.failures,
+      minutes: options.minutes,
+      link: options.link,
+    }),
+  };
+}

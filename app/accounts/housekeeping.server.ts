@@ -1,11 +1,14 @@
 import { lt, or, sql } from "drizzle-orm";
 import { authTokens } from "#db/schema";
 import type { Database, DbOrTx } from "~/db.server";
-import { purgeSentMail } from "~/mail/mail.server";
+import { purgeOutbox } from "~/mail/mail.server";
 import { deleteExpiredSessions } from "./session-store.server";
 import { purgeOldAttempts } from "./throttle.server";
 
-/** Deletes what no longer serves any purpose: dead sessions, old attempts, spent tokens, sent mail. */
+/**
+ * Deletes what no longer serves any purpose: dead sessions, old attempts, spent tokens, sent
+ * mail, and unsent mail whose link has expired (see purgeOutbox). Runs hourly in every process.
+ */
 export async function runAccountHousekeeping(db: DbOrTx): Promise<void> {
   await deleteExpiredSessions(db);
   await purgeOldAttempts(db);
@@ -17,7 +20,7 @@ export async function runAccountHousekeeping(db: DbOrTx): Promise<void> {
         lt(authTokens.usedAt, sql`now() - interval '30 days'`),
       ),
     );
-  await purgeSentMail(db);
+  await purgeOutbox(db);
 }
 
 /** Runs housekeeping now and then every `intervalMs`; returns a stop function. */

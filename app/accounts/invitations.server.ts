@@ -60,6 +60,7 @@ export async function inviteEditor(
   }
 
   const token = randomToken();
+  const expiresAt = sql`now() + ${sql.raw(`interval '${INVITATION_TTL_DAYS} days'`)}`;
   await db.transaction(async (tx) => {
     await tx.insert(authTokens).values({
       tokenHash: hashToken(token),
@@ -67,18 +68,18 @@ export async function inviteEditor(
       email,
       organizationId: organization.id,
       createdById: input.actor.userId,
-      expiresAt: sql`now() + ${sql.raw(`interval '${INVITATION_TTL_DAYS} days'`)}`,
+      expiresAt,
     });
-    await queueMail(
-      tx,
-      invitationMail(input.locale, {
+    await queueMail(tx, {
+      ...invitationMail(input.locale, {
         to: email,
         organizationName: organization.name,
         inviterName: input.actor.name,
         link: publicUrl(localePath(input.locale, `/invitations/${token}`)),
         days: INVITATION_TTL_DAYS,
       }),
-    );
+      credentialExpiresAt: expiresAt,
+    });
   });
   return { status: "invited" };
 }

@@ -15,7 +15,8 @@ import {
   endSession,
   startSession,
 } from "./session-store.server";
-import { checkThrottle, recordAttempt } from "./throttle.server";
+import { warnOwnerOfFailedSignIns } from "./sign-in-warning.server";
+import { checkSignInThrottle, recordAttempt, SIGN_IN_POLICY } from "./throttle.server";
 import { findUserByEmail, findUserById } from "./users.server";
 
 export type SignInResult =
@@ -26,15 +27,17 @@ export type SignInResult =
 /**
  * Email + password sign-in. An unknown email, a wrong password and a disabled account all
  * give the same answer after the same amount of work (a dummy hash is verified when there is
- * no account). After 5 failures for the email or the address within 15 minutes, attempts are
- * refused without checking the password until the window has passed.
+ * no account). While the throttle asks for a wait (an address or an (account, address) pair
+ * is blocked, or the account's growing delay has not passed), the password is not checked
+ * and the answer is 429 with the wait. Once an account has had several failures, its owner
+ * is told by email (see sign-in-warning.server.ts).
  */
 export async function signIn(
   db: DbOrTx,
   input: { email: string; password: string; request: Request; clientAddress: string },
 ): Promise<SignInResult> {
   const key = { kind: "login" as const, email: input.email, ipAddress: input.clientAddress };
-  const throttle = await checkThrottle(db, key);
+  const throttle = await checkSignInThrottle(db, key);
   if (throttle.blocked)
     return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
 
@@ -44,6 +47,10 @@ export async function signIn(
     : await verifyAgainstDummy(input.password);
   if (!user || !passwordMatches || user.disabledAt) {
     await recordAttempt(db, { ...key, succeeded: false });
+    const failures = throttle.accountFailures + 1;
+    if (user && failures >= SIGN_IN_POLICY.account.freeFailures) {
+      await warnOwnerOfFailedSignIns(db, user, failures);
+    }
     return { status: "invalid" };
   }
   await recordAttempt(db, { ...key, succeeded: true });
@@ -87,7 +94,7 @@ export async function changePassword(
   },
 ): Promise<ChangePasswordResult> {
   const key = { kind: "login" as const, email: input.actor.email, ipAddress: input.clientAddress };
-  const throttle = await checkThrottle(db, key);
+  const throttle = await checkSignInThrottle(db, key);
   if (throttle.blocked)
     return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   const user = await findUserById(db, input.actor.userId);

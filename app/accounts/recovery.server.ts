@@ -7,7 +7,7 @@ import { queueMail } from "~/mail/mail.server";
 import { passwordResetMail } from "./emails.server";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
 import { endAllSessions } from "./session-store.server";
-import { checkThrottle, clearLoginFailures, recordAttempt } from "./throttle.server";
+import { checkResetThrottle, recordAttempt } from "./throttle.server";
 import { hashToken, isWellFormedToken, randomToken } from "./tokens.server";
 import { findUserByEmail } from "./users.server";
 
@@ -18,8 +18,10 @@ export type ResetRequestResult =
 
 /**
  * "Forgot password": when the email belongs to an active account, emails a single-use link
- * valid for an hour (earlier unused links stop working). The answer is the same whether or
- * not the account exists; requests are throttled per email and per address.
+ * valid for an hour. Earlier links keep working until one of them is used, so that someone
+ * else's requests cannot cancel the owner's link. The answer is the same whether or not the
+ * account exists; an address is refused after a few requests, and an email gets at most a
+ * few messages an hour (further requests are answered alike and send nothing).
  */
 export async function requestPasswordReset(
   db: DbOrTx,
@@ -30,32 +32,33 @@ export async function requestPasswordReset(
     email: input.email,
     ipAddress: input.clientAddress,
   };
-  const throttle = await checkThrottle(db, key);
+  const throttle = await checkResetThrottle(db, key);
   if (throttle.blocked)
     return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-  await recordAttempt(db, { ...key, succeeded: false });
 
   const user = await findUserByEmail(db, input.email);
-  if (!user || user.disabledAt) return { status: "accepted" };
+  const emailing = throttle.mayEmail && user !== undefined && !user.disabledAt;
+  await recordAttempt(db, { ...key, succeeded: emailing });
+  if (!emailing) return { status: "accepted" };
   const token = randomToken();
+  const expiresAt = sql`now() + ${sql.raw(`interval '${RESET_TOKEN_TTL_MINUTES} minutes'`)}`;
   await db.transaction(async (tx) => {
-    await spendOutstandingResetTokens(tx, user.id);
     await tx.insert(authTokens).values({
       tokenHash: hashToken(token),
       purpose: "password_reset",
       userId: user.id,
       email: user.email,
-      expiresAt: sql`now() + ${sql.raw(`interval '${RESET_TOKEN_TTL_MINUTES} minutes'`)}`,
+      expiresAt,
     });
-    await queueMail(
-      tx,
-      passwordResetMail(input.locale, {
+    await queueMail(tx, {
+      ...passwordResetMail(input.locale, {
         to: user.email,
         name: user.name,
         link: publicUrl(localePath(input.locale, `/reset-password/${token}`)),
         minutes: RESET_TOKEN_TTL_MINUTES,
       }),
-    );
+      credentialExpiresAt: expiresAt,
+    });
   });
   return { status: "accepted" };
 }
@@ -132,8 +135,8 @@ export async function resetPassword(
       .set({ passwordHash, passwordChangedAt: sql`now()` })
       .where(eq(users.id, found.userId));
     await spendOutstandingResetTokens(tx, found.userId);
+    // The new password_changed_at also starts the account's sign-in failure count again.
     await endAllSessions(tx, found.userId);
-    await clearLoginFailures(tx, found.email);
     return { status: "ok" as const };
   });
 }

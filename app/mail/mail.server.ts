@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { mailOutbox } from "#db/schema";
 import type { Database, DbOrTx } from "~/db.server";
@@ -14,7 +14,16 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  /**
+   * For a message that carries a credential (a reset or invitation link): when it stops
+   * working. Such a body is blanked as soon as it is sent, and an unsent message is deleted
+   * after this time, so no live credential stays at rest longer than it must.
+   */
+  credentialExpiresAt?: Date | SQL;
 }
+
+/** What remains of a message that carried a credential, once sent or expired. */
+export const REMOVED_CREDENTIAL_BODY = "[Removed: this message carried a single-use link.]";
 
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
 
@@ -27,6 +36,7 @@ export async function queueMail(db: DbOrTx, mail: OutgoingMail): Promise<void> {
     subject: mail.subject,
     text: mail.text,
     html: mail.html ?? null,
+    credentialExpiresAt: mail.credentialExpiresAt ?? null,
   });
 }
 
@@ -80,9 +90,14 @@ export async function deliverPendingMail(
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
       });
+      const carriedCredential = message.credentialExpiresAt !== null;
       await db
         .update(mailOutbox)
-        .set({ sentAt: sql`now()`, lastError: null })
+        .set({
+          sentAt: sql`now()`,
+          lastError: null,
+          ...(carriedCredential ? { text: REMOVED_CREDENTIAL_BODY, html: null } : {}),
+        })
         .where(eq(mailOutbox.id, message.id));
       sent += 1;
     } catch (error) {
@@ -100,9 +115,26 @@ export async function deliverPendingMail(
   return { sent, failed };
 }
 
-/** Sent messages (which may hold links) are kept a week for support questions, then deleted. */
-export async function purgeSentMail(db: DbOrTx): Promise<void> {
+/**
+ * Sent messages are kept a week for support questions (to, subject, dates; the body of one
+ * that carried a credential is already blank), then deleted. A message whose credential has
+ * expired is deleted if it was never sent, and blanked if it was.
+ */
+export async function purgeOutbox(db: DbOrTx): Promise<void> {
   await db.delete(mailOutbox).where(sql`sent_at < now() - interval '7 days'`);
+  await db
+    .delete(mailOutbox)
+    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.credentialExpiresAt, sql`now()`)));
+  await db
+    .update(mailOutbox)
+    .set({ text: REMOVED_CREDENTIAL_BODY, html: null })
+    .where(
+      and(
+        isNotNull(mailOutbox.sentAt),
+        isNotNull(mailOutbox.credentialExpiresAt),
+        ne(mailOutbox.text, REMOVED_CREDENTIAL_BODY),
+      ),
+    );
 }
 
 /**

@@ -39,6 +39,8 @@ export const users = pgTable(
       .notNull()
       .defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** When the owner was last told by email that someone keeps failing to sign in as them. */
+    signInWarningSentAt: timestamp("sign_in_warning_sent_at", { withTimezone: true }),
     ...timestamps(),
   },
   (table) => [
@@ -171,6 +173,11 @@ export const mailOutbox = pgTable(
     /** When delivery may be tried (again): a claim leases the row, a failure backs off. */
     availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
+    /**
+     * When the credential in this message (a reset or invitation link) stops working. Such a
+     * message's body is blanked once sent, and it is deleted unsent after this time.
+     */
+    credentialExpiresAt: timestamp("credential_expires_at", { withTimezone: true }),
   },
   (table) => [
     index("mail_outbox_pending_idx")

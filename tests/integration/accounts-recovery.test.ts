@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authTokens, mailOutbox, organizationMemberships, users } from "#db/schema";
 import { getActor } from "~/accounts/sessions.server";
 import { resetConfigCache } from "~/config.server";
+import { runAccountHousekeeping } from "~/accounts/housekeeping.server";
 import { deliverPendingMail, queueMail } from "~/mail/mail.server";
 import { loader as rootLoader } from "~/root";
 import { loader as devMailLoader } from "~/routes/($lang).dev.mail";
@@ -159,14 +160,33 @@ describe("password reset", () => {
     expect(submitted.status).toBe(410);
   });
 
-  it("makes an earlier link useless when a new one is requested", async () => {
+  it("keeps earlier links working when another is requested; using one spends them all", async () => {
     const account = await createAccount(env().db);
     await requestReset(account.email, "192.0.2.63");
     const first = linkToken((await lastMailTo(account.email))!.text, "/reset-password");
-    await requestReset(account.email, "192.0.2.63");
+    await requestReset(account.email, "192.0.2.67");
     const second = linkToken((await lastMailTo(account.email))!.text, "/reset-password");
-    expect((await submitNewPassword(first, "lighthouse-garnet-77")).status).toBe(410);
-    expect((await submitNewPassword(second, "lighthouse-garnet-77")).status).toBe(302);
+    expect((await submitNewPassword(first, "lighthouse-garnet-77")).status).toBe(302);
+    expect((await submitNewPassword(second, "another-garnet-lighthouse-1")).status).toBe(410);
+  });
+
+  it("does not let someone else's reset requests keep the owner from recovering", async () => {
+    const account = await createAccount(env().db);
+    await requestReset(account.email, "192.0.2.140");
+    const owners = linkToken((await lastMailTo(account.email))!.text, "/reset-password");
+    // Someone requests links for the same email from many addresses.
+    for (let request = 1; request <= 8; request++) {
+      expect((await requestReset(account.email, `192.0.2.${150 + request}`)).status).toBe(302);
+    }
+    // At most five messages an hour reach the inbox; the answer never changes.
+    const messages = await env()
+      .db.select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, account.email));
+    expect(messages).toHaveLength(5);
+    expect((await requestReset(account.email, "192.0.2.141")).status).toBe(302);
+    // The owner's link still works.
+    expect((await submitNewPassword(owners, "lighthouse-garnet-77")).status).toBe(302);
   });
 
   it("answers an unknown email exactly like a known one, and sends nothing", async () => {
@@ -416,6 +436,78 @@ describe("invitations and the staff people page", () => {
       adminCookie,
     );
     expect(outcome.status).toBe(404);
+  });
+});
+
+describe("links at rest in the mail outbox", () => {
+  const transport = () => nodemailer.createTransport({ jsonTransport: true });
+  const FROM = { from: "Puente <no-reply@puente.invalid>" };
+  /** Every outbox row that still holds a reset or invitation link. */
+  const liveLinks = async () =>
+    (await env().db.select().from(mailOutbox)).filter((row) =>
+      /\/(reset-password|invitations)\/[A-Za-z0-9_-]{43}/.test(`${row.text}${row.html ?? ""}`),
+    );
+
+  it("blanks a reset link's body as soon as it is sent, keeping who, what and when", async () => {
+    const account = await createAccount(env().db);
+    await requestReset(account.email, "192.0.2.170");
+    expect((await lastMailTo(account.email))?.text).toMatch(/reset-password\//);
+    const delivered = await deliverPendingMail(env().db, transport(), FROM);
+    expect(delivered.sent).toBeGreaterThanOrEqual(1);
+    const row = await lastMailTo(account.email);
+    expect(row?.sentAt).not.toBeNull();
+    expect(row?.subject).toBe("Choose a new password for Puente");
+    expect(row?.text).not.toMatch(/reset-password/);
+    expect(await liveLinks()).toEqual([]);
+  });
+
+  it("deletes an unsent reset or invitation once its link has expired", async () => {
+    const account = await createAccount(env().db);
+    await requestReset(account.email, "192.0.2.171");
+    await env().db.insert(mailOutbox).values({
+      to: "someone@example.org",
+      subject: "Not a credential",
+      text: "Stays",
+    });
+    expect((await liveLinks()).length).toBeGreaterThan(0);
+    await env().db.execute(
+      sql`UPDATE auth_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = ${account.id}`,
+    );
+    await env().db.execute(
+      sql`UPDATE mail_outbox SET credential_expires_at = now() - interval '1 minute'
+          WHERE credential_expires_at IS NOT NULL`,
+    );
+    await runAccountHousekeeping(env().db);
+    expect(await liveLinks()).toEqual([]);
+    expect(await lastMailTo(account.email)).toBeUndefined();
+    expect((await lastMailTo("someone@example.org"))?.text).toBe("Stays");
+  });
+
+  it("gives an invitation's message the token's lifetime", async () => {
+    const admin = await createAccount(env().db, { role: "admin" });
+    const cookie = await signedIn(admin.email, admin.password);
+    const organization = await createOrganization(env().db, "Outbox Test Org");
+    const invited = await callRoute(
+      peopleAction,
+      postForm(
+        "/en/staff/people",
+        {
+          intent: "invite",
+          email: "outbox.invitee@example.org",
+          organizationId: organization.id,
+          language: "en",
+        },
+        { cookie },
+      ),
+      { params: { lang: "en" } },
+    );
+    expect(invited.status).toBe(302);
+    const message = await lastMailTo("outbox.invitee@example.org");
+    const [token] = await env()
+      .db.select()
+      .from(authTokens)
+      .where(eq(authTokens.email, "outbox.invitee@example.org"));
+    expect(message?.credentialExpiresAt?.getTime()).toBe(token!.expiresAt.getTime());
   });
 });
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loginAttempts, sessions } from "#db/schema";
+import { loginAttempts, mailOutbox, sessions } from "#db/schema";
 import { getActor, sessionCookieName } from "~/accounts/sessions.server";
 import { hashToken } from "~/accounts/tokens.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/($lang).account";
@@ -184,7 +184,24 @@ describe("signing in", () => {
 });
 
 describe("throttling", () => {
-  it("locks an account for 15 minutes after 5 failures, from any address", async () => {
+  /** Moves an account's recorded attempts (and its warning) `seconds` into the past. */
+  async function age(email: string, seconds: number) {
+    const by = sql.raw(`interval '${seconds} seconds'`);
+    await env().db.execute(
+      sql`UPDATE login_attempts SET attempted_at = attempted_at - ${by} WHERE email = ${email}`,
+    );
+    await env().db.execute(
+      sql`UPDATE users SET password_changed_at = password_changed_at - ${by},
+            sign_in_warning_sent_at = sign_in_warning_sent_at - ${by}
+          WHERE email = ${email}`,
+    );
+  }
+
+  async function mailsTo(email: string) {
+    return env().db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+  }
+
+  it("never locks the owner out: five failures from anywhere only ask for a short wait", async () => {
     const account = await createAccount(env().db);
     for (let attempt = 1; attempt <= 5; attempt++) {
       const outcome = await signIn(account.email, "wrong-password-again", {
@@ -192,27 +209,73 @@ describe("throttling", () => {
       });
       expect(outcome.status).toBe(400);
     }
-    // Even the right password is refused now, from yet another address.
-    const locked = await signIn(account.email, account.password, { clientAddress: "203.0.113.99" });
-    expect(locked.status).toBe(429);
-    const retryAfter = Number(locked.headers.get("Retry-After"));
+    // Right away, even the right password waits, from an address that never failed.
+    const waiting = await signIn(account.email, account.password, {
+      clientAddress: "203.0.113.99",
+    });
+    expect(waiting.status).toBe(429);
+    const retryAfter = Number(waiting.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(locked.data.result.error).toEqual({ "": ["errors.throttled"] });
-    expect(locked.data.retryAfterMinutes).toBe(Math.ceil(retryAfter / 60));
-    expect(locked.headers.getSetCookie()).toEqual([]);
+    expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(waiting.data.result.error).toEqual({ "": ["errors.throttled"] });
+    expect(waiting.data.retryAfterMinutes).toBe(1);
+    expect(waiting.headers.getSetCookie()).toEqual([]);
 
-    // Once the failures are older than the window, the account signs in again.
-    await env().db.execute(
-      sql`UPDATE login_attempts SET attempted_at = attempted_at - interval '15 minutes'
-          WHERE email = ${account.email}`,
-    );
-    expect(
-      (await signIn(account.email, account.password, { clientAddress: "203.0.113.99" })).status,
-    ).toBe(302);
+    // Half a minute later (not fifteen), the right password gets in.
+    await age(account.email, 31);
+    const after = await signIn(account.email, account.password, { clientAddress: "203.0.113.99" });
+    expect(after.status).toBe(302);
   });
 
-  it("locks an unknown email exactly like a real one", async () => {
+  it("makes each further failure wait longer, up to five minutes, and does not count refusals", async () => {
+    const account = await createAccount(env().db);
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect(
+        (
+          await signIn(account.email, "wrong-password-again", {
+            clientAddress: `203.0.114.${attempt}`,
+          })
+        ).status,
+      ).toBe(400);
+      if (attempt < 5) continue;
+      const refused = await signIn(account.email, "wrong-password-again", {
+        clientAddress: "203.0.114.200",
+      });
+      expect(refused.status).toBe(429);
+      waits.push(Number(refused.headers.get("Retry-After")));
+      await age(account.email, 300);
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 300, 300]);
+    const rows = await env()
+      .db.select()
+      .from(loginAttempts)
+      .where(eq(loginAttempts.email, account.email));
+    expect(rows).toHaveLength(10);
+  });
+
+  it("blocks the (account, address) pair that failed five times, and only that pair", async () => {
+    const account = await createAccount(env().db);
+    const address = "203.0.115.7";
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(account.email, "wrong-password-again", { clientAddress: address });
+    }
+    await age(account.email, 60); // past the account's delay, well within the pair's window
+    const blocked = await signIn(account.email, account.password, { clientAddress: address });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(13 * 60);
+
+    const other = await createAccount(env().db);
+    expect((await signIn(other.email, other.password, { clientAddress: address })).status).toBe(
+      302,
+    );
+    const elsewhere = await signIn(account.email, account.password, {
+      clientAddress: "203.0.115.8",
+    });
+    expect(elsewhere.status).toBe(302);
+  });
+
+  it("delays an unknown email exactly like a real one", async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       await signIn("ghost@example.org", "some-password-here", {
         clientAddress: `203.0.113.${100 + attempt}`,
@@ -222,12 +285,12 @@ describe("throttling", () => {
       clientAddress: "203.0.113.200",
     });
     expect(outcome.status).toBe(429);
-    expect(outcome.headers.get("Retry-After")).toBeTruthy();
+    expect(Number(outcome.headers.get("Retry-After"))).toBeLessThanOrEqual(30);
   });
 
-  it("blocks an address after 5 failures on any accounts, but not other addresses", async () => {
+  it("blocks an address after 10 failures on any accounts, but not other addresses", async () => {
     const address = "198.51.100.77";
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 10; attempt++) {
       await signIn(`guess-${attempt}@example.org`, "password-guess-x", { clientAddress: address });
     }
     const account = await createAccount(env().db);
@@ -239,6 +302,45 @@ describe("throttling", () => {
       clientAddress: "198.51.100.78",
     });
     expect(elsewhere.status).toBe(302);
+  });
+
+  it("tells the owner by email once when their account is attacked, not at every attempt", async () => {
+    const account = await createAccount(env().db);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await signIn(account.email, "wrong-password-again", {
+        clientAddress: `203.0.116.${attempt}`,
+      });
+    }
+    expect(await mailsTo(account.email)).toHaveLength(0);
+    await signIn(account.email, "wrong-password-again", { clientAddress: "203.0.116.5" });
+    for (let attempt = 6; attempt <= 9; attempt++) {
+      await age(account.email, 300);
+      await signIn(account.email, "wrong-password-again", {
+        clientAddress: `203.0.116.${attempt}`,
+      });
+    }
+    const warnings = await mailsTo(account.email);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.subject).toBe("Someone is trying to sign in to your Puente account");
+    expect(warnings[0]!.text).toContain("5 attempts");
+    expect(warnings[0]!.text).toContain("http://localhost:3000/en/forgot-password");
+    expect(warnings[0]!.text).not.toContain("wrong-password-again");
+
+    // A day later, an attack that goes on is reported again.
+    await env().db.execute(
+      sql`UPDATE users SET sign_in_warning_sent_at = now() - interval '25 hours' WHERE id = ${account.id}`,
+    );
+    await age(account.email, 300);
+    await signIn(account.email, "wrong-password-again", { clientAddress: "203.0.116.20" });
+    expect(await mailsTo(account.email)).toHaveLength(2);
+
+    // Nobody is emailed for an email without an account.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await signIn("nobody-here@example.org", "wrong-password-again", {
+        clientAddress: `203.0.117.${attempt}`,
+      });
+    }
+    expect(await mailsTo("nobody-here@example.org")).toHaveLength(0);
   });
 
   it("keeps the count in Postgres, one row per attempt", async () => {
