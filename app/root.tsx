@@ -18,7 +18,7 @@ import type { PublicUser } from "~/accounts/public-user";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
-import { detectLocale, localeCookie } from "~/i18n/i18n.server";
+import { detectLocale, localeCookie, localeSetCookie } from "~/i18n/i18n.server";
 import { fontStylesheetsFor } from "~/i18n/fonts";
 import { createI18n } from "~/i18n/instance";
 import {
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Remember an explicit choice (a link with a language prefix) for unprefixed entry points.
   if (urlLocale) {
     const current: unknown = await localeCookie.parse(request.headers.get("Cookie"));
-    if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
+    if (current !== locale) headers.append("Set-Cookie", await localeSetCookie(locale, request));
   }
   // The chrome (hotlines, help) must render even when the database does not answer: the
   // account menu then shows "Sign in", and pages that need an account fail on their own.

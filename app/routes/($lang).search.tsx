@@ -24,8 +24,12 @@ import { ResultList } from "~/search/ResultList";
 import { SearchForm } from "~/search/SearchForm";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title", "search");
+
+// The URL holds what the person searched for.
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
