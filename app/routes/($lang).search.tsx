@@ -8,6 +8,7 @@ import { PrintButton } from "~/components/PageActions";
 import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { logError } from "~/error-log.server";
 import { resolvePlace } from "~/geo/places.server";
 import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
@@ -52,8 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page = await loadSearchPage(db(), query, { intl: LOCALES[locale].intl });
   } catch (error) {
     // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
-    // The query is deliberately not logged.
-    console.error("[search] search failed:", error instanceof Error ? error.message : error);
+    // Logged without the message, which would hold the query (app/error-log.server.ts).
+    logError("routes/($lang).search", error);
     return Response.json({ ...common, page: null }, { status: 503 });
   }
   return { ...common, page };
