@@ -193,6 +193,14 @@ async function waitForMeili(host: string, child: ChildProcess): Promise<void> {
   throw new Error("Meilisearch did not become healthy within 60 s");
 }
 
+/** Ours, without MEILI_* variables of the parent that would change Meilisearch's settings. */
+function meiliEnvironment(masterKey: string): NodeJS.ProcessEnv {
+  const environment = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("MEILI_")),
+  );
+  return { ...environment, MEILI_MASTER_KEY: masterKey };
+}
+
 async function startMeili(dataDir: string, masterKey: string): Promise<string> {
   const binary = meiliBinary();
   chmodSync(binary, 0o755);
@@ -213,15 +221,15 @@ async function startMeili(dataDir: string, masterKey: string): Promise<string> {
       path.join(meiliDir, "snapshots"),
       "--http-addr",
       `127.0.0.1:${port}`,
-      // One argument: a base64url key may start with "-" and would be read as an option.
-      `--master-key=${masterKey}`,
       "--env",
       "production",
       "--no-analytics",
       "--log-level",
       "WARN",
     ],
-    { cwd: meiliDir, stdio: ["ignore", "ignore", "pipe"] },
+    // The master key through the environment: a command line is readable by every user of
+    // the machine (`ps`), a process's environment only by its owner.
+    { cwd: meiliDir, stdio: ["ignore", "ignore", "pipe"], env: meiliEnvironment(masterKey) },
   );
   // Meilisearch prints a banner on stderr; keep only the tail, to explain an unexpected exit.
   let recentOutput = "";
