@@ -62,6 +62,6 @@ describe("HTML in every language", () => {
       expect(problems).toEqual([]);
       // Long pages: several of React's 2,048-byte buffers each.
       expect(bytes).toBeGreaterThan(pages.length * 8 * 1024);
-    });
+    }, 120_000);
   }
 });

@@ -28,7 +28,9 @@ export function useHttpApp(
       const started = puente!.app.listen(0, "127.0.0.1", () => resolve(started));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 120_000);
+    // Vite compiles the app on the first request: here, not in the first test's time.
+    await (await fetch(`${base}/en/help`)).arrayBuffer();
+  }, 180_000);
   afterAll(async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await puente?.close();
