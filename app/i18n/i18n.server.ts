@@ -1,15 +1,24 @@
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
+import { servedOverHttps } from "~/security/https.server";
 import { createI18n } from "./instance";
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from "./locales";
 import { resourcesFor } from "./resources.server";
 
+/**
+ * The language chosen last, for entry points without a language prefix. A session cookie:
+ * the language is in every URL anyway, and a shared device should not keep it.
+ */
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  maxAge: 60 * 60 * 24 * 365,
 });
+
+/** Set-Cookie for the chosen language; Secure when the site is served over HTTPS. */
+export function localeSetCookie(locale: Locale, request: Request): Promise<string> {
+  return localeCookie.serialize(locale, { secure: servedOverHttps(request) });
+}
 
 /** Best supported match for an Accept-Language header (language ranges in q order). */
 export function matchAcceptLanguage(header: string | null): Locale | undefined {

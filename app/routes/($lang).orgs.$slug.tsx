@@ -23,6 +23,10 @@ import { detectLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { metaT, pageTitle } from "~/i18n/meta";
 import type { MapPoint } from "~/search/map-types";
+import { privatePageHeaders } from "~/security/cache-control";
+
+// Reached from a search, and offers "Refer" to staff: kept out of caches like the search.
+export const headers = privatePageHeaders;
 
 const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 

@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -20,13 +19,14 @@ import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { referralLinks } from "~/referrals/ui/styles";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links = referralLinks;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "detail.title", "referrals");
 
 /** Personal data: never stored by a browser or proxy cache. */
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

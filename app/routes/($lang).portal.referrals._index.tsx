@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
@@ -10,12 +10,13 @@ import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { referralLinks } from "~/referrals/ui/styles";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links = referralLinks;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "inbox.title", "referrals");
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,15 +1,16 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
 import { useLocalePath } from "~/i18n/hooks";
 import portalStyles from "~/styles/portal.css?url";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portalStyles }];
 
 /** Pages about one person's organizations: never kept by a shared cache. */
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+export const headers = privatePageHeaders;
 
 /** Every portal page needs a signed-in person; the pages below check what they may do. */
 export async function loader({ request }: LoaderFunctionArgs) {

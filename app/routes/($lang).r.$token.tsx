@@ -21,6 +21,7 @@ import { DateText } from "~/referrals/ui/Dates";
 import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { referralLinks } from "~/referrals/ui/styles";
+import { PRIVATE_NO_STORE } from "~/security/cache-control";
 
 /*
  * The referral slip, for the person: no account, a link that expires, nothing about their
@@ -40,7 +41,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const headers = new Headers(loaderHeaders);
-  headers.set("Cache-Control", "no-store");
+  headers.set("Cache-Control", PRIVATE_NO_STORE);
   headers.set("X-Robots-Tag", "noindex, nofollow");
   return headers;
 };

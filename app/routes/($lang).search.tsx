@@ -8,6 +8,7 @@ import { PrintButton } from "~/components/PageActions";
 import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { logError } from "~/error-log.server";
 import { resolvePlace } from "~/geo/places.server";
 import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
@@ -24,8 +25,12 @@ import { ResultList } from "~/search/ResultList";
 import { SearchForm } from "~/search/SearchForm";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title", "search");
+
+// The URL holds what the person searched for.
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
@@ -48,8 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page = await loadSearchPage(db(), query, { intl: LOCALES[locale].intl });
   } catch (error) {
     // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
-    // The query is deliberately not logged.
-    console.error("[search] search failed:", error instanceof Error ? error.message : error);
+    // Logged without the message, which would hold the query (app/error-log.server.ts).
+    logError("routes/($lang).search", error);
     return Response.json({ ...common, page: null }, { status: 503 });
   }
   return { ...common, page };

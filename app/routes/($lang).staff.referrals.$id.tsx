@@ -9,7 +9,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
   data,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -46,13 +45,14 @@ import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links = referralLinks;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "detail.title", "referrals");
 
 /** Personal data: never stored by a browser or proxy cache. */
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

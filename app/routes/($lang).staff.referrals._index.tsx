@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
@@ -19,13 +19,14 @@ import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { REFERRAL_STATUSES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links = referralLinks;
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "dashboard.title", "referrals");
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,14 +1,15 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
 import { useLocalePath } from "~/i18n/hooks";
 import portalStyles from "~/styles/portal.css?url";
+import { privatePageHeaders } from "~/security/cache-control";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portalStyles }];
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+export const headers = privatePageHeaders;
 
 /** Coalition staff and admins only; everyone else is told the page does not exist. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@ import { resolvePlace } from "~/geo/places.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { parseSearchParams } from "~/search/params";
 import { searchServices } from "~/search/search.server";
+import { PRIVATE_NO_STORE } from "~/security/cache-control";
 
 /**
  * GET /api/search: the search page's parameters, as JSON. Unusable values are left out and
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           .join("; "),
         parameters: invalid,
       },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
+      { status: 400, headers: { "Cache-Control": PRIVATE_NO_STORE } },
     );
   }
 
@@ -51,6 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ignored,
     },
     // Searches are nobody else's business: not stored by shared caches, not logged.
-    { headers: { "Cache-Control": "private, no-store" } },
+    { headers: { "Cache-Control": PRIVATE_NO_STORE } },
   );
 }

@@ -4,6 +4,7 @@ import type { Database } from "~/db.server";
 import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
 import { nodeHttpClient } from "~/search/http-client.server";
 import { servicesIndexName } from "~/search/meili.server";
+import { searchApiKey } from "~/search/search-key.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
 import { FACET_ATTRIBUTES, queryLocales } from "~/search/settings.server";
 import { errorCode, isMeiliUnavailable, type SearchTarget } from "~/search/sync.server";
@@ -143,17 +144,26 @@ const RETRIEVED_ATTRIBUTES: Array<keyof ServiceDocument> = [
   "lastVerified",
 ];
 
-let searchClient: Meilisearch | undefined;
-function defaultSearchClient(): Meilisearch {
-  if (!searchClient) {
-    const { host, apiKey } = requireMeili();
-    searchClient = new Meilisearch({
-      host,
-      apiKey,
-      timeout: SEARCH_TIMEOUT_MS,
-      httpClient: nodeHttpClient,
-    });
-  }
+let searchClient: Promise<Meilisearch> | undefined;
+
+/**
+ * The client of every search, with the search-only key (app/search/search-key.server.ts).
+ * When getting the key fails (Meilisearch down), the next search tries again.
+ */
+export function defaultSearchClient(): Promise<Meilisearch> {
+  searchClient ??= searchApiKey().then(
+    (apiKey) =>
+      new Meilisearch({
+        host: requireMeili().host,
+        apiKey,
+        timeout: SEARCH_TIMEOUT_MS,
+        httpClient: nodeHttpClient,
+      }),
+    (error: unknown) => {
+      searchClient = undefined;
+      throw error;
+    },
+  );
   return searchClient;
 }
 
@@ -162,7 +172,7 @@ export async function searchWithMeilisearch(
   options: SearchTarget & { now?: Date } = {},
 ): Promise<SearchResult> {
   const now = options.now ?? new Date();
-  const client = options.client ?? defaultSearchClient();
+  const client = options.client ?? (await defaultSearchClient());
   const indexUid = options.indexName ?? servicesIndexName();
 
   const base = meiliBaseFilters(query, now);

@@ -51,13 +51,11 @@ export async function meiliProcess(dataDir: string): Promise<MeiliProcess> {
           path.join(dataDir, "snapshots"),
           "--http-addr",
           `127.0.0.1:${port}`,
-          "--master-key",
-          masterKey,
           "--no-analytics",
           "--log-level",
           "WARN",
         ],
-        { cwd: dataDir, stdio: "ignore" },
+        { cwd: dataDir, stdio: "ignore", env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
       );
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline) {

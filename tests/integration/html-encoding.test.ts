@@ -1,0 +1,67 @@
+import { count, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { organizations, services } from "#db/schema";
+import { seedIfEmpty } from "#db/seed";
+import { SUPPORTED_LOCALES } from "~/i18n/locales";
+import { reindexAll } from "~/search/reindex.server";
+import { useTestEnvironment } from "../support/environment";
+import { useHttpApp } from "../support/http-app";
+
+const env = useTestEnvironment();
+const app = useHttpApp();
+let busiestOrganization = "";
+
+beforeAll(async () => {
+  await seedIfEmpty(env().db, { demoData: true });
+  await reindexAll(env().db);
+  const [row] = await env()
+    .db.select({ slug: organizations.slug, services: count(services.id) })
+    .from(organizations)
+    .innerJoin(services, eq(services.organizationId, organizations.id))
+    .groupBy(organizations.slug)
+    .orderBy(desc(count(services.id)))
+    .limit(1);
+  busiestOrganization = row!.slug;
+}, 180_000);
+
+const BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
+/**
+ * React 18.3's Node renderer sent its whole 2,048-byte buffer, zeros included, when a
+ * multi-byte character did not fit at its end (react issue 31134): NUL bytes in pages in
+ * Chinese, Russian, Bengali, Arabic... Every long page, in every language, must be exactly
+ * the UTF-8 React rendered.
+ */
+describe("HTML in every language", () => {
+  for (const locale of SUPPORTED_LOCALES) {
+    it(`has no NUL byte and is valid UTF-8 in ${locale}`, async () => {
+      const pages: Array<[string, Record<string, string>]> = [
+        [`/${locale}`, {}],
+        [`/${locale}`, { "User-Agent": BOT }],
+        [`/${locale}/search`, {}],
+        [`/${locale}/search?q=asylum&near=11368`, {}],
+        [`/${locale}/search?near=10001&page=2`, { "User-Agent": BOT }],
+        [`/${locale}/orgs/${busiestOrganization}`, {}],
+        [`/${locale}/help`, {}],
+      ];
+      const problems: string[] = [];
+      let bytes = 0;
+      for (const [path, headers] of pages) {
+        const response = await fetch(`${app().base}${path}`, { headers });
+        expect(response.status, path).toBe(200);
+        const body = new Uint8Array(await response.arrayBuffer());
+        bytes += body.length;
+        const nuls = body.filter((byte) => byte === 0).length;
+        if (nuls > 0) problems.push(`${path}: ${nuls} NUL bytes`);
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(body);
+        } catch {
+          problems.push(`${path}: not valid UTF-8`);
+        }
+      }
+      expect(problems).toEqual([]);
+      // Long pages: several of React's 2,048-byte buffers each.
+      expect(bytes).toBeGreaterThan(pages.length * 8 * 1024);
+    }, 120_000);
+  }
+});
