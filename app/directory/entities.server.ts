@@ -26,7 +26,7 @@ import type {
 } from "./fields";
 import { isCategoryCode, type CategoryCode } from "./taxonomy";
 import { isCountyCode, type CountyCode } from "./vocabulary";
-import { todayInDirectoryZone } from "./dates";
+import { coalitionToday } from "~/coalition.server";
 
 /*
  * How each part of a listing is read as editable fields and written back. Change sets,
@@ -268,7 +268,7 @@ const serviceHandler: EntityHandler<ServiceFields> = {
           name: changes.name ?? "",
           ...values,
           status: changes.status ?? "active",
-          assuredDate: todayInDirectoryZone(new Date()),
+          assuredDate: coalitionToday(new Date()).isoDate,
         })
         .returning({ id: services.id });
       serviceId = created!.id;
