@@ -71,7 +71,6 @@ const ORGANIZATION_COLUMNS = [
   "originalLanguage",
   "website",
   "email",
-  "logoUrl",
 ] as const satisfies ReadonlyArray<keyof OrganizationFields>;
 
 const organizationHandler: EntityHandler<OrganizationFields> = {
@@ -96,7 +95,6 @@ const organizationHandler: EntityHandler<OrganizationFields> = {
         originalLanguage: row.originalLanguage,
         website: row.website,
         email: row.email,
-        logoUrl: row.logoUrl,
         translations: Object.fromEntries(translations.map((t) => [t.locale, t.description])),
       },
     };

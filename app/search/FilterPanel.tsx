@@ -133,7 +133,9 @@ export function FilterPanel({
         ? counts
           ? Object.keys(languageNames)
           : [...new Set<string>([...selected, ...COMMON_SERVICE_LANGUAGES])]
-        : ("values" in definition ? definition.values : []);
+        : "values" in definition
+          ? definition.values
+          : [];
     return options(values, counts, selected, (value) => label(definition, value));
   };
 

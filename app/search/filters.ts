@@ -353,10 +353,10 @@ export function activeFilters(query: SearchQuery): ActiveFilter[] {
 
 /** The query with no filters at all (keeps the words, the place and the radius). */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return SEARCH_FILTERS.reduce(
-    (next, definition) => withoutFilterValue(next, definition),
-    { ...query, page: 1 },
-  );
+  return SEARCH_FILTERS.reduce((next, definition) => withoutFilterValue(next, definition), {
+    ...query,
+    page: 1,
+  });
 }
 
 /** The next larger radius to suggest when nothing is close enough, if any. */

@@ -139,7 +139,10 @@ export function parseSearchParams(
       else for (const value of result) if (!parsed.includes(value)) parsed.push(value);
     }
     if (definition.many) chosen[definition.key] = parsed;
-    else if (parsed.length > 0 && !("onlyTrue" in definition && definition.onlyTrue && parsed[0] === false))
+    else if (
+      parsed.length > 0 &&
+      !("onlyTrue" in definition && definition.onlyTrue && parsed[0] === false)
+    )
       chosen[definition.key] = parsed[0];
   }
 

@@ -1,9 +1,7 @@
-import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilisearch";
-import { requireMeili } from "~/config.server";
+import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "~/db.server";
 import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
-import { nodeHttpClient } from "~/search/http-client.server";
-import { servicesIndexName } from "~/search/meili.server";
+import { meiliForSearch, servicesIndexName } from "~/search/meili.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
 import {
   ALL_FACETS,
@@ -20,8 +18,6 @@ import { errorCode, isMeiliUnavailable, type SearchTarget } from "~/search/sync.
 import type { FacetName, Facets, SearchQuery, SearchResult } from "~/search/types";
 
 export const METERS_PER_MILE = 1609.344;
-/** A search that takes longer than this is answered by the Postgres fallback instead. */
-const SEARCH_TIMEOUT_MS = 2_500;
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.ceil(total / pageSize);
@@ -107,26 +103,12 @@ const RETRIEVED_ATTRIBUTES: Array<keyof ServiceDocument> = [
   "lastVerified",
 ];
 
-let searchClient: Meilisearch | undefined;
-function defaultSearchClient(): Meilisearch {
-  if (!searchClient) {
-    const { host, apiKey } = requireMeili();
-    searchClient = new Meilisearch({
-      host,
-      apiKey,
-      timeout: SEARCH_TIMEOUT_MS,
-      httpClient: nodeHttpClient,
-    });
-  }
-  return searchClient;
-}
-
 export async function searchWithMeilisearch(
   query: SearchQuery,
   options: SearchTarget & { now?: Date } = {},
 ): Promise<SearchResult> {
   const now = options.now ?? new Date();
-  const client = options.client ?? defaultSearchClient();
+  const client = options.client ?? meiliForSearch();
   const indexUid = options.indexName ?? servicesIndexName();
 
   const base = meiliBaseFilters(query, now);
@@ -152,7 +134,9 @@ export async function searchWithMeilisearch(
   };
   // Facet counts next to a filter that is in use count what choosing each value would give
   // (the query without that filter), so choosing a second language never shows "0".
-  const active = facetFilters.filter(({ filter }) => filter !== undefined).map(({ facet }) => facet);
+  const active = facetFilters
+    .filter(({ filter }) => filter !== undefined)
+    .map(({ facet }) => facet);
   const passive = ALL_FACETS.filter((facet) => !(active as FacetName[]).includes(facet));
 
   const sort = query.near

@@ -343,7 +343,9 @@ export const SEARCHABLE_ATTRIBUTES = [
 function filterableAttributes(): string[] {
   return [
     ...SEARCH_FILTERS.flatMap((definition) =>
-      "bases" in definition ? [definition.attribute, definition.bases.attribute] : [definition.attribute],
+      "bases" in definition
+        ? [definition.attribute, definition.bases.attribute]
+        : [definition.attribute],
     ),
     ...EXTRA_FACETS.map((extra) => extra.attribute),
   ];

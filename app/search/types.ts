@@ -89,7 +89,7 @@ export interface SearchHit {
   hours: WeeklyHours[];
   /** ISO date (YYYY-MM-DD) a person last confirmed the listing. */
   lastVerified: string | null;
-  /** True when lastVerified is missing or older than COALITION_STALE_AFTER_DAYS (isListingStale). */
+  /** True when lastVerified is missing or older than COALITION_STALE_DAYS (isListingStale). */
   stale: boolean;
   /** Only with `near`, and only for hits with a position (confidential and remote ones have none). */
   distanceMiles?: number;

@@ -18,7 +18,7 @@ import {
   loader as resetLoader,
 } from "~/routes/($lang).reset-password.$token";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/($lang).staff.people";
-import { createAccount, createOrganization } from "../support/account-factories";
+import { createAccount, createOrganization } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import { callRoute, cookiesFrom, getRequest, postForm } from "../support/routes";
 
@@ -195,8 +195,8 @@ describe("invitations and the staff people page", () => {
   let staff: { id: string; email: string; password: string };
 
   beforeAll(async () => {
-    organizationId = (await createOrganization(env().db, "Bronx Defenders of Rights")).id;
-    otherOrganizationId = (await createOrganization(env().db, "Harlem Help")).id;
+    organizationId = (await createOrganization(env().db, { name: "Bronx Defenders of Rights" })).id;
+    otherOrganizationId = (await createOrganization(env().db, { name: "Harlem Help" })).id;
     staff = await createAccount(env().db, { role: "staff", name: "Sam Staff" });
     const admin = await createAccount(env().db, { role: "admin", name: "Ada Admin" });
     staffCookie = await signedIn(staff.email, staff.password);
