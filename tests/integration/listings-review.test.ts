@@ -364,6 +364,8 @@ describe("an editor of an untrusted organization", () => {
   it("proposes a translation of the description, published on approval", async () => {
     const { db } = env();
     const organization = await createOrganization(db);
+    // Count only the outbox rows the change writes, not the fixture's own.
+    await db.delete(searchOutbox).where(eq(searchOutbox.entityId, organization.id));
     const outcome = await updateOrganizationProfile(db, {
       actor: await editorOf(db, organization.id),
       organizationId: organization.id,
@@ -398,6 +400,8 @@ describe("an editor of an untrusted organization", () => {
   it("proposes removing a phone number; approval deletes it", async () => {
     const { db } = env();
     const organization = await createOrganization(db);
+    // Count only the outbox rows the change writes, not the fixture's own.
+    await db.delete(searchOutbox).where(eq(searchOutbox.entityId, organization.id));
     const phone = await insertPhone(db, organization.id);
     const outcome = await deletePhone(db, {
       actor: await editorOf(db, organization.id),

@@ -303,6 +303,7 @@ describe("a successful form", () => {
     const response = (await organizationPage.action({
       request: await requestAs(db, staff, `/portal/orgs/${ids.orgA}`, {
         name: "Queens Legal Aid",
+        description: "Free immigration legal help.",
         originalLanguage: "en",
         logoUrl: "https://cdn.example.net/logo.png",
       }),

@@ -101,6 +101,7 @@ export async function createOrganization(db: Database, input: OrganizationInput 
         name: `Organization ${suffix}`,
         description: "Free immigration legal help.",
         status: "published",
+        email: `intake-${suffix}@example.org`,
         assuredDate: new Date().toISOString().slice(0, 10),
         ...values,
       })
