@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_COALITION, type Hotline } from "~/coalition";
 
 /**
  * The one place that reads process.env. Everything else imports typed values from here,
@@ -35,6 +36,59 @@ const keyRingSpec = z
         }),
     'must be "id:base64key,id:base64key" with 32-byte keys',
   );
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const { mapCenter } = DEFAULT_COALITION;
+const mapCenterSpec = z
+  .string()
+  .trim()
+  .regex(
+    /^-?[0-9]{1,2}(\.[0-9]+)?,-?[0-9]{1,3}(\.[0-9]+)?(,[0-9]{1,2})?$/,
+    'must be "latitude,longitude" or "latitude,longitude,zoom", e.g. "41.88,-87.63,10"',
+  )
+  .transform((value) => {
+    const [lat, lng, zoom] = value.split(",").map(Number) as [number, number, number?];
+    return { lat, lng, zoom: zoom ?? mapCenter.zoom };
+  })
+  .refine(
+    ({ lat, lng, zoom }) => Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && zoom >= 1 && zoom <= 18,
+    "latitude within ±90, longitude within ±180, zoom 1–18",
+  );
+
+const localizedText = z
+  .record(z.string().min(1))
+  .refine((texts) => typeof texts.en === "string", 'needs an "en" text');
+const hotlinesSpec = z
+  .string()
+  .transform((value, context) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      context.addIssue({ code: "custom", message: "must be a JSON array of hotlines" });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(
+        z.object({
+          id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+          phone: z.string().min(1).max(40),
+          tel: z.string().regex(/^\+?[0-9]{2,15}$/, "tel: digits, optionally after +"),
+          name: localizedText.optional(),
+          description: localizedText.optional(),
+        }),
+      )
+      .max(20),
+  ) satisfies z.ZodType<Hotline[], z.ZodTypeDef, string>;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -98,6 +152,23 @@ const envSchema = z.object({
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Days a referral slip link keeps working. */
   REFERRAL_SLIP_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  // The coalition's own facts (app/coalition.ts), so another coalition runs Puente unchanged.
+  COALITION_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone, e.g. America/Chicago")
+    .default(DEFAULT_COALITION.timeZone),
+  COALITION_STALE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(DEFAULT_COALITION.staleAfterDays),
+  COALITION_MAP_CENTER: mapCenterSpec.default(
+    `${mapCenter.lat},${mapCenter.lng},${mapCenter.zoom}`,
+  ),
+  /** JSON: [{"id","phone","tel","name":{"en",...},"description":{"en",...}}]. */
+  COALITION_HOTLINES: hotlinesSpec.default(JSON.stringify(DEFAULT_COALITION.hotlines)),
 });
 
 /**

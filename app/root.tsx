@@ -14,6 +14,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getActor, publicUser } from "~/accounts/sessions.server";
+import { coalition } from "~/coalition.server";
 import type { PublicUser } from "~/accounts/public-user";
 import { ErrorPage } from "~/components/ErrorPage";
 import { logError } from "~/error-log.server";
@@ -67,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       resources: resourcesFor(locale, namespaceGroupOf(new URL(request.url).pathname)),
       user: actor ? publicUser(actor) : null,
       flash,
+      // Time zone, staleness, map centre, hotlines: nothing secret, all shown in pages.
+      coalition: coalition(),
     },
     { headers },
   );

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { jobRuns } from "#db/schema";
 import { db, type Database } from "~/db.server";
-import { todayInDirectoryZone } from "~/directory/dates";
+import { coalitionToday } from "~/coalition.server";
 
 /**
  * Claims today's run of a daily job. Every app process tries; the insert of (job, day)
@@ -37,7 +37,7 @@ export function scheduleDailyJob(
   const check = async () => {
     const database = db();
     const now = new Date();
-    const day = todayInDirectoryZone(now);
+    const day = coalitionToday(now).isoDate;
     if (!(await claimDailyRun(database, job, day))) return;
     const claim = and(eq(jobRuns.job, job), eq(jobRuns.runDate, day));
     try {

@@ -11,49 +11,33 @@
  *
  * Safe to run while the app serves requests, and to run again after an interruption.
  */
-import { config, parseConfig } from "~/config.server";
+import { migrateDatabase } from "#db/migrate";
+import { config } from "~/config.server";
 import { connectDatabase } from "~/db.server";
 import { generateKey, keyRingFromConfig } from "~/referrals/crypto.server";
 import { countNotUnderKey, rotateEncryptionKey } from "~/referrals/rotation.server";
-import { migrateDatabase } from "#db/migrate";
-import { attachOrStartEmbeddedServices } from "../server/services-client";
+import { runScript, withDatabaseUrl } from "./with-database";
 
-async function main() {
+runScript("referrals:rotate-key", async () => {
   if (process.argv.includes("--new-key")) {
     console.log(generateKey().toString("base64"));
     return;
   }
-  const initial = parseConfig(process.env);
-  const services = initial.DATABASE_URL
-    ? undefined
-    : await attachOrStartEmbeddedServices({
-        dataDir: initial.PUENTE_DATA_DIR,
-        postgres: true,
-        meili: false,
-      });
-  if (services?.databaseUrl) {
-    process.env.DATABASE_URL = services.databaseUrl;
-    process.env.PUENTE_EMBEDDED_DATABASE = "true";
-  }
-  const ring = keyRingFromConfig(config());
-  if ("problem" in ring) throw new Error(ring.problem);
-  const connection = connectDatabase(config().DATABASE_URL!, { max: 2 });
-  try {
-    await migrateDatabase(config().DATABASE_URL!);
-    const rotated = await rotateEncryptionKey(connection.db, ring);
-    const remaining = await countNotUnderKey(connection.db, ring.currentKeyId);
-    console.log(
-      `[puente] re-encrypted ${rotated.referrals} referral(s) and ${rotated.notes} note(s) with key "${ring.currentKeyId}"; ` +
-        `${remaining} ciphertext(s) remain under other keys` +
-        (remaining > 0 ? " (rows in use right now: run the script again)" : ""),
-    );
-  } finally {
-    await connection.close();
-    await services?.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  await withDatabaseUrl(async (databaseUrl) => {
+    const ring = keyRingFromConfig(config());
+    if ("problem" in ring) throw new Error(ring.problem);
+    const connection = connectDatabase(databaseUrl, { max: 2 });
+    try {
+      await migrateDatabase(databaseUrl);
+      const rotated = await rotateEncryptionKey(connection.db, ring);
+      const remaining = await countNotUnderKey(connection.db, ring.currentKeyId);
+      console.log(
+        `[puente] re-encrypted ${rotated.referrals} referral(s) and ${rotated.notes} note(s) with key "${ring.currentKeyId}"; ` +
+          `${remaining} ciphertext(s) remain under other keys` +
+          (remaining > 0 ? " (rows in use right now: run the script again)" : ""),
+      );
+    } finally {
+      await connection.close();
+    }
+  });
 });

@@ -14,9 +14,8 @@ import { organizations } from "#db/schema";
 import { migrateDatabase } from "#db/migrate";
 import { ROLES, type Role } from "~/accounts/permissions";
 import { createUser } from "~/accounts/users.server";
-import { config } from "~/config.server";
 import { connectDatabase } from "~/db.server";
-import { attachOrStartEmbeddedServices } from "../server/services-client";
+import { runScript, withDatabaseUrl } from "./with-database";
 
 const USAGE =
   "Usage: npm run user:create -- --role admin|staff|org_editor --email EMAIL [--name NAME] [--org SLUG]...";
@@ -86,17 +85,17 @@ async function main() {
   const slugs = values.org ?? [];
   const password = await readPassword();
 
-  const settings = config();
-  const services = settings.DATABASE_URL
-    ? undefined
-    : await attachOrStartEmbeddedServices({
-        dataDir: settings.PUENTE_DATA_DIR,
-        postgres: true,
-        meili: false,
-      });
-  const databaseUrl = settings.DATABASE_URL ?? services?.databaseUrl;
-  if (!databaseUrl) fail("Could not reach PostgreSQL: set DATABASE_URL.");
-  await migrateDatabase(databaseUrl);
+  await withDatabaseUrl(async (databaseUrl) => {
+    await migrateDatabase(databaseUrl);
+    await createAccount(databaseUrl, { email, name, role, password, slugs });
+  });
+}
+
+async function createAccount(
+  databaseUrl: string,
+  input: { email: string; name: string; role: Role; password: string; slugs: string[] },
+) {
+  const { email, name, role, password, slugs } = input;
   const connection = connectDatabase(databaseUrl, { max: 1 });
   try {
     const found = slugs.length
@@ -122,10 +121,7 @@ async function main() {
     );
   } finally {
     await connection.close();
-    await services?.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  fail(error instanceof Error ? error.message : String(error));
-});
+runScript("user:create", main);

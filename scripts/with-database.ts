@@ -1,27 +1,44 @@
 import path from "node:path";
-import { config } from "~/config.server";
+import { config, resetConfigCache } from "~/config.server";
 import { attachOrStartEmbeddedServices } from "../server/services-client";
 
 /**
  * Runs `task` against DATABASE_URL when it is set; otherwise against the embedded PostgreSQL
  * under PUENTE_DATA_DIR, reusing the one of a running `npm start` or starting it for the
- * duration of the task.
+ * duration of the task. With `meili: true` the same for Meilisearch (MEILI_HOST). The one way
+ * every script finds its services: process.env (and so config()) then points at the services
+ * used, so domain code that reads configuration (search index names, the embedded key ring)
+ * sees them too.
  */
-export async function withDatabaseUrl<T>(task: (databaseUrl: string) => Promise<T>): Promise<T> {
+export async function withDatabaseUrl<T>(
+  task: (databaseUrl: string) => Promise<T>,
+  options: { meili?: boolean } = {},
+): Promise<T> {
   const settings = config();
-  if (settings.DATABASE_URL) return task(settings.DATABASE_URL);
-  console.log(
-    `[puente] using the embedded PostgreSQL in ${path.resolve(settings.PUENTE_DATA_DIR)}`,
-  );
+  const needPostgres = !settings.DATABASE_URL;
+  const needMeili = Boolean(options.meili) && !settings.MEILI_HOST;
+  if (!needPostgres && !needMeili) return task(settings.DATABASE_URL!);
+  console.log(`[puente] using the embedded services in ${path.resolve(settings.PUENTE_DATA_DIR)}`);
   const services = await attachOrStartEmbeddedServices({
     dataDir: settings.PUENTE_DATA_DIR,
-    postgres: true,
-    meili: false,
+    postgres: needPostgres,
+    meili: needMeili,
   });
   try {
-    if (!services.databaseUrl)
-      throw new Error("the embedded services did not report a database URL");
-    return await task(services.databaseUrl);
+    if (needPostgres) {
+      if (!services.databaseUrl)
+        throw new Error("the embedded services did not report a database URL");
+      process.env.DATABASE_URL = services.databaseUrl;
+      // As under `npm start`: the embedded database's generated key ring applies.
+      process.env.PUENTE_EMBEDDED_DATABASE = "true";
+    }
+    if (needMeili) {
+      if (!services.meiliHost) throw new Error("the embedded services did not report Meilisearch");
+      process.env.MEILI_HOST = services.meiliHost;
+      process.env.MEILI_MASTER_KEY = services.meiliMasterKey;
+    }
+    resetConfigCache();
+    return await task(config().DATABASE_URL!);
   } finally {
     await services.stop();
   }

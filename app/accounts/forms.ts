@@ -74,8 +74,6 @@ export const changePasswordSchema = z
   })
   .superRefine(passwordsMatch);
 
-export const signOutEverywhereSchema = z.object({ intent: z.literal("signOutEverywhere") });
-
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
   email,

@@ -4,6 +4,7 @@ import markerIcon2x from "leaflet/dist/images/marker-icon-2x.png";
 import markerIcon from "leaflet/dist/images/marker-icon.png";
 import markerShadow from "leaflet/dist/images/marker-shadow.png";
 import { useEffect, useRef } from "react";
+import { useCoalition } from "~/use-coalition";
 
 // Bundled marker images instead of Leaflet's guess at an image path.
 L.Icon.Default.imagePath = "";
@@ -13,7 +14,6 @@ L.Icon.Default.mergeOptions({
   shadowUrl: markerShadow,
 });
 
-const NEW_YORK: L.LatLngTuple = [40.73, -73.94];
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /** A map where clicking places the location's marker; browser-only (loaded after hydration). */
@@ -33,14 +33,15 @@ export default function LocationPicker({
   onPick: (latitude: number, longitude: number) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  const { mapCenter } = useCoalition();
   const pick = useRef(onPick);
   pick.current = onPick;
   useEffect(() => {
     const start: L.LatLngTuple | null =
       latitude !== null && longitude !== null ? [latitude, longitude] : null;
     const map = L.map(container.current!, { maxZoom: 19 }).setView(
-      start ?? NEW_YORK,
-      start ? 16 : 10,
+      start ?? [mapCenter.lat, mapCenter.lng],
+      start ? 16 : mapCenter.zoom,
     );
     L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
     let marker = start ? L.marker(start).addTo(map) : null;

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { useCoalition } from "~/use-coalition";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/hooks";
 import { LOCALES } from "~/i18n/locales";
@@ -8,21 +9,22 @@ import { isCountyCode } from "~/directory/vocabulary";
  * How codes are shown to people: vocabulary codes through `vocabulary:<group>.<code>`,
  * language tags through `vocabulary:language.<tag>` (the code itself for rarer languages:
  * Intl.DisplayNames differs between Node and browsers and would break hydration), counties by
- * their vocabulary names, dates in the interface language.
+ * their vocabulary names, dates in the interface language and the coalition's time zone.
  */
 export function useLabels() {
   const { t, i18n } = useTranslation("vocabulary");
   const locale = useLocale();
+  const { timeZone } = useCoalition();
   return useMemo(() => {
     const intl = LOCALES[locale].intl;
     const dates = new Intl.DateTimeFormat(intl, {
       dateStyle: "medium",
-      timeZone: "America/New_York",
+      timeZone,
     });
     const dateTimes = new Intl.DateTimeFormat(intl, {
       dateStyle: "medium",
       timeStyle: "short",
-      timeZone: "America/New_York",
+      timeZone,
     });
     const language = (code: string) =>
       i18n.exists(`vocabulary:language.${code}`) ? t(`language.${code}`) : code;
@@ -34,5 +36,5 @@ export function useLabels() {
       day: (iso: string) => dates.format(new Date(`${iso}T12:00:00Z`)),
       dateTime: (iso: string) => dateTimes.format(new Date(iso)),
     };
-  }, [t, i18n, locale]);
+  }, [t, i18n, locale, timeZone]);
 }

@@ -7,7 +7,8 @@ import {
   listRecentChangeSets,
   type ChangeSetSummary,
 } from "./change-sets.server";
-import { daysBetween, isStale, todayInDirectoryZone } from "./dates";
+import { coalitionToday, isListingStale } from "~/coalition.server";
+import { daysBetween } from "./dates";
 import { listStaleListings, type StaleListing } from "./freshness.server";
 import { listMyOrganizations, type OrganizationRow } from "./organization-editing.server";
 
@@ -29,7 +30,7 @@ export async function getPortalDashboard(
   db: DbOrTx,
   input: { actor: Actor; now?: Date },
 ): Promise<PortalDashboard> {
-  const today = todayInDirectoryZone(input.now ?? new Date());
+  const today = coalitionToday(input.now ?? new Date()).isoDate;
   const mine = (await listMyOrganizations(db, input.actor)).filter((organization) =>
     can(input.actor, "read", "organization", { organizationId: organization.id }),
   );
@@ -45,7 +46,7 @@ export async function getPortalDashboard(
   return {
     organizations: mine.map((organization) => ({
       ...organization,
-      stale: isStale(organization.assuredDate, today),
+      stale: isListingStale(organization.assuredDate, input.now),
       daysSinceConfirmed: organization.assuredDate
         ? daysBetween(organization.assuredDate, today)
         : null,

@@ -26,7 +26,7 @@ import type {
 } from "./fields";
 import { isCategoryCode, type CategoryCode } from "./taxonomy";
 import { isCountyCode, type CountyCode } from "./vocabulary";
-import { todayInDirectoryZone } from "./dates";
+import { coalitionToday } from "~/coalition.server";
 
 /*
  * How each part of a listing is read as editable fields and written back. Change sets,
@@ -71,7 +71,6 @@ const ORGANIZATION_COLUMNS = [
   "originalLanguage",
   "website",
   "email",
-  "logoUrl",
 ] as const satisfies ReadonlyArray<keyof OrganizationFields>;
 
 const organizationHandler: EntityHandler<OrganizationFields> = {
@@ -96,7 +95,6 @@ const organizationHandler: EntityHandler<OrganizationFields> = {
         originalLanguage: row.originalLanguage,
         website: row.website,
         email: row.email,
-        logoUrl: row.logoUrl,
         translations: Object.fromEntries(translations.map((t) => [t.locale, t.description])),
       },
     };
@@ -268,7 +266,7 @@ const serviceHandler: EntityHandler<ServiceFields> = {
           name: changes.name ?? "",
           ...values,
           status: changes.status ?? "active",
-          assuredDate: todayInDirectoryZone(new Date()),
+          assuredDate: coalitionToday(new Date()).isoDate,
         })
         .returning({ id: services.id });
       serviceId = created!.id;

@@ -24,7 +24,6 @@ export interface OrganizationFields {
   originalLanguage: string;
   website: string | null;
   email: string | null;
-  logoUrl: string | null;
   /** Description per language tag. In a change: only the languages that change, null = removed. */
   translations: Record<string, string | null>;
 }
@@ -116,7 +115,6 @@ export const FIELD_ORDER: { [T in EntityType]: ReadonlyArray<keyof EntityFields[
     "translations",
     "website",
     "email",
-    "logoUrl",
   ],
   service: [
     "name",

@@ -153,7 +153,6 @@ export const organizationProfileSchema = z
     originalLanguage: languageTag,
     website: optionalWebAddress,
     email: optionalEmail,
-    logoUrl: optionalWebAddress,
     /** The translations the organization already has; an emptied one is removed. */
     translations: z
       .array(z.object({ locale: languageTag, description: optionalText(5000) }))
@@ -190,7 +189,6 @@ export const organizationProfileSchema = z
     originalLanguage: form.originalLanguage,
     website: form.website,
     email: form.email,
-    logoUrl: form.logoUrl,
     translations: {
       ...Object.fromEntries(form.translations.map((t) => [t.locale, t.description])),
       ...(form.newTranslationLocale && form.newTranslationDescription

@@ -11,13 +11,8 @@ import { queueMail } from "~/mail/mail.server";
 import { enqueueSearchSync } from "~/search/outbox.server";
 import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";
-import {
-  daysBefore,
-  daysBetween,
-  REMINDER_INTERVAL_DAYS,
-  STALE_AFTER_DAYS,
-  todayInDirectoryZone,
-} from "./dates";
+import { coalition, coalitionToday } from "~/coalition.server";
+import { daysBefore, daysBetween, REMINDER_INTERVAL_DAYS } from "./dates";
 import { listOrganizationEditorEmails } from "./editors.server";
 import { loadOrganization } from "./organization-editing.server";
 
@@ -30,7 +25,7 @@ export async function confirmListing(
   db: DbOrTx,
   input: { actor: Actor; organizationId: string; now?: Date },
 ): Promise<{ assuredDate: string }> {
-  const today = todayInDirectoryZone(input.now ?? new Date());
+  const today = coalitionToday(input.now ?? new Date()).isoDate;
   return inTransaction(db, async (tx) => {
     const organization = await loadOrganization(tx, input.organizationId);
     assertCan(input.actor, "update", "organization", { organizationId: organization.id });
@@ -76,7 +71,7 @@ function staleCondition(today: string) {
     eq(organizations.status, "published"),
     or(
       isNull(organizations.assuredDate),
-      lte(organizations.assuredDate, daysBefore(today, STALE_AFTER_DAYS)),
+      lte(organizations.assuredDate, daysBefore(today, coalition().staleAfterDays)),
     ),
   );
 }
@@ -87,7 +82,7 @@ export async function listStaleListings(
   input: { actor: Actor; now?: Date },
 ): Promise<StaleListing[]> {
   assertCan(input.actor, "read", "report", { organizationId: null });
-  const today = todayInDirectoryZone(input.now ?? new Date());
+  const today = coalitionToday(input.now ?? new Date()).isoDate;
   const rows = await db
     .select({
       organizationId: organizations.id,
@@ -119,7 +114,7 @@ function reminderMail(organization: { name: string; assuredDate: string | null }
       organization: organization.name,
       lastConfirmed: organization.assuredDate ?? t("reminderMail.never"),
       url: publicUrl(localePath(locale, "/portal")),
-      days: STALE_AFTER_DAYS,
+      days: coalition().staleAfterDays,
     };
     return { subject: t("reminderMail.subject", values), text: t("reminderMail.body", values) };
   });
@@ -146,7 +141,7 @@ export async function sendFreshnessReminders(
       sql`SELECT pg_try_advisory_xact_lock(${REMINDER_LOCK}) AS locked`,
     );
     if (!lock?.locked) return { reminded: 0, skipped: true };
-    const today = todayInDirectoryZone(now);
+    const today = coalitionToday(now).isoDate;
     const remindedSince = new Date(now.getTime() - REMINDER_INTERVAL_DAYS * 86_400_000);
     const due = await tx
       .select({

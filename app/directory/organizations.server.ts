@@ -13,6 +13,7 @@ import {
   taxonomyTerms,
   taxonomyTermTranslations,
 } from "#db/schema";
+import { isListingStale } from "~/coalition.server";
 import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "./taxonomy";
 import type {
@@ -118,14 +119,6 @@ export interface OrganizationPage {
   services: ServiceView[];
   /** Every location where one of the services is offered, in a stable order. */
   locations: LocationView[];
-}
-
-/** Listings not confirmed by a person for this long are marked "not confirmed recently". */
-export const STALE_AFTER_DAYS = 180;
-
-function isStale(assuredDate: string | null, today: Date): boolean {
-  if (!assuredDate) return true;
-  return today.getTime() - Date.parse(`${assuredDate}T00:00:00Z`) > STALE_AFTER_DAYS * 86_400_000;
 }
 
 function localize(
@@ -285,7 +278,7 @@ export async function getPublishedOrganizationPage(
       memberSince: org.memberSince,
       dojRecognized: org.dojRecognized,
       lastVerified: org.assuredDate,
-      stale: isStale(org.assuredDate, today),
+      stale: isListingStale(org.assuredDate, today),
       phones: phoneRows
         .filter((phone) => phone.serviceId === null && phone.locationId === null)
         .map(toPhoneView),
@@ -332,7 +325,7 @@ export async function getPublishedOrganizationPage(
           .filter((link) => link.serviceId === service.id)
           .map((link) => link.location.id),
         lastVerified: service.assuredDate,
-        stale: isStale(service.assuredDate, today),
+        stale: isListingStale(service.assuredDate, today),
       };
     }),
     locations: [...locationsById.values()],

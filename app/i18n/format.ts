@@ -4,9 +4,6 @@
  * client would break hydration. `intl` is a BCP-47 tag (LOCALES[locale].intl).
  */
 
-/** The coalition's members are all in New York: "today" and "open now" are New York time. */
-export const DIRECTORY_TIME_ZONE = "America/New_York";
-
 export interface DayHours {
   /** ISO weekday, 1 = Monday. */
   weekday: number;
@@ -55,23 +52,6 @@ export function weekdayName(weekday: number, intl: string, width: "short" | "lon
   return new Intl.DateTimeFormat(intl, { weekday: width, timeZone: "UTC" }).format(
     new Date(Date.UTC(2024, 0, weekday)),
   );
-}
-
-/** Today's date and ISO weekday in New York, whatever the server's own time zone. */
-export function directoryToday(now: Date = new Date()): { isoDate: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: DIRECTORY_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    weekday: "short",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-  return {
-    isoDate: `${part("year")}-${part("month")}-${part("day")}`,
-    weekday: weekdays.indexOf(part("weekday")) + 1,
-  };
 }
 
 /** The opening hours of one day, e.g. "9:00 AM – 1:00 PM, 2:00 PM – 5:00 PM"; null if closed. */

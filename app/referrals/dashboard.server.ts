@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } fr
 import { organizations, referrals, services } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
-import { DIRECTORY_TIME_ZONE, todayInDirectoryZone } from "~/directory/dates";
+import { coalition, coalitionToday } from "~/coalition.server";
 import { ReferralError } from "./errors.server";
 import type { DashboardFilters, InboxFilters } from "./forms";
 import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
@@ -76,7 +76,7 @@ function toItem(row: ListRow, today: string): ReferralListItem {
 
 /** created_at on or after the start of `from` and before the end of `to`, in the coalition's zone. */
 export function createdBetween(from: string | undefined, to: string | undefined): SQL[] {
-  const zone = DIRECTORY_TIME_ZONE;
+  const zone = coalition().timeZone;
   const conditions: SQL[] = [];
   if (from) {
     conditions.push(sql`${referrals.createdAt} >= (${from}::date)::timestamp AT TIME ZONE ${zone}`);
@@ -105,7 +105,7 @@ export async function listStaffReferrals(
   // No target: reading any organization's referrals is for coalition staff only.
   if (!can(options.actor, "read", "referral")) throw new ReferralError(403, "errors.forbidden");
   const { filters } = options;
-  const today = todayInDirectoryZone(options.now ?? new Date());
+  const today = coalitionToday(options.now ?? new Date()).isoDate;
 
   const conditions: SQL[] = [];
   if (filters.view === "open") conditions.push(isNull(referrals.closedAt));
@@ -182,7 +182,7 @@ export async function listInbox(
   const organizationIds = options.actor.organizationIds.filter((organizationId) =>
     can(options.actor, "read", "referral", { organizationId }),
   );
-  const today = todayInDirectoryZone(options.now ?? new Date());
+  const today = coalitionToday(options.now ?? new Date()).isoDate;
   if (organizationIds.length === 0) return { items: [], truncated: false, newCount: 0 };
 
   const conditions: SQL[] = [

@@ -13,7 +13,3 @@ export class ReferralError extends Error {
     super(options.detail ? `${messageKey}: ${options.detail}` : messageKey);
   }
 }
-
-export function isReferralError(error: unknown): error is ReferralError {
-  return error instanceof ReferralError;
-}

@@ -3,8 +3,8 @@ import { organizations, referrals } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
 import { createdBetween } from "./dashboard.server";
-import { todayInDirectoryZone } from "~/directory/dates";
-import { addDays } from "./dates";
+import { coalitionToday } from "~/coalition.server";
+import { addDays } from "~/directory/dates";
 import { ReferralError } from "./errors.server";
 import type { ReferralMode, ReferralStatus } from "./workflow";
 
@@ -41,7 +41,7 @@ export function reportPeriod(
   input: { from?: string; to?: string },
   now: Date = new Date(),
 ): { from: string; to: string } {
-  const today = todayInDirectoryZone(now);
+  const today = coalitionToday(now).isoDate;
   let to = input.to ?? today;
   let from = input.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
   if (from > to) [from, to] = [to, from];

@@ -127,7 +127,3 @@ export function canTransition(
 export function nextStatuses(from: ReferralStatus, side: ReferralSide): ReferralStatus[] {
   return REFERRAL_STATUSES.filter((to) => canTransition(from, to, side));
 }
-
-export function isReferralStatus(value: unknown): value is ReferralStatus {
-  return typeof value === "string" && (REFERRAL_STATUSES as readonly string[]).includes(value);
-}

@@ -9,15 +9,14 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabels } from "~/components/labels";
 import { FormErrors, NewPasswordFields, TextField } from "~/accounts/fields";
-import { formatDateTime } from "~/accounts/format";
 import { changePasswordSchema } from "~/accounts/forms";
 import { changePassword, signOutEverywhere } from "~/accounts/login.server";
 import { publicUser, requireActor } from "~/accounts/sessions.server";
 import { getAccountOverview } from "~/accounts/users.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
-import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
@@ -112,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation("accounts");
-  const locale = useLocale();
+  const labels = useLabels();
   const { user, organizations, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -172,7 +171,7 @@ export default function Account() {
           {sessions.map((session) => (
             <li key={session.createdAt + session.lastSeenAt}>
               {session.device ?? t("account.unknownDevice")} ·{" "}
-              {t("account.lastSeen", { when: formatDateTime(session.lastSeenAt, locale) })}
+              {t("account.lastSeen", { when: labels.dateTime(session.lastSeenAt) })}
               {session.current ? ` · ${t("account.thisDevice")}` : ""}
             </li>
           ))}

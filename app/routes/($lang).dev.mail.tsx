@@ -1,11 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/accounts/format";
+import { useLabels } from "~/components/labels";
 import { requireRole } from "~/accounts/sessions.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
-import { useLocale } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { listOutbox } from "~/mail/mail.server";
 
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DevMail() {
   const { t } = useTranslation("accounts");
-  const locale = useLocale();
+  const labels = useLabels();
   const { messages, smtpConfigured } = useLoaderData<typeof loader>();
   return (
     <div className="outbox-page">
@@ -48,7 +47,7 @@ export default function DevMail() {
         <article key={message.id} className="outbox-message">
           <h2>{message.subject}</h2>
           <p>
-            {t("outbox.to", { to: message.to })} · {formatDateTime(message.createdAt, locale)} ·{" "}
+            {t("outbox.to", { to: message.to })} · {labels.dateTime(message.createdAt)} ·{" "}
             {message.sentAt ? t("outbox.sent") : t("outbox.pending")}
           </p>
           {message.lastError ? (

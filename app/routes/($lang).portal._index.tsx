@@ -9,7 +9,7 @@ import { handleDomainErrors } from "~/directory/errors";
 import { portalDashboardSchema, parseForm } from "~/directory/forms";
 import { confirmListing } from "~/directory/freshness.server";
 import { pathIn } from "~/directory/http.server";
-import { STALE_AFTER_DAYS } from "~/directory/dates";
+import { useCoalition } from "~/use-coalition";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -51,6 +51,7 @@ export default function PortalDashboard() {
   const { t } = useTranslation("portal");
   const href = useLocalePath();
   const labels = useLabels();
+  const { staleAfterDays } = useCoalition();
   return (
     <div className="dashboard">
       <h1>{t("dashboard.title")}</h1>
@@ -81,7 +82,7 @@ export default function PortalDashboard() {
                 : t("dashboard.neverConfirmed")}
             </p>
             {organization.stale ? (
-              <p>{t("dashboard.staleExplanation", { days: STALE_AFTER_DAYS })}</p>
+              <p>{t("dashboard.staleExplanation", { days: staleAfterDays })}</p>
             ) : null}
             <Form method="post">
               <input type="hidden" name="intent" value="confirm" />

@@ -182,12 +182,6 @@ export default function OrganizationPage() {
             label={t("fields.publicEmail")}
             autoComplete="email"
           />
-          <TextField
-            meta={fields.logoUrl}
-            type="url"
-            label={t("fields.logoUrl")}
-            hint={t("hints.logoUrl")}
-          />
           <SubmitChanges reviewed={reviewed} />
         </Form>
       </section>

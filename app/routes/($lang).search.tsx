@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -55,22 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
     // Logged without the message, which would hold the query (app/error-log.server.ts).
     logError("routes/($lang).search", error);
-    return Response.json({ ...common, page: null }, { status: 503 });
+    return data({ ...common, page: null }, { status: 503 });
   }
-  return { ...common, page };
+  return data({ ...common, page });
 }
 
-type LoaderData = {
-  query: SearchQuery;
-  ignored: IgnoredParameter[];
-  form: { q: string; near: string; radius: string };
-  tiles: { url: string; attribution: string };
-  page: SearchPage | null;
-};
-
 export default function SearchRoute() {
-  const data = useLoaderData<typeof loader>() as LoaderData;
-  const { query, ignored, page } = data;
+  const { query, ignored, page, form, tiles } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
   const location = useLocation();
@@ -161,7 +152,7 @@ export default function SearchRoute() {
       <SearchForm
         key={`search-${canonical}`}
         action={searchPath}
-        defaults={data.form}
+        defaults={form}
         filters={keptFilters}
       />
 
@@ -252,7 +243,7 @@ export default function SearchRoute() {
                   id="results-map"
                   open={mapOpen}
                   points={points}
-                  tiles={data.tiles}
+                  tiles={tiles}
                   highlightedId={highlightedId}
                   onHighlight={setHighlightedId}
                   label={t("map.label")}

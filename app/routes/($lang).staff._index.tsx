@@ -5,7 +5,7 @@ import { requireActor } from "~/accounts/sessions.server";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { getStaffDashboard } from "~/directory/dashboards.server";
-import { STALE_AFTER_DAYS } from "~/directory/dates";
+import { useCoalition } from "~/use-coalition";
 import { handleDomainErrors } from "~/directory/errors";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -22,6 +22,7 @@ export default function StaffDashboard() {
   const { t } = useTranslation("staff");
   const href = useLocalePath();
   const labels = useLabels();
+  const { staleAfterDays } = useCoalition();
   return (
     <div className="dashboard">
       <h1>{t("dashboard.title")}</h1>
@@ -34,7 +35,7 @@ export default function StaffDashboard() {
       </section>
       <section aria-labelledby="stale-heading">
         <h2 id="stale-heading">{t("dashboard.staleHeading", { count: stale.length })}</h2>
-        <p className="hint">{t("dashboard.staleHint", { days: STALE_AFTER_DAYS })}</p>
+        <p className="hint">{t("dashboard.staleHint", { days: staleAfterDays })}</p>
         {stale.length === 0 ? (
           <p>{t("dashboard.noStale")}</p>
         ) : (

@@ -9,8 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLabels } from "~/components/labels";
 import { FieldErrors, FormErrors, TextField } from "~/accounts/fields";
-import { formatDateTime } from "~/accounts/format";
 import { changeRoleSchema, inviteSchema, setDisabledSchema } from "~/accounts/forms";
 import { inviteEditor } from "~/accounts/invitations.server";
 import { can, ROLES } from "~/accounts/permissions";
@@ -115,6 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function People() {
   const { t } = useTranslation("accounts");
   const locale = useLocale();
+  const labels = useLabels();
   const { accounts, invitations, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -183,7 +184,7 @@ export default function People() {
                 {t("people.invitationLine", {
                   email: invitation.email,
                   organization: invitation.organizationName,
-                  expires: formatDateTime(invitation.expiresAt, locale),
+                  expires: labels.dateTime(invitation.expiresAt),
                 })}
               </li>
             ))}
@@ -223,9 +224,7 @@ export default function People() {
                     {account.organizations.map((organization) => organization.name).join(", ")}
                   </td>
                   <td>
-                    {account.lastLoginAt
-                      ? formatDateTime(account.lastLoginAt, locale)
-                      : t("people.never")}
+                    {account.lastLoginAt ? labels.dateTime(account.lastLoginAt) : t("people.never")}
                   </td>
                   <td>
                     {account.canChangeRole ? (

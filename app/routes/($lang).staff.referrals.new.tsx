@@ -17,14 +17,14 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
-import { todayInDirectoryZone } from "~/directory/dates";
+import { coalitionToday } from "~/coalition.server";
 import { CATEGORY_CODES } from "~/directory/taxonomy";
 import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "~/directory/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { addDays } from "~/referrals/dates";
+import { addDays } from "~/directory/dates";
 import { referralFormSchema } from "~/referrals/forms";
 import {
   attempt,
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     service,
     languageNames: languageNamesFor(locale, [...SUPPORTED_LOCALES, ...COMMON_SERVICE_LANGUAGES]),
-    defaultFollowUp: addDays(todayInDirectoryZone(new Date()), FOLLOW_UP_AFTER_DAYS),
+    defaultFollowUp: addDays(coalitionToday(new Date()).isoDate, FOLLOW_UP_AFTER_DAYS),
   };
 }
 

@@ -2,16 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import {
-  COMMON_SERVICE_LANGUAGES,
-  COURTS,
-  DELIVERY_METHODS,
-  FEE_TYPES,
-  POPULATIONS,
-  PROVIDER_TYPES,
-} from "~/directory/vocabulary";
-import { activeFilters } from "./filters";
+import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { SEARCH_FILTERS, activeFilters, chosenValues, type SearchFilter } from "./filters";
+import { filterLabel } from "./labels";
 import type { Facets, SearchQuery } from "./types";
 
 interface Option {
@@ -127,41 +120,103 @@ export function FilterPanel({
     }
   }, []);
 
-  const languageValues = facets.languages
-    ? Object.keys(languageNames).filter(
-        (code) => (facets.languages?.[code] ?? 0) > 0 || query.languages.includes(code),
-      )
-    : [...new Set<string>([...query.languages, ...COMMON_SERVICE_LANGUAGES])];
-  const single = (value: string | undefined) => (value ? [value] : []);
-  const yes = (facet: Record<string, number> | undefined) =>
-    facet ? (facet.true ?? 0) : undefined;
-  const courts = options(COURTS, facets.courts, single(query.court), (code) =>
-    t(`vocabulary:court.${code}`),
-  );
+  const countsOf = (definition: SearchFilter) =>
+    "facet" in definition ? facets[definition.facet] : undefined;
+  const label = (definition: SearchFilter, value: string) =>
+    filterLabel(t, definition.parameter, value, languageNames);
+  /** The values offered for a filter, with their counts. */
+  const choicesOf = (definition: SearchFilter): Option[] => {
+    const selected = chosenValues(query, definition);
+    const counts = countsOf(definition);
+    const values =
+      definition.match === "languageTag"
+        ? counts
+          ? Object.keys(languageNames)
+          : [...new Set<string>([...selected, ...COMMON_SERVICE_LANGUAGES])]
+        : "values" in definition
+          ? definition.values
+          : [];
+    return options(values, counts, selected, (value) => label(definition, value));
+  };
 
-  const allToggles: { name: string; label: string; count: number | undefined; checked: boolean }[] =
-    [
-      {
-        name: "accepting",
-        label: t("filters.accepting"),
-        count: yes(facets.accepting),
-        checked: Boolean(query.accepting),
-      },
-      {
-        name: "open_now",
-        label: t("filters.openNow"),
-        count: undefined,
-        checked: Boolean(query.openNow),
-      },
-      {
-        name: "detained",
-        label: t("filters.detained"),
-        count: yes(facets.detained),
-        checked: Boolean(query.detained),
-      },
-    ];
+  const allToggles = SEARCH_FILTERS.filter(
+    (definition) => definition.control.kind === "toggle",
+  ).map((definition) => {
+    const counts = countsOf(definition);
+    return {
+      name: definition.parameter,
+      label: label(definition, "true"),
+      // Yes/no filters count the documents that say yes.
+      count: counts ? (counts.true ?? 0) : undefined,
+      checked: chosenValues(query, definition).includes("true"),
+    };
+  });
   // A yes/no filter that would leave nothing is not offered (unless already chosen).
   const toggles = allToggles.filter((toggle) => toggle.checked || toggle.count !== 0);
+  const availability = (
+    <fieldset className="filter-group" key="availability">
+      <legend>{t("filters.availability")}</legend>
+      {toggles.map((toggle) => (
+        <div className="choice" key={toggle.name}>
+          <input
+            type="checkbox"
+            id={`filter-${toggle.name}`}
+            name={toggle.name}
+            value="true"
+            defaultChecked={toggle.checked}
+          />
+          <label htmlFor={`filter-${toggle.name}`}>
+            {toggle.label} <Count count={toggle.count} format={formatCount} />
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+
+  const control = (definition: SearchFilter, index: number) => {
+    const { control: shape, parameter } = definition;
+    const selected = chosenValues(query, definition);
+    switch (shape.kind) {
+      case "toggle": {
+        // The yes/no filters share one group, where the first of them stands.
+        const first = SEARCH_FILTERS.findIndex((other) => other.control.kind === "toggle");
+        return index === first ? availability : null;
+      }
+      case "checkboxes":
+      case "radios":
+        return (
+          <Choices
+            key={parameter}
+            legend={t(shape.legendKey)}
+            name={parameter}
+            type={shape.kind === "checkboxes" ? "checkbox" : "radio"}
+            anyLabel={shape.kind === "radios" ? t(shape.anyKey) : undefined}
+            choices={choicesOf(definition)}
+            selected={selected}
+            format={formatCount}
+          />
+        );
+      case "select": {
+        const choices = choicesOf(definition);
+        if (choices.length === 0) return null;
+        return (
+          <div className="field filter-group" key={parameter}>
+            <label htmlFor={`filter-${parameter}`}>{t(shape.legendKey)}</label>
+            <select id={`filter-${parameter}`} name={parameter} defaultValue={selected[0] ?? ""}>
+              <option value="">{t(shape.anyKey)}</option>
+              {choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.count === undefined
+                    ? choice.label
+                    : `${choice.label} (${formatCount(choice.count)})`}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      }
+    }
+  };
 
   const form = (
     <Form
@@ -177,103 +232,7 @@ export function FilterPanel({
         <input type="hidden" name="radius" value={String(query.radius)} />
       ) : null}
 
-      <Choices
-        legend={t("filters.categories")}
-        name="category"
-        type="checkbox"
-        choices={options(CATEGORY_CODES, facets.categories, query.categories, (code) =>
-          t(`vocabulary:category.${code}`),
-        )}
-        selected={query.categories}
-        format={formatCount}
-      />
-      <Choices
-        legend={t("filters.languages")}
-        name="language"
-        type="checkbox"
-        choices={languageValues.map((code) => ({
-          value: code,
-          label: languageNames[code] ?? code,
-          count: facets.languages ? (facets.languages[code] ?? 0) : undefined,
-        }))}
-        selected={query.languages}
-        format={formatCount}
-      />
-      <fieldset className="filter-group">
-        <legend>{t("filters.availability")}</legend>
-        {toggles.map((toggle) => (
-          <div className="choice" key={toggle.name}>
-            <input
-              type="checkbox"
-              id={`filter-${toggle.name}`}
-              name={toggle.name}
-              value="true"
-              defaultChecked={toggle.checked}
-            />
-            <label htmlFor={`filter-${toggle.name}`}>
-              {toggle.label} <Count count={toggle.count} format={formatCount} />
-            </label>
-          </div>
-        ))}
-      </fieldset>
-      <Choices
-        legend={t("filters.fees")}
-        name="fees"
-        type="radio"
-        anyLabel={t("filters.anyCost")}
-        choices={options(FEE_TYPES, facets.fees, single(query.fees), (code) =>
-          t(`vocabulary:fees.${code}`),
-        )}
-        selected={single(query.fees)}
-        format={formatCount}
-      />
-      <Choices
-        legend={t("filters.delivery")}
-        name="delivery"
-        type="radio"
-        anyLabel={t("filters.anyDelivery")}
-        choices={options(DELIVERY_METHODS, facets.delivery, single(query.delivery), (code) =>
-          t(`vocabulary:delivery.${code}`),
-        )}
-        selected={single(query.delivery)}
-        format={formatCount}
-      />
-      <Choices
-        legend={t("filters.populations")}
-        name="population"
-        type="checkbox"
-        choices={options(POPULATIONS, facets.populations, query.populations, (code) =>
-          t(`vocabulary:population.${code}`),
-        )}
-        selected={query.populations}
-        format={formatCount}
-      />
-      {courts.length > 0 ? (
-        <div className="field filter-group">
-          <label htmlFor="filter-court">{t("filters.court")}</label>
-          <select id="filter-court" name="court" defaultValue={query.court ?? ""}>
-            <option value="">{t("filters.anyCourt")}</option>
-            {courts.map((court) => (
-              <option key={court.value} value={court.value}>
-                {court.count === undefined
-                  ? court.label
-                  : `${court.label} (${formatCount(court.count)})`}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <Choices
-        legend={t("filters.provider")}
-        name="provider"
-        type="radio"
-        anyLabel={t("filters.anyProvider")}
-        choices={options(PROVIDER_TYPES, facets.providers, single(query.provider), (code) =>
-          t(`vocabulary:provider.${code}`),
-        )}
-        selected={single(query.provider)}
-        format={formatCount}
-      />
+      {SEARCH_FILTERS.map(control)}
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
           {t("filters.apply")}

@@ -8,6 +8,7 @@ import iconUrl from "leaflet/dist/images/marker-icon.png";
 import shadowUrl from "leaflet/dist/images/marker-shadow.png";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCoalition } from "~/use-coalition";
 import type { MapPoint, ResultsMapProps } from "./map-types";
 
 /*
@@ -20,7 +21,6 @@ import type { MapPoint, ResultsMapProps } from "./map-types";
 L.Icon.Default.imagePath = "";
 L.Icon.Default.mergeOptions({ iconUrl, iconRetinaUrl, shadowUrl });
 
-const NEW_YORK_CITY: L.LatLngTuple = [40.7128, -74.006];
 const MAX_ZOOM = 18;
 const COUNTY_OUTLINES_URL = "/geo/counties.geojson";
 const HIGHLIGHT_CLASS = "is-highlighted";
@@ -76,6 +76,8 @@ export default function ResultsMap({
   label,
 }: ResultsMapProps) {
   const { t } = useTranslation("search");
+  // Where the map opens before it fits the results; read once, when the map is created.
+  const centerRef = useRef(useCoalition().mapCenter);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
@@ -117,8 +119,8 @@ export default function ResultsMap({
     let disposed = false;
     const labels = labelsRef.current;
     const map = L.map(container, {
-      center: NEW_YORK_CITY,
-      zoom: 10,
+      center: [centerRef.current.lat, centerRef.current.lng],
+      zoom: centerRef.current.zoom,
       maxZoom: MAX_ZOOM,
       zoomControl: false,
       // A page that scrolls should not zoom the map under the visitor's finger or wheel.

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
 import { roundCoordinate } from "~/geo/distance";
-import { RADIUS_OPTIONS } from "./filters";
+import { RADIUS_CHOICES } from "./filters";
 
 interface SearchFormProps {
   action: string;
@@ -17,7 +17,7 @@ interface SearchFormProps {
 export function SearchForm({ action, defaults, filters }: SearchFormProps) {
   const cleanSubmit = useCleanSubmit();
   const { t } = useTranslation(["search", "common"]);
-  const radiusChoices: number[] = [...RADIUS_OPTIONS];
+  const radiusChoices: number[] = [...RADIUS_CHOICES];
   const current = Number(defaults.radius);
   if (
     defaults.radius &&

@@ -15,6 +15,7 @@ import {
   taxonomyTermTranslations,
   taxonomyTerms,
 } from "#db/schema";
+import { coalition, isListingStale } from "~/coalition.server";
 import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "~/directory/taxonomy";
 import {
@@ -88,17 +89,8 @@ export interface ServiceDocument {
   buildVersion: string;
 }
 
-export const STALE_AFTER_DAYS = 180;
-export const SEARCH_TIME_ZONE = "America/New_York";
-
 export function documentId(serviceId: string, locationId: string | null): string {
   return locationId ? `${serviceId}__${locationId}` : serviceId;
-}
-
-export function isStale(lastVerified: string | null, now = new Date()): boolean {
-  if (!lastVerified) return true;
-  const verified = Date.parse(`${lastVerified}T00:00:00Z`);
-  return now.getTime() - verified > STALE_AFTER_DAYS * 24 * 60 * 60 * 1000;
 }
 
 export const ATTRIBUTE_TERMS = {
@@ -136,10 +128,10 @@ export function openSlots(hours: WeeklyHours[]): string[] {
   return [...slots].sort();
 }
 
-/** The slot it is now in New York ("3-14" = Wednesday 2 pm), for the open_now filter. */
+/** The slot it is now in the coalition's time zone ("3-14" = Wednesday 2 pm), for open_now. */
 export function currentSlot(now = new Date()): string {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: SEARCH_TIME_ZONE,
+    timeZone: coalition().timeZone,
     weekday: "short",
     hour: "2-digit",
     hourCycle: "h23",
@@ -412,7 +404,7 @@ export async function buildDocuments(
       courtsServed: service.courtsServed as Court[],
       providerTypes: service.providerTypes as ProviderType[],
       lastVerified,
-      stale: isStale(lastVerified, now),
+      stale: isListingStale(lastVerified, now),
       buildVersion,
     } satisfies Partial<ServiceDocument>;
 
@@ -607,6 +599,6 @@ export function documentToHit(
     phone: document.phone,
     hours: document.hours,
     lastVerified: document.lastVerified,
-    stale: isStale(document.lastVerified, now),
+    stale: isListingStale(document.lastVerified, now),
   };
 }

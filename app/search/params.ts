@@ -1,27 +1,26 @@
 import { z } from "zod";
-import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "~/directory/taxonomy";
-import {
-  COURTS,
-  DELIVERY_METHODS,
-  FEE_TYPES,
-  POPULATIONS,
-  PROVIDER_TYPES,
-  isLanguageTag,
-} from "~/directory/vocabulary";
 import type { Place } from "~/geo/types";
+import {
+  DEFAULT_RADIUS,
+  RADIUS_CHOICES,
+  SEARCH_FILTERS,
+  filterByParameter,
+  withoutFilterValue,
+  type FilterFields,
+  type FilterParameter,
+} from "~/search/filters";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
 
 /*
  * URL parameters of /search and /api/search <-> SearchQuery. Isomorphic (no server imports):
- * the page builds its links (pagination, "remove this filter") with toSearchParams.
+ * the page builds its links (pagination, "remove this filter") with toSearchParams. The
+ * filter parameters come from SEARCH_FILTERS (filters.ts).
  *
  * Nothing here throws on input: a value that cannot be used is left out of the query and
  * reported in `ignored`, so the page can say what it ignored and still answer.
  */
 
 export const SEARCH_PAGE_SIZE = 20;
-export const RADIUS_CHOICES = [1, 2, 5, 10, 25, 50] as const;
-export const DEFAULT_RADIUS = 10;
 /** Deeper pages are refused: nobody reads them, and they are the expensive ones. */
 export const MAX_PAGE = 500;
 export const MAX_QUERY_LENGTH = 200;
@@ -30,59 +29,16 @@ export const SEARCH_PARAMETERS = [
   "q",
   "near",
   "radius",
-  "category",
-  "language",
-  "fees",
-  "accepting",
-  "detained",
-  "delivery",
-  "population",
-  "court",
-  "provider",
-  "open_now",
+  ...SEARCH_FILTERS.map((definition) => definition.parameter),
   "page",
 ] as const;
-export type SearchParameter = (typeof SEARCH_PARAMETERS)[number];
-
-const TRUE_VALUES = ["true", "1", "on", "yes"];
-const FALSE_VALUES = ["false", "0", "off", "no"];
-const booleanSchema = z
-  .string()
-  .transform((value) => value.toLowerCase())
-  .pipe(z.enum([...TRUE_VALUES, ...FALSE_VALUES] as [string, ...string[]]))
-  .transform((value) => TRUE_VALUES.includes(value));
+export type SearchParameter = "q" | "near" | "radius" | FilterParameter | "page";
 
 const integerSchema = z
   .string()
   .regex(/^[0-9]{1,6}$/)
   .transform(Number);
 const coordinatesPattern = /^\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*,\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*$/;
-
-const enumSchemas = {
-  fees: z.enum(FEE_TYPES),
-  delivery: z.enum(DELIVERY_METHODS),
-  population: z.enum(POPULATIONS),
-  court: z.enum(COURTS),
-  provider: z.enum(PROVIDER_TYPES),
-  category: z.enum(CATEGORY_CODES),
-};
-
-/** Parent codes people may link to ("removal_defense") stand for their children. */
-function expandCategory(value: string): CategoryCode[] | undefined {
-  const parsed = enumSchemas.category.safeParse(value);
-  if (parsed.success) return [parsed.data];
-  const children = CATEGORY_CODES.filter((code) => CATEGORY_PARENTS[code] === value);
-  return children.length > 0 ? children : undefined;
-}
-
-function canonicalLanguage(value: string): string | undefined {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value);
-    return canonical && isLanguageTag(canonical) ? canonical : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -104,9 +60,12 @@ export function parseSearchParams(
 
   const query: SearchQuery = {
     q: "",
-    categories: [],
-    languages: [],
-    populations: [],
+    ...(Object.fromEntries(
+      SEARCH_FILTERS.filter((definition) => definition.many).map((definition) => [
+        definition.key,
+        [],
+      ]),
+    ) as unknown as FilterFields),
     page: 1,
     pageSize: options.pageSize ?? SEARCH_PAGE_SIZE,
     locale: options.locale,
@@ -121,7 +80,6 @@ export function parseSearchParams(
   const single = (name: SearchParameter) => values(name)[0];
 
   const allowed = new Set<string>([...SEARCH_PARAMETERS, ...(options.allowParameters ?? [])]);
-  // A repeated single-valued parameter: the first non-empty value wins.
   for (const [name, value] of params)
     if (!allowed.has(name)) ignore(name, value, "unknown_parameter");
 
@@ -169,48 +127,24 @@ export function parseSearchParams(
   }
   if (query.near && query.radius === undefined) query.radius = DEFAULT_RADIUS;
 
-  for (const value of values("category")) {
-    const codes = expandCategory(value);
-    if (!codes) ignore("category", value, "unknown_value");
-    else
-      for (const code of codes) if (!query.categories.includes(code)) query.categories.push(code);
+  const chosen = query as unknown as Record<string, unknown>;
+  for (const definition of SEARCH_FILTERS) {
+    // A repeated single-valued parameter: the first non-empty value wins.
+    const raws = definition.many ? values(definition.parameter) : [single(definition.parameter)];
+    const parsed: Array<string | boolean> = [];
+    for (const raw of raws) {
+      if (raw === undefined) continue;
+      const result = definition.parse(raw);
+      if (!result) ignore(definition.parameter, raw, "unknown_value");
+      else for (const value of result) if (!parsed.includes(value)) parsed.push(value);
+    }
+    if (definition.many) chosen[definition.key] = parsed;
+    else if (
+      parsed.length > 0 &&
+      !("onlyTrue" in definition && definition.onlyTrue && parsed[0] === false)
+    )
+      chosen[definition.key] = parsed[0];
   }
-
-  for (const value of values("language")) {
-    const tag = canonicalLanguage(value);
-    if (!tag) ignore("language", value, "unknown_value");
-    else if (!query.languages.includes(tag)) query.languages.push(tag);
-  }
-
-  for (const value of values("population")) {
-    const parsed = enumSchemas.population.safeParse(value);
-    if (!parsed.success) ignore("population", value, "unknown_value");
-    else if (!query.populations.includes(parsed.data)) query.populations.push(parsed.data);
-  }
-
-  const enumParameter = <K extends "fees" | "delivery" | "court" | "provider">(name: K) => {
-    const value = single(name);
-    if (!value) return undefined;
-    const parsed = enumSchemas[name].safeParse(value);
-    if (!parsed.success) ignore(name, value, "unknown_value");
-    return parsed.success ? (parsed.data as z.infer<(typeof enumSchemas)[K]>) : undefined;
-  };
-  query.fees = enumParameter("fees");
-  query.delivery = enumParameter("delivery");
-  query.court = enumParameter("court");
-  query.provider = enumParameter("provider");
-
-  const booleanParameter = (name: SearchParameter) => {
-    const value = single(name);
-    if (!value) return undefined;
-    const parsed = booleanSchema.safeParse(value);
-    if (!parsed.success) ignore(name, value, "unknown_value");
-    return parsed.success ? parsed.data : undefined;
-  };
-  query.accepting = booleanParameter("accepting");
-  query.detained = booleanParameter("detained");
-  // "open_now=false" is the same as not asking.
-  query.openNow = booleanParameter("open_now") || undefined;
 
   const page = single("page");
   if (page) {
@@ -236,16 +170,11 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
     if (query.radius !== undefined && query.radius !== DEFAULT_RADIUS)
       params.set("radius", String(query.radius));
   }
-  for (const code of query.categories ?? []) params.append("category", code);
-  for (const tag of query.languages ?? []) params.append("language", tag);
-  if (query.fees) params.set("fees", query.fees);
-  if (query.accepting !== undefined) params.set("accepting", String(query.accepting));
-  if (query.detained !== undefined) params.set("detained", String(query.detained));
-  if (query.delivery) params.set("delivery", query.delivery);
-  for (const population of query.populations ?? []) params.append("population", population);
-  if (query.court) params.set("court", query.court);
-  if (query.provider) params.set("provider", query.provider);
-  if (query.openNow) params.set("open_now", "true");
+  for (const definition of SEARCH_FILTERS) {
+    const value = (query as Record<string, unknown>)[definition.key];
+    const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const item of chosen) params.append(definition.parameter, String(item));
+  }
   if (query.page && query.page > 1) params.set("page", String(query.page));
   return params;
 }
@@ -260,8 +189,6 @@ export function withoutFilter(
   value?: string,
 ): SearchQuery {
   const next: SearchQuery = { ...query, page: 1 };
-  const drop = <T extends string>(list: T[]) =>
-    value === undefined ? [] : list.filter((item) => item !== value);
   switch (parameter) {
     case "q":
       next.q = "";
@@ -273,20 +200,10 @@ export function withoutFilter(
     case "radius":
       if (next.near) next.radius = DEFAULT_RADIUS;
       break;
-    case "category":
-      next.categories = drop(query.categories);
-      break;
-    case "language":
-      next.languages = drop(query.languages);
-      break;
-    case "population":
-      next.populations = drop(query.populations);
-      break;
-    case "open_now":
-      delete next.openNow;
-      break;
-    default:
-      delete next[parameter];
+    default: {
+      const definition = filterByParameter(parameter);
+      return definition ? withoutFilterValue(next, definition, value) : next;
+    }
   }
   return next;
 }

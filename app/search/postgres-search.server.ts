@@ -9,6 +9,15 @@ import {
   documentToHit,
 } from "~/search/documents.server";
 import { STOP_WORDS, SYNONYM_GROUPS } from "~/search/settings.server";
+import {
+  ALL_FACETS,
+  EXTRA_FACETS,
+  FACETED_FILTERS,
+  SEARCH_FILTERS,
+  chosenValues,
+  splitLanguages,
+  type SearchFilter,
+} from "~/search/filters";
 import type { FacetName, Facets, SearchHit, SearchQuery, SearchResult } from "~/search/types";
 
 /*
@@ -166,51 +175,57 @@ function unitMatch(unit: TextUnit): SQL {
   return sql.join(parts, sql` UNION `);
 }
 
-type FilterFacet =
-  | "categories"
-  | "languages"
-  | "fees"
-  | "delivery"
-  | "populations"
-  | "courts"
-  | "providers"
-  | "accepting"
-  | "detained";
+/** A docs column named after its facet ("courts"), quoted as an identifier. */
+const docsColumn = (facet: string) => sql.raw(`"${facet}"`);
 
-/** Conditions on the columns of `docs` (below), one per facet that is also a filter. */
-function facetConditions(query: SearchQuery): Partial<Record<FilterFacet, SQL>> {
-  const conditions: Partial<Record<FilterFacet, SQL>> = {};
-  if (query.categories.length > 0)
-    conditions.categories = sql`categories && ${textArray(query.categories)}`;
-  if (query.languages.length > 0) {
-    const tags = query.languages.filter((tag) => tag.includes("-"));
-    const bases = query.languages.filter((tag) => !tag.includes("-"));
-    conditions.languages = sql`(languages && ${textArray(tags)} OR language_bases && ${textArray(bases)})`;
+/**
+ * One filter as a condition on the columns of `docs` (below) or, for a filter without a
+ * facet, on its services `s` and locations `l` rows (each match rule written once).
+ */
+function filterCondition(query: SearchQuery, definition: SearchFilter, now: Date): SQL | undefined {
+  const chosen = chosenValues(query, definition);
+  if (chosen.length === 0) return undefined;
+  const column = "facet" in definition ? docsColumn(definition.facet) : sql.raw(definition.column);
+  switch (definition.match) {
+    case "anyOf":
+      return definition.list
+        ? sql`${column} && ${textArray(chosen)}`
+        : sql`${column}::text = ANY(${textArray(chosen)})`;
+    case "boolean":
+      return sql`${column} = ${chosen[0] === "true"}`;
+    case "languageTag": {
+      const { tags, bases } = splitLanguages(chosen);
+      return sql`(${column} && ${textArray(tags)} OR ${docsColumn(`${definition.facet}_bases`)} && ${textArray(bases)})`;
+    }
+    case "openNow": {
+      const [weekday, hour] = currentSlot(now).split("-").map(Number) as [number, number];
+      const from = `${String(hour).padStart(2, "0")}:00`;
+      const to = `${String(hour + 1).padStart(2, "0")}:00`;
+      // Same rule as open_slots: hours for this location if it has its own, else the service's.
+      return sql`EXISTS (
+        SELECT 1 FROM schedules sc
+        WHERE sc.service_id = s.id AND sc.weekday = ${weekday}::int
+          AND least(sc.closes_at, ${to}::time) - greatest(sc.opens_at, ${from}::time) >= interval '30 minutes'
+          AND CASE WHEN EXISTS (SELECT 1 FROM schedules x WHERE x.service_id = s.id AND x.location_id = l.id)
+                   THEN sc.location_id = l.id ELSE sc.location_id IS NULL END)`;
+    }
   }
-  if (query.populations.length > 0)
-    conditions.populations = sql`populations && ${textArray(query.populations)}`;
-  if (query.fees) conditions.fees = sql`fees = ${query.fees}`;
-  if (query.delivery) conditions.delivery = sql`delivery @> ${textArray([query.delivery])}`;
-  if (query.court) conditions.courts = sql`courts @> ${textArray([query.court])}`;
-  if (query.provider) conditions.providers = sql`providers @> ${textArray([query.provider])}`;
-  if (query.accepting !== undefined)
-    conditions.accepting = sql`accepting = ${String(query.accepting)}`;
-  if (query.detained !== undefined) conditions.detained = sql`detained = ${String(query.detained)}`;
-  return conditions;
 }
 
-const FACET_COLUMNS: Record<FacetName, { column: string; array: boolean }> = {
-  categories: { column: "categories", array: true },
-  languages: { column: "languages", array: true },
-  fees: { column: "fees", array: false },
-  delivery: { column: "delivery", array: true },
-  populations: { column: "populations", array: true },
-  courts: { column: "courts", array: true },
-  providers: { column: "providers", array: true },
-  county: { column: "county", array: false },
-  accepting: { column: "accepting", array: false },
-  detained: { column: "detained", array: false },
-};
+/** The columns of `docs` the facets count and the faceted filters test. */
+const FACET_COLUMNS: Array<{ facet: string; column: string; list: boolean }> = [
+  ...FACETED_FILTERS.flatMap((definition) => [
+    { facet: definition.facet, column: definition.column, list: definition.list },
+    ...("bases" in definition
+      ? [{ facet: `${definition.facet}_bases`, column: definition.bases.column, list: true }]
+      : []),
+  ]),
+  ...EXTRA_FACETS,
+];
+const COUNTED_FACETS = FACET_COLUMNS.filter(
+  (entry): entry is { facet: FacetName; column: string; list: boolean } =>
+    (ALL_FACETS as string[]).includes(entry.facet),
+);
 
 /** The one statement that answers a query: page of ids, total, facet counts (see EXPLAIN in bench). */
 export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
@@ -244,17 +259,10 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
     );
   }
 
-  if (query.openNow) {
-    const [weekday, hour] = currentSlot(now).split("-").map(Number) as [number, number];
-    const from = `${String(hour).padStart(2, "0")}:00`;
-    const to = `${String(hour + 1).padStart(2, "0")}:00`;
-    // Same rule as open_slots: hours for this location if it has its own, else the service's.
-    where.push(sql`EXISTS (
-      SELECT 1 FROM schedules sc
-      WHERE sc.service_id = s.id AND sc.weekday = ${weekday}::int
-        AND least(sc.closes_at, ${to}::time) - greatest(sc.opens_at, ${from}::time) >= interval '30 minutes'
-        AND CASE WHEN EXISTS (SELECT 1 FROM schedules x WHERE x.service_id = s.id AND x.location_id = l.id)
-                 THEN sc.location_id = l.id ELSE sc.location_id IS NULL END)`);
+  for (const definition of SEARCH_FILTERS) {
+    if ("facet" in definition) continue;
+    const condition = filterCondition(query, definition, now);
+    if (condition) where.push(condition);
   }
 
   // Like Meilisearch's "frequency" matching strategy: a result must match the rarest of the
@@ -285,11 +293,14 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
       : sql`0::real`;
   const unitsMatched = units.length > 0 ? sql`m.units` : sql`0`;
 
-  const conditions = facetConditions(query);
+  const conditions = FACETED_FILTERS.map((definition) => ({
+    facet: definition.facet as FacetName,
+    condition: filterCondition(query, definition, now),
+  }));
   const allExcept = (skip?: FacetName): SQL => {
-    const parts = (Object.entries(conditions) as Array<[FilterFacet, SQL]>)
-      .filter(([facet]) => facet !== skip)
-      .map(([, condition]) => condition);
+    const parts = conditions
+      .filter(({ facet, condition }) => facet !== skip && condition !== undefined)
+      .map(({ condition }) => condition as SQL);
     return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
   };
 
@@ -300,12 +311,10 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
       ? sql`score DESC, sort_name, service_id, location_id`
       : sql`sort_name, service_id, location_id NULLS FIRST`;
 
-  const facetSelects = (
-    Object.entries(FACET_COLUMNS) as Array<[FacetName, { column: string; array: boolean }]>
-  ).map(([facet, { column, array }]) => {
-    const value = array
-      ? sql`FROM docs, unnest(${sql.raw(column)}) AS v WHERE ${allExcept(facet)}`
-      : sql`FROM docs, LATERAL (SELECT ${sql.raw(column)} AS v) AS x WHERE v IS NOT NULL AND ${allExcept(facet)}`;
+  const facetSelects = COUNTED_FACETS.map(({ facet, list }) => {
+    const value = list
+      ? sql`FROM docs, unnest(${docsColumn(facet)}) AS v WHERE ${allExcept(facet)}`
+      : sql`FROM docs, LATERAL (SELECT ${docsColumn(facet)} AS v) AS x WHERE v IS NOT NULL AND ${allExcept(facet)}`;
     return sql`(SELECT coalesce(json_object_agg(v, n), '{}'::json)
                   FROM (SELECT v, count(*) AS n ${value} GROUP BY v) AS counts) AS ${sql.raw(`"facet_${facet}"`)}`;
   });
@@ -322,12 +331,11 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
       FROM service_languages GROUP BY service_id),
     docs AS MATERIALIZED (
       SELECT s.id AS service_id, l.id AS location_id, lower(s.name) AS sort_name,
-        coalesce(c.codes, '{}') AS categories,
-        coalesce(lg.codes, '{}') AS languages, coalesce(lg.bases, '{}') AS language_bases,
-        s.fees::text AS fees, s.delivery_methods AS delivery, s.populations,
-        s.courts_served AS courts, s.provider_types AS providers,
-        s.accepting_new_clients::text AS accepting, s.takes_detained_cases::text AS detained,
-        l.county, ${distance} AS distance, ${score} AS score, ${unitsMatched} AS units
+        ${sql.join(
+          FACET_COLUMNS.map(({ facet, column }) => sql`${sql.raw(column)} AS ${docsColumn(facet)}`),
+          sql`, `,
+        )},
+        ${distance} AS distance, ${score} AS score, ${unitsMatched} AS units
       FROM services s
       JOIN organizations o ON o.id = s.organization_id
       ${units.length > 0 ? sql`JOIN matched m ON m.service_id = s.id` : sql``}
@@ -387,7 +395,7 @@ export async function searchWithPostgres(
   }
 
   const facets: Facets = {};
-  for (const facet of Object.keys(FACET_COLUMNS) as FacetName[])
+  for (const { facet } of COUNTED_FACETS)
     facets[facet] = (row?.[`facet_${facet}`] ?? {}) as Record<string, number>;
 
   return {

@@ -1,13 +1,7 @@
+import { coalitionToday } from "~/coalition.server";
 import type { Database } from "~/db.server";
 import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
-import {
-  directoryToday,
-  formatDate,
-  formatMiles,
-  hoursOn,
-  languageNames,
-  weeklyHours,
-} from "~/i18n/format";
+import { formatDate, formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
 import { activeFilters, remoteServicesQuery, widerRadius, withoutFilters } from "./filters";
 import { searchServices } from "./search.server";
 import type { HitView, SearchPage, Suggestion } from "./page-types";
@@ -85,7 +79,7 @@ export async function loadSearchPage(
   options: { intl: string; now?: Date },
 ): Promise<SearchPage> {
   const { intl } = options;
-  const today = directoryToday(options.now);
+  const today = coalitionToday(options.now);
   const result = await searchServices(db, query);
   const suggestions = result.total === 0 ? await suggestionsFor(db, query) : [];
 

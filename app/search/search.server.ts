@@ -1,64 +1,23 @@
-import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilisearch";
-import { requireMeili } from "~/config.server";
+import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "~/db.server";
 import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
-import { nodeHttpClient } from "~/search/http-client.server";
-import { servicesIndexName } from "~/search/meili.server";
-import { searchApiKey } from "~/search/search-key.server";
+import { meiliForSearch, servicesIndexName } from "~/search/meili.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
-import { FACET_ATTRIBUTES, queryLocales } from "~/search/settings.server";
+import {
+  ALL_FACETS,
+  FACET_ATTRIBUTES,
+  FACETED_FILTERS,
+  SEARCH_FILTERS,
+  chosenValues,
+  splitLanguages,
+  type FilterFacet,
+  type SearchFilter,
+} from "~/search/filters";
+import { queryLocales } from "~/search/settings.server";
 import { errorCode, isMeiliUnavailable, type SearchTarget } from "~/search/sync.server";
 import type { FacetName, Facets, SearchQuery, SearchResult } from "~/search/types";
 
 export const METERS_PER_MILE = 1609.344;
-/** A search that takes longer than this is answered by the Postgres fallback instead. */
-const SEARCH_TIMEOUT_MS = 2_500;
-
-/** The facets that are also filters: their counts ignore their own filter (see below). */
-export const FILTER_FACETS = [
-  "categories",
-  "languages",
-  "fees",
-  "delivery",
-  "populations",
-  "courts",
-  "providers",
-  "accepting",
-  "detained",
-] as const satisfies readonly FacetName[];
-export type FilterFacet = (typeof FILTER_FACETS)[number];
-export const ALL_FACETS: FacetName[] = [...FILTER_FACETS, "county"];
-
-export function isFilterActive(query: SearchQuery, facet: FilterFacet): boolean {
-  switch (facet) {
-    case "categories":
-      return query.categories.length > 0;
-    case "languages":
-      return query.languages.length > 0;
-    case "populations":
-      return query.populations.length > 0;
-    case "fees":
-      return query.fees !== undefined;
-    case "delivery":
-      return query.delivery !== undefined;
-    case "courts":
-      return query.court !== undefined;
-    case "providers":
-      return query.provider !== undefined;
-    case "accepting":
-      return query.accepting !== undefined;
-    case "detained":
-      return query.detained !== undefined;
-  }
-}
-
-/** Language filters: "zh-Hant" matches exactly, a bare "zh" matches every Chinese tag. */
-export function splitLanguages(languages: string[]): { tags: string[]; bases: string[] } {
-  return {
-    tags: languages.filter((tag) => tag.includes("-")),
-    bases: languages.filter((tag) => !tag.includes("-")),
-  };
-}
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.ceil(total / pageSize);
@@ -67,37 +26,33 @@ export function pageCount(total: number, pageSize: number): number {
 const list = (values: readonly string[]) =>
   `[${values.map((value) => JSON.stringify(value)).join(", ")}]`;
 
-function meiliFilterFor(query: SearchQuery, facet: FilterFacet): string | undefined {
-  if (!isFilterActive(query, facet)) return undefined;
-  switch (facet) {
-    case "categories":
-      return `categories IN ${list(query.categories)}`;
-    case "languages": {
-      const { tags, bases } = splitLanguages(query.languages);
+/** One filter as a Meilisearch filter expression (each match rule written once). */
+export function meiliFilterFor(
+  query: SearchQuery,
+  definition: SearchFilter,
+  now: Date,
+): string | undefined {
+  const chosen = chosenValues(query, definition);
+  if (chosen.length === 0) return undefined;
+  switch (definition.match) {
+    case "anyOf":
+      return `${definition.attribute} IN ${list(chosen)}`;
+    case "boolean":
+      return `${definition.attribute} = ${chosen[0] === "true"}`;
+    case "languageTag": {
+      const { tags, bases } = splitLanguages(chosen);
       const parts = [
-        tags.length > 0 && `languages IN ${list(tags)}`,
-        bases.length > 0 && `languageBases IN ${list(bases)}`,
+        tags.length > 0 && `${definition.attribute} IN ${list(tags)}`,
+        bases.length > 0 && `${definition.bases.attribute} IN ${list(bases)}`,
       ].filter(Boolean);
       return parts.length > 1 ? `(${parts.join(" OR ")})` : (parts[0] as string);
     }
-    case "populations":
-      return `populations IN ${list(query.populations)}`;
-    case "fees":
-      return `fees = ${JSON.stringify(query.fees)}`;
-    case "delivery":
-      return `deliveryMethods = ${JSON.stringify(query.delivery)}`;
-    case "courts":
-      return `courtsServed = ${JSON.stringify(query.court)}`;
-    case "providers":
-      return `providerTypes = ${JSON.stringify(query.provider)}`;
-    case "accepting":
-      return `acceptingNewClients = ${query.accepting}`;
-    case "detained":
-      return `takesDetainedCases = ${query.detained}`;
+    case "openNow":
+      return `${definition.attribute} = ${JSON.stringify(currentSlot(now))}`;
   }
 }
 
-/** Filters that are not facets: place and opening hours. */
+/** Filters that are not facets: the place, and filters without counts (open now). */
 function meiliBaseFilters(query: SearchQuery, now: Date): string[] {
   const filters: string[] = [];
   if (query.near) {
@@ -110,7 +65,11 @@ function meiliBaseFilters(query: SearchQuery, now: Date): string[] {
       county ? `(${radius} OR (hasGeo = false AND counties = ${JSON.stringify(county)}))` : radius,
     );
   }
-  if (query.openNow) filters.push(`open_slots = ${JSON.stringify(currentSlot(now))}`);
+  for (const definition of SEARCH_FILTERS) {
+    if ("facet" in definition) continue;
+    const filter = meiliFilterFor(query, definition, now);
+    if (filter) filters.push(filter);
+  }
   return filters;
 }
 
@@ -144,46 +103,24 @@ const RETRIEVED_ATTRIBUTES: Array<keyof ServiceDocument> = [
   "lastVerified",
 ];
 
-let searchClient: Promise<Meilisearch> | undefined;
-
-/**
- * The client of every search, with the search-only key (app/search/search-key.server.ts).
- * When getting the key fails (Meilisearch down), the next search tries again.
- */
-export function defaultSearchClient(): Promise<Meilisearch> {
-  searchClient ??= searchApiKey().then(
-    (apiKey) =>
-      new Meilisearch({
-        host: requireMeili().host,
-        apiKey,
-        timeout: SEARCH_TIMEOUT_MS,
-        httpClient: nodeHttpClient,
-      }),
-    (error: unknown) => {
-      searchClient = undefined;
-      throw error;
-    },
-  );
-  return searchClient;
-}
-
 export async function searchWithMeilisearch(
   query: SearchQuery,
   options: SearchTarget & { now?: Date } = {},
 ): Promise<SearchResult> {
   const now = options.now ?? new Date();
-  const client = options.client ?? (await defaultSearchClient());
+  const client = options.client ?? (await meiliForSearch());
   const indexUid = options.indexName ?? servicesIndexName();
 
   const base = meiliBaseFilters(query, now);
-  const facetFilters = Object.fromEntries(
-    FILTER_FACETS.map((facet) => [facet, meiliFilterFor(query, facet)]),
-  ) as Record<FilterFacet, string | undefined>;
+  const facetFilters = FACETED_FILTERS.map((definition) => ({
+    facet: definition.facet,
+    filter: meiliFilterFor(query, definition, now),
+  }));
   const filterWithout = (skip?: FilterFacet) => [
     ...base,
-    ...FILTER_FACETS.filter((facet) => facet !== skip)
-      .map((facet) => facetFilters[facet])
-      .filter((filter): filter is string => filter !== undefined),
+    ...facetFilters
+      .filter(({ facet, filter }) => facet !== skip && filter !== undefined)
+      .map(({ filter }) => filter as string),
   ];
 
   const q = query.q.trim();
@@ -197,8 +134,10 @@ export async function searchWithMeilisearch(
   };
   // Facet counts next to a filter that is in use count what choosing each value would give
   // (the query without that filter), so choosing a second language never shows "0".
-  const active = FILTER_FACETS.filter((facet) => facetFilters[facet] !== undefined);
-  const passive = ALL_FACETS.filter((facet) => !active.includes(facet as FilterFacet));
+  const active = facetFilters
+    .filter(({ filter }) => filter !== undefined)
+    .map(({ facet }) => facet);
+  const passive = ALL_FACETS.filter((facet) => !(active as FacetName[]).includes(facet));
 
   const sort = query.near
     ? [`_geoPoint(${query.near.latitude}, ${query.near.longitude}):asc`]

@@ -1,4 +1,5 @@
 import type { Index, Settings } from "meilisearch";
+import { EXTRA_FACETS, SEARCH_FILTERS } from "~/search/filters";
 import { taskSucceeded } from "~/search/tasks.server";
 
 /*
@@ -326,20 +327,6 @@ export const STOP_WORDS = [
   "avec",
 ];
 
-/** Document attributes behind each facet of SearchResult (and each filter of SearchQuery). */
-export const FACET_ATTRIBUTES = {
-  categories: "categories",
-  languages: "languages",
-  fees: "fees",
-  delivery: "deliveryMethods",
-  populations: "populations",
-  courts: "courtsServed",
-  providers: "providerTypes",
-  county: "county",
-  accepting: "acceptingNewClients",
-  detained: "takesDetainedCases",
-} as const;
-
 export const SEARCHABLE_ATTRIBUTES = [
   "serviceNames",
   "alternateNames",
@@ -352,6 +339,18 @@ export const SEARCHABLE_ATTRIBUTES = [
   "placeTerms",
 ];
 
+/** Every attribute a filter of SEARCH_FILTERS (or an extra facet) reads. */
+function filterableAttributes(): string[] {
+  return [
+    ...SEARCH_FILTERS.flatMap((definition) =>
+      "bases" in definition
+        ? [definition.attribute, definition.bases.attribute]
+        : [definition.attribute],
+    ),
+    ...EXTRA_FACETS.map((extra) => extra.attribute),
+  ];
+}
+
 export function servicesIndexSettings(): Settings {
   return {
     searchableAttributes: SEARCHABLE_ATTRIBUTES,
@@ -360,11 +359,9 @@ export function servicesIndexSettings(): Settings {
       "serviceId",
       "organizationId",
       "locationId",
-      ...Object.values(FACET_ATTRIBUTES),
-      "languageBases",
+      ...filterableAttributes(),
       "counties",
       "hasGeo",
-      "open_slots",
       "stale",
       "buildVersion",
       "_geo",

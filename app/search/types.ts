@@ -7,13 +7,16 @@ import type {
   ProviderType,
 } from "~/directory/vocabulary";
 import type { CategoryCode } from "~/directory/taxonomy";
+import type { FacetName, FilterFields } from "./filters";
+
+export type { FacetName } from "./filters";
 
 /**
  * The contract between the search page, the JSON API and the two engines (Meilisearch, and the
  * Postgres fallback). URL parameters are parsed into SearchQuery by app/search/params.ts;
  * both engines answer with SearchResult.
  */
-export interface SearchQuery {
+export interface SearchQuery extends FilterFields {
   q: string;
   /** Resolved `near`: a ZIP code or NY place name, already geocoded offline. */
   near?: {
@@ -27,16 +30,7 @@ export interface SearchQuery {
   };
   /** Miles; only meaningful with `near`. */
   radius?: number;
-  categories: CategoryCode[];
-  languages: string[];
-  fees?: FeeType;
-  accepting?: boolean;
-  detained?: boolean;
-  delivery?: DeliveryMethod;
-  populations: Population[];
-  court?: Court;
-  provider?: ProviderType;
-  openNow?: boolean;
+  // The filters (categories, languages, fees, ...) come from SEARCH_FILTERS (filters.ts).
   page: number;
   pageSize: number;
   /** Interface language: translated names and localized matching. */
@@ -95,23 +89,12 @@ export interface SearchHit {
   hours: WeeklyHours[];
   /** ISO date (YYYY-MM-DD) a person last confirmed the listing. */
   lastVerified: string | null;
-  /** True when lastVerified is missing or older than 180 days. */
+  /** True when lastVerified is missing or older than COALITION_STALE_DAYS (isListingStale). */
   stale: boolean;
   /** Only with `near`, and only for hits with a position (confidential and remote ones have none). */
   distanceMiles?: number;
 }
 
-export type FacetName =
-  | "categories"
-  | "languages"
-  | "fees"
-  | "delivery"
-  | "populations"
-  | "courts"
-  | "providers"
-  | "county"
-  | "accepting"
-  | "detained";
 export type Facets = Partial<Record<FacetName, Record<string, number>>>;
 
 export interface SearchResult {

@@ -19,7 +19,7 @@ import {
   loader as resetLoader,
 } from "~/routes/($lang).reset-password.$token";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/($lang).staff.people";
-import { createAccount, createOrganization } from "../support/account-factories";
+import { createAccount, createOrganization } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import { callRoute, cookiesFrom, getRequest, postForm } from "../support/routes";
 
@@ -215,8 +215,8 @@ describe("invitations and the staff people page", () => {
   let staff: { id: string; email: string; password: string };
 
   beforeAll(async () => {
-    organizationId = (await createOrganization(env().db, "Bronx Defenders of Rights")).id;
-    otherOrganizationId = (await createOrganization(env().db, "Harlem Help")).id;
+    organizationId = (await createOrganization(env().db, { name: "Bronx Defenders of Rights" })).id;
+    otherOrganizationId = (await createOrganization(env().db, { name: "Harlem Help" })).id;
     staff = await createAccount(env().db, { role: "staff", name: "Sam Staff" });
     const admin = await createAccount(env().db, { role: "admin", name: "Ada Admin" });
     staffCookie = await signedIn(staff.email, staff.password);
@@ -486,7 +486,7 @@ describe("links at rest in the mail outbox", () => {
   it("gives an invitation's message the token's lifetime", async () => {
     const admin = await createAccount(env().db, { role: "admin" });
     const cookie = await signedIn(admin.email, admin.password);
-    const organization = await createOrganization(env().db, "Outbox Test Org");
+    const organization = await createOrganization(env().db, { name: "Outbox Test Org" });
     const invited = await callRoute(
       peopleAction,
       postForm(

@@ -6,7 +6,7 @@ import { hashToken } from "~/accounts/tokens.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/($lang).account";
 import { action as loginAction, loader as loginLoader } from "~/routes/($lang).login";
 import { action as logoutAction } from "~/routes/($lang).logout";
-import { createAccount, createOrganization } from "../support/account-factories";
+import { createAccount, createOrganization } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import {
   callRoute,
@@ -49,7 +49,7 @@ describe("signing in", () => {
   let organizationId: string;
 
   beforeAll(async () => {
-    organizationId = (await createOrganization(env().db, "Queens Legal Aid")).id;
+    organizationId = (await createOrganization(env().db, { name: "Queens Legal Aid" })).id;
     editor = await createAccount(env().db, {
       email: "Elena.Editor@example.org",
       name: "Elena",

@@ -8,7 +8,7 @@ import { config, parseConfig } from "~/config.server";
 import { createApp, type PuenteApp } from "../../server/app";
 import { sameOriginGuard } from "../../server/same-origin";
 import { securityHeaders } from "../../server/security-headers";
-import { createAccount } from "../support/account-factories";
+import { createAccount } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 
 const env = useTestEnvironment();

@@ -20,10 +20,10 @@ import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
   ensureTaxonomy,
-  insertOrganization,
+  createOrganization,
   insertService,
   staffMember,
-} from "../factories/listings";
+} from "../support/factories";
 
 const env = useTestEnvironment();
 let staff: Actor;
@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe("confirming a listing", () => {
   it("sets the organization's and its current services' last-confirmed date to today in New York", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, { assuredDate: "2025-01-01" });
+    const organization = await createOrganization(db, { assuredDate: "2025-01-01" });
     const active = await insertService(db, organization.id, {
       values: { assuredDate: "2025-01-01" },
     });
@@ -48,6 +48,8 @@ describe("confirming a listing", () => {
       values: { assuredDate: "2025-01-01", status: "archived" },
     });
     const editor = await editorOf(db, organization.id);
+    // Only the rows the confirmation writes (the fixtures wrote their own).
+    await db.delete(searchOutbox);
 
     const result = await confirmListing(db, {
       actor: editor,
@@ -85,14 +87,14 @@ describe("stale listings", () => {
   it("are published listings not confirmed for 180 days or never, oldest first", async () => {
     const { db } = env();
     const tag = "Freshness check";
-    const old = await insertOrganization(db, { name: `${tag} old`, assuredDate: "2025-12-31" });
-    const never = await insertOrganization(db, { name: `${tag} never`, assuredDate: null });
-    const exactly = await insertOrganization(db, {
+    const old = await createOrganization(db, { name: `${tag} old`, assuredDate: "2025-12-31" });
+    const never = await createOrganization(db, { name: `${tag} never`, assuredDate: null });
+    const exactly = await createOrganization(db, {
       name: `${tag} exactly`,
       assuredDate: "2026-01-01",
     });
-    const fresh = await insertOrganization(db, { name: `${tag} fresh`, assuredDate: "2026-01-02" });
-    const draft = await insertOrganization(db, {
+    const fresh = await createOrganization(db, { name: `${tag} fresh`, assuredDate: "2026-01-02" });
+    const draft = await createOrganization(db, {
       name: `${tag} draft`,
       assuredDate: null,
       status: "draft",
@@ -113,8 +115,9 @@ describe("stale listings", () => {
 describe("freshness reminders", () => {
   it("email the organization's editors, in English and Spanish, with a link to the portal", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, {
+    const organization = await createOrganization(db, {
       name: "Reminder Test Legal Services",
+      email: "intake@reminder-test.example.org",
       assuredDate: "2025-01-10",
     });
     const editor = await editorOf(db, organization.id);
@@ -137,11 +140,11 @@ describe("freshness reminders", () => {
 
   it("are queued once per stale organization, then again only after 30 days", async () => {
     const { db } = env();
-    const stale = await insertOrganization(db, {
+    const stale = await createOrganization(db, {
       assuredDate: "2025-06-01",
       email: "intake@stale.example",
     });
-    const fresh = await insertOrganization(db, { assuredDate: "2026-06-01" });
+    const fresh = await createOrganization(db, { assuredDate: "2026-06-01" });
 
     const sentSoFar = async () =>
       (
@@ -167,7 +170,7 @@ describe("freshness reminders", () => {
 
   it("are sent by only one of several processes running the job at the same moment", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, { assuredDate: null });
+    const organization = await createOrganization(db, { assuredDate: null });
     const moment = new Date(NOW.getTime() + 400 * DAY);
 
     await Promise.all([

@@ -46,11 +46,12 @@ import {
   editorOf,
   ensureTaxonomy,
   insertLocation,
-  insertOrganization,
+  // The directory's own createOrganization is under test here.
+  createOrganization as organizationFixture,
   insertPhone,
   insertService,
   staffMember,
-} from "../factories/listings";
+} from "../support/factories";
 
 const env = useTestEnvironment();
 
@@ -121,8 +122,8 @@ let world: World;
 beforeAll(async () => {
   const { db } = env();
   await ensureTaxonomy(db);
-  const orgA = await insertOrganization(db);
-  const orgB = await insertOrganization(db);
+  const orgA = await organizationFixture(db);
+  const orgB = await organizationFixture(db);
   const locationA = await insertLocation(db, orgA.id);
   const locationB = await insertLocation(db, orgB.id);
   const serviceA = await insertService(db, orgA.id, { locationIds: [locationA.id] });

@@ -29,11 +29,11 @@ import {
   editorOf,
   ensureTaxonomy,
   insertLocation,
-  insertOrganization,
+  createOrganization,
   insertPhone,
   insertService,
   staffMember,
-} from "../factories/listings";
+} from "../support/factories";
 
 const env = useTestEnvironment();
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
 describe("an editor of an untrusted organization", () => {
   it("proposes a change that is not applied, not indexed and waits in the review queue", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const editor = await editorOf(db, organization.id);
     const before = await serviceFields(db, service.id);
@@ -90,7 +90,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("is published by staff approval: applied, audited with before/after and re-indexed", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id, { languages: ["en"] });
     const editor = await editorOf(db, organization.id);
     const outcome = await updateService(db, {
@@ -135,7 +135,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("approval, outbox row and audit entry commit or roll back together", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
       actor: await editorOf(db, organization.id),
@@ -166,7 +166,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("gets a change sent back with a comment; nothing is applied and it cannot be approved later", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
       actor: await editorOf(db, organization.id),
@@ -200,7 +200,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("proposes a new service with its languages, hours and location, created on approval", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const location = await insertLocation(db, organization.id);
     const editor = await editorOf(db, organization.id);
     const fields: Omit<ServiceFields, "status"> = {
@@ -257,7 +257,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("replaces an earlier pending proposal for the same service, and may withdraw it", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const editor = await editorOf(db, organization.id);
     const first = await updateService(db, {
@@ -287,7 +287,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("pauses a service at once (taking it out of the directory needs no review)", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const editor = await editorOf(db, organization.id);
 
@@ -309,7 +309,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("submitting what is already published creates no proposal", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const current = await serviceFields(db, service.id);
     const outcome = await updateService(db, {
@@ -325,7 +325,7 @@ describe("an editor of an untrusted organization", () => {
 
   it("shows staff which fields someone else changed after the proposal", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
     const outcome = await updateService(db, {
       actor: await editorOf(db, organization.id),
@@ -363,7 +363,9 @@ describe("an editor of an untrusted organization", () => {
 
   it("proposes a translation of the description, published on approval", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
+    // Count only the outbox rows the change writes, not the fixture's own.
+    await db.delete(searchOutbox).where(eq(searchOutbox.entityId, organization.id));
     const outcome = await updateOrganizationProfile(db, {
       actor: await editorOf(db, organization.id),
       organizationId: organization.id,
@@ -397,7 +399,9 @@ describe("an editor of an untrusted organization", () => {
 
   it("proposes removing a phone number; approval deletes it", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
+    // Count only the outbox rows the change writes, not the fixture's own.
+    await db.delete(searchOutbox).where(eq(searchOutbox.entityId, organization.id));
     const phone = await insertPhone(db, organization.id);
     const outcome = await deletePhone(db, {
       actor: await editorOf(db, organization.id),
@@ -423,7 +427,7 @@ describe("an editor of an untrusted organization", () => {
 describe("changes that publish at once", () => {
   it("an editor of a trusted organization applies changes directly", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, { trusted: true });
+    const organization = await createOrganization(db, { trusted: true });
     const service = await insertService(db, organization.id);
     const editor = await editorOf(db, organization.id);
 
@@ -458,7 +462,7 @@ describe("changes that publish at once", () => {
 
   it("staff edit any organization directly", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db);
+    const organization = await createOrganization(db);
     const outcome = await updateOrganizationProfile(db, {
       actor: staff,
       organizationId: organization.id,
@@ -476,7 +480,7 @@ describe("changes that publish at once", () => {
 describe("locations", () => {
   it("take coordinates and county from the ZIP code, offline", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, { trusted: true });
+    const organization = await createOrganization(db, { trusted: true });
     const outcome = await createLocation(db, {
       actor: await editorOf(db, organization.id),
       organizationId: organization.id,
@@ -505,7 +509,7 @@ describe("locations", () => {
 
   it("keep a point clicked on the map, and refuse a ZIP code that cannot be placed", async () => {
     const { db } = env();
-    const organization = await insertOrganization(db, { trusted: true });
+    const organization = await createOrganization(db, { trusted: true });
     const location = await insertLocation(db, organization.id);
     const editor = await editorOf(db, organization.id);
     const fields = {

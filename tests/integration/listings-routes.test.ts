@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { changeSets, phones, services } from "#db/schema";
+import { changeSets, organizations, phones, services } from "#db/schema";
 import * as root from "~/root";
 import * as portalLayout from "~/routes/($lang).portal";
 import * as organizationPage from "~/routes/($lang).portal.orgs.$orgId._index";
@@ -16,11 +16,11 @@ import {
   editorOf,
   ensureTaxonomy,
   insertLocation,
-  insertOrganization,
+  createOrganization,
   insertPhone,
   insertService,
   staffMember,
-} from "../factories/listings";
+} from "../support/factories";
 
 const env = useTestEnvironment();
 const context = {};
@@ -39,8 +39,8 @@ let ids: {
 beforeAll(async () => {
   const { db } = env();
   await ensureTaxonomy(db);
-  const orgA = await insertOrganization(db);
-  const orgB = await insertOrganization(db);
+  const orgA = await createOrganization(db);
+  const orgB = await createOrganization(db);
   const locationA = await insertLocation(db, orgA.id);
   const locationB = await insertLocation(db, orgB.id);
   const serviceA = await insertService(db, orgA.id, { locationIds: [locationA.id] });
@@ -295,6 +295,27 @@ describe("a successful form", () => {
     expect(response.status).toBe(302);
     const [service] = await db.select().from(services).where(eq(services.id, ids.serviceA));
     expect(service?.name).toBe("Clínica de asilo");
+  });
+
+  it("takes no logo address: a logo on another host would be a third-party request", async () => {
+    const { db } = env();
+    const staff = await staffMember(db);
+    const response = (await organizationPage.action({
+      request: await requestAs(db, staff, `/portal/orgs/${ids.orgA}`, {
+        name: "Queens Legal Aid",
+        description: "Free immigration legal help.",
+        originalLanguage: "en",
+        logoUrl: "https://cdn.example.net/logo.png",
+      }),
+      params: { orgId: ids.orgA },
+      context,
+    })) as Response;
+    expect(response.status).toBe(302);
+    const [organization] = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, ids.orgA));
+    expect(organization).toMatchObject({ name: "Queens Legal Aid", logoUrl: null });
   });
 
   it("refuses to send a proposal back without a comment", async () => {

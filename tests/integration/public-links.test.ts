@@ -8,7 +8,7 @@ import { createReferral } from "~/referrals/referrals.server";
 import { action as forgotAction } from "~/routes/($lang).forgot-password";
 import * as newReferralRoute from "~/routes/($lang).staff.referrals.new";
 import { action as peopleAction } from "~/routes/($lang).staff.people";
-import { createAccount } from "../support/account-factories";
+import { createAccount } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import {
   formBody,

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSearchClient } from "~/search/search.server";
+import { meiliForSearch } from "~/search/meili.server";
 import { searchApiKey, searchKeyUid } from "~/search/search-key.server";
 import { servicesIndexName } from "~/search/meili.server";
 import { startEmbeddedServices, type EmbeddedServices } from "../../server/services-client";
@@ -55,7 +55,7 @@ describe("the search-only key", () => {
     expect(stored.actions).toEqual(["search"]);
     expect(stored.indexes).toEqual([`${env().indexPrefix}*`]);
     expect(stored.expiresAt).toBeNull();
-    expect((await defaultSearchClient()).config.apiKey).toBe(key);
+    expect((await meiliForSearch()).config.apiKey).toBe(key);
   });
 
   it("can search the directory's index and cannot change it (403 from Meilisearch)", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import {
   locations,
+  organizationMemberships,
   organizationTranslations,
   organizations,
   phones,
@@ -14,15 +15,21 @@ import {
   services,
   taxonomyTermTranslations,
   taxonomyTerms,
+  users,
 } from "#db/schema";
+import type { Actor, Role } from "~/accounts/permissions";
+import { createUser } from "~/accounts/users.server";
 import type { Database } from "~/db.server";
 import { CATEGORY_CODES, type CategoryCode } from "~/directory/taxonomy";
 import type { CountyCode } from "~/directory/vocabulary";
 import { enqueueSearchSync } from "~/search/outbox.server";
 
 /*
- * Small fixture factories for integration tests. Each writes its rows and the search outbox
- * row in one transaction, as the real listing code does, so tests drain the outbox to index.
+ * The fixture factories of the integration tests (one module: organizations, listings,
+ * accounts). The create* ones write their rows and the search outbox row in one transaction,
+ * as the real listing code does, so tests drain the outbox to index. The insert* ones (listing
+ * editing tests) write plain rows with the defaults those tests compare against, and no outbox
+ * row.
  */
 
 const unique = () => randomBytes(4).toString("hex");
@@ -94,6 +101,7 @@ export async function createOrganization(db: Database, input: OrganizationInput 
         name: `Organization ${suffix}`,
         description: "Free immigration legal help.",
         status: "published",
+        email: `intake-${suffix}@example.org`,
         assuredDate: new Date().toISOString().slice(0, 10),
         ...values,
       })
@@ -230,4 +238,162 @@ export async function updateOrganization(
     await tx.update(organizations).set(changes).where(eq(organizations.id, organizationId));
     await enqueueSearchSync(tx, { entityType: "organization", entityId: organizationId });
   });
+}
+
+// --- listing-editing fixtures --------------------------------------------------------------
+
+/** Category codes as terms (names = codes), for tests that do not search by name. */
+export async function ensureTaxonomy(db: Database): Promise<void> {
+  await db
+    .insert(taxonomyTerms)
+    .values(CATEGORY_CODES.map((code, position) => ({ code, name: code, position })))
+    .onConflictDoNothing();
+}
+
+export async function insertLocation(
+  db: Database,
+  organizationId: string,
+  values: Partial<typeof locations.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(locations)
+    .values({
+      organizationId,
+      address1: "40-10 Junction Blvd",
+      city: "Queens",
+      county: "36081",
+      postalCode: "11368",
+      latitude: 40.7498,
+      longitude: -73.8624,
+      ...values,
+    })
+    .returning();
+  return row!;
+}
+
+export async function insertService(
+  db: Database,
+  organizationId: string,
+  options: {
+    values?: Partial<typeof services.$inferInsert>;
+    categories?: string[];
+    languages?: string[];
+    locationIds?: string[];
+    hours?: Array<{ weekday: number; opensAt: string; closesAt: string }>;
+  } = {},
+) {
+  const [row] = await db
+    .insert(services)
+    .values({
+      organizationId,
+      name: `Asylum clinic ${unique()}`,
+      description: "Help with asylum applications.",
+      status: "active",
+      fees: "free",
+      deliveryMethods: ["in_person"],
+      assuredDate: "2026-01-15",
+      ...options.values,
+    })
+    .returning();
+  const service = row!;
+  const categories = options.categories ?? ["asylum"];
+  if (categories.length) {
+    const terms = await db
+      .select({ id: taxonomyTerms.id })
+      .from(taxonomyTerms)
+      .where(inArray(taxonomyTerms.code, categories));
+    await db
+      .insert(serviceTaxonomy)
+      .values(terms.map((t) => ({ serviceId: service.id, termId: t.id })));
+  }
+  const languages = options.languages ?? ["en", "es"];
+  if (languages.length) {
+    await db
+      .insert(serviceLanguages)
+      .values(languages.map((code) => ({ serviceId: service.id, code })));
+  }
+  for (const locationId of options.locationIds ?? []) {
+    await db.insert(serviceAtLocation).values({ serviceId: service.id, locationId });
+  }
+  const hours = options.hours ?? [{ weekday: 1, opensAt: "09:00", closesAt: "17:00" }];
+  if (hours.length) {
+    await db.insert(schedules).values(hours.map((h) => ({ serviceId: service.id, ...h })));
+  }
+  return service;
+}
+
+export async function insertPhone(
+  db: Database,
+  organizationId: string,
+  values: Partial<typeof phones.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(phones)
+    .values({ organizationId, number: "718-555-0100", ...values })
+    .returning();
+  return row!;
+}
+
+/** An account (inserted directly: these tests never sign in with a password). */
+async function insertAccount(
+  db: Database,
+  role: Actor["role"],
+  organizationIds: string[],
+): Promise<Actor> {
+  const id = unique();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `${role.replace("_", "-")}-${id}@example.org`,
+      name: `Test ${role} ${id}`,
+      passwordHash: "not-a-password-hash",
+      role,
+    })
+    .returning();
+  if (organizationIds.length > 0) {
+    await db
+      .insert(organizationMemberships)
+      .values(organizationIds.map((organizationId) => ({ userId: user!.id, organizationId })));
+  }
+  return {
+    userId: user!.id,
+    email: user!.email,
+    name: user!.name,
+    role,
+    organizationIds,
+  };
+}
+
+export function editorOf(db: Database, ...organizationIds: string[]): Promise<Actor> {
+  return insertAccount(db, "org_editor", organizationIds);
+}
+
+export function staffMember(db: Database, role: "staff" | "admin" = "staff"): Promise<Actor> {
+  return insertAccount(db, role, []);
+}
+
+// --- accounts ----------------------------------------------------------------------------
+
+export const TEST_PASSWORD = "orchard-kettle-nimbus-54";
+
+export async function createAccount(
+  db: Database,
+  options: {
+    role?: Role;
+    email?: string;
+    name?: string;
+    organizationIds?: string[];
+    password?: string;
+  } = {},
+) {
+  const email = options.email ?? `person-${randomBytes(4).toString("hex")}@example.org`;
+  const result = await createUser(db, {
+    email,
+    name: options.name ?? "Test Person",
+    role: options.role ?? "org_editor",
+    password: options.password ?? TEST_PASSWORD,
+    organizationIds: options.organizationIds ?? [],
+  });
+  if (result.status !== "created") throw new Error(`could not create ${email}: ${result.status}`);
+  return { id: result.userId, email, password: options.password ?? TEST_PASSWORD };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { pageWindow } from "~/components/Pagination";
-import { directoryToday, formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
+import { calendarDayIn } from "~/directory/dates";
+import { formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
+import { serverT } from "~/i18n/i18n.server";
 import { activeFilters, remoteServicesQuery, widerRadius } from "~/search/filters";
+import { filterLabel } from "~/search/labels";
 import type { SearchQuery } from "~/search/types";
 
 /** ICU puts narrow and thin spaces in times and ranges; compare them as plain spaces. */
@@ -37,9 +40,9 @@ describe("what the search page shows", () => {
     expect(hoursOn(hours, 1, "es-US")).toMatch(/9:00/);
   });
 
-  it("takes today's weekday in New York, not in the server's time zone", () => {
+  it("takes today's weekday in the coalition's time zone, not in the server's", () => {
     // 02:00 UTC on a Tuesday is still Monday evening in New York.
-    expect(directoryToday(new Date("2025-06-03T02:00:00Z"))).toEqual({
+    expect(calendarDayIn("America/New_York", new Date("2025-06-03T02:00:00Z"))).toEqual({
       isoDate: "2025-06-02",
       weekday: 1,
     });
@@ -60,13 +63,28 @@ describe("what the search page shows", () => {
       "category=asylum",
       "language=es",
       "language=bn",
-      "fees=free",
       "detained=true",
+      "fees=free",
     ]);
     const withoutSpanish = filters[1]!.without;
     expect(withoutSpanish.languages).toEqual(["bn"]);
     expect(withoutSpanish.page).toBe(1);
     expect(withoutSpanish.near).toEqual(query.near);
+  });
+
+  it("shows a yes/no filter answered 'no' as a chip that says so, which removes it", () => {
+    // Before the filter table, accepting=false narrowed the results with no chip to undo it.
+    const notAccepting = { ...query, accepting: false, detained: undefined };
+    const filters = activeFilters(notAccepting);
+    const accepting = filters.find((filter) => filter.parameter === "accepting");
+    expect(accepting?.value).toBe("false");
+    expect(accepting?.without.accepting).toBeUndefined();
+    const t = serverT("en", "search");
+    expect(filterLabel(t, "accepting", "false", {})).toBe("Accepting new clients: no");
+    expect(filterLabel(t, "accepting", "true", {})).toBe("Accepting new clients");
+    expect(filterLabel(t, "court", "nyc_varick_detained", {})).toBe(
+      t("vocabulary:court.nyc_varick_detained"),
+    );
   });
 
   it("suggests a wider radius and remote services when nothing is near", () => {

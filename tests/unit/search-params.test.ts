@@ -109,13 +109,13 @@ describe("parseSearchParams", () => {
       { parameter: "radius", value: "abc", reason: "invalid_number" },
       { parameter: "category", value: "unicorns", reason: "unknown_value" },
       { parameter: "language", value: "not a language", reason: "unknown_value" },
-      { parameter: "population", value: "aliens", reason: "unknown_value" },
-      { parameter: "fees", value: "cheap", reason: "unknown_value" },
-      { parameter: "delivery", value: "pigeon", reason: "unknown_value" },
-      { parameter: "court", value: "moon", reason: "unknown_value" },
-      { parameter: "provider", value: "wizard", reason: "unknown_value" },
       { parameter: "accepting", value: "maybe", reason: "unknown_value" },
       { parameter: "open_now", value: "perhaps", reason: "unknown_value" },
+      { parameter: "fees", value: "cheap", reason: "unknown_value" },
+      { parameter: "delivery", value: "pigeon", reason: "unknown_value" },
+      { parameter: "population", value: "aliens", reason: "unknown_value" },
+      { parameter: "court", value: "moon", reason: "unknown_value" },
+      { parameter: "provider", value: "wizard", reason: "unknown_value" },
       { parameter: "page", value: "-2", reason: "invalid_number" },
     ]);
   });
@@ -162,9 +162,9 @@ describe("parseSearchParams", () => {
 describe("toSearchParams and withoutFilter", () => {
   it("round-trips a query", () => {
     const params =
-      "q=asylum&near=11368&radius=25&category=asylum&category=tps&language=es&fees=free" +
-      "&accepting=true&detained=true&delivery=remote&population=children&court=buffalo_court" +
-      "&provider=attorney&open_now=true&page=2";
+      "q=asylum&near=11368&radius=25&category=asylum&category=tps&language=es&accepting=true" +
+      "&open_now=true&detained=true&fees=free&delivery=remote&population=children" +
+      "&court=buffalo_court&provider=attorney&page=2";
     const { query } = parse(params);
     expect(toSearchParams(query).toString()).toBe(params);
     expect(parse(toSearchParams(query).toString()).query).toEqual(query);

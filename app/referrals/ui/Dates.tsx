@@ -1,4 +1,4 @@
-import { DIRECTORY_TIME_ZONE } from "~/directory/dates";
+import { useCoalition } from "~/use-coalition";
 import { useLocale } from "~/i18n/hooks";
 import { LOCALES } from "~/i18n/locales";
 
@@ -20,13 +20,14 @@ export function DateText({ value }: { value: string }) {
   );
 }
 
-/** An instant, in New York time (where the coalition works). */
+/** An instant, in the coalition's time zone. */
 export function DateTimeText({ value }: { value: string }) {
   const intl = LOCALES[useLocale()].intl;
+  const { timeZone } = useCoalition();
   const text = new Intl.DateTimeFormat(intl, {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: DIRECTORY_TIME_ZONE,
+    timeZone,
   }).format(new Date(value));
   return (
     <time dateTime={value} suppressHydrationWarning>
