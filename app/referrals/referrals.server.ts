@@ -15,6 +15,7 @@ import type { CategoryCode } from "~/directory/taxonomy";
 import { DATA_KEY_ENVELOPE, dataKeyRing, envelopeVersion } from "./crypto.server";
 import { DataKeys, resealReferral, type DataKey } from "./data-keys.server";
 import { ReferralError } from "./errors.server";
+import { erasureDate, retentionPolicy } from "./retention.server";
 import type { ReferralFormValues } from "./forms";
 import { notifyReceivingOrganization } from "./notify.server";
 import {
@@ -612,6 +613,8 @@ export interface ReferralDetail {
   acceptedAt: string | null;
   closedAt: string | null;
   purgedAt: string | null;
+  /** When the personal data will be erased (YYYY-MM-DD); for an open referral, if inactive. */
+  erasesOn: string | null;
   slipExpiresAt: string | null;
   /** Whether the person's slip link still works. */
   slipActive: boolean;
@@ -639,6 +642,7 @@ export async function getReferral(
       referral: referrals,
       serviceName: services.name,
       organizationName: organizations.name,
+      erasesOn: erasureDate(retentionPolicy()),
     })
     .from(referrals)
     .innerJoin(services, eq(services.id, referrals.serviceId))
@@ -753,6 +757,7 @@ export async function getReferral(
     acceptedAt: referral.acceptedAt?.toISOString() ?? null,
     closedAt: referral.closedAt?.toISOString() ?? null,
     purgedAt: referral.purgedAt?.toISOString() ?? null,
+    erasesOn: row.erasesOn,
     slipExpiresAt: referral.slipExpiresAt?.toISOString() ?? null,
     slipActive: !!referral.slipExpiresAt && referral.slipExpiresAt > new Date(),
     personal,

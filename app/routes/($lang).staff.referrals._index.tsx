@@ -54,7 +54,7 @@ function queryFor(filters: DashboardFilters, changes: Partial<DashboardFilters>)
 }
 
 export default function StaffReferrals() {
-  const { items, truncated, counts, organizations, filters, languageNames } =
+  const { items, truncated, counts, organizations, filters, languageNames, policy } =
     useLoaderData<typeof loader>();
   const labels = useReferralLabels();
   const { t } = labels;
@@ -63,6 +63,7 @@ export default function StaffReferrals() {
     open: counts.open,
     overdue: counts.overdue,
     needs_match: counts.needsMatch,
+    erasing_soon: counts.erasingSoon,
   };
   return (
     <div className="referral-page">
@@ -140,6 +141,7 @@ export default function StaffReferrals() {
         </fieldset>
       </Form>
 
+      <p className="hint">{t("dashboard.retention", policy)}</p>
       {items.length === 0 ? (
         <p className="notice">{t("dashboard.empty")}</p>
       ) : (

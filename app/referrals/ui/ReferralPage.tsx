@@ -32,7 +32,12 @@ export function ReferralPage({
       <SlipLinkPanel link={slipLink} />
       <div className="referral-columns">
         <ReferralFacts referral={referral} languageNames={languageNames} detailPath={detailPath} />
-        <PersonalDataPanel personal={referral.personal} purgedAt={referral.purgedAt} />
+        <PersonalDataPanel
+          personal={referral.personal}
+          purgedAt={referral.purgedAt}
+          erasesOn={referral.erasesOn}
+          closed={!!referral.closedAt}
+        />
       </div>
       <TransitionForm nextStatuses={referral.nextStatuses} lastResult={transitionResult} />
       {children}
