@@ -89,10 +89,7 @@ export class DataKeys {
   async byId(id: string): Promise<Buffer> {
     const cached = this.unwrapped.get(id);
     if (cached) return cached;
-    const [row] = await this.db
-      .select()
-      .from(referralDataKeys)
-      .where(eq(referralDataKeys.id, id));
+    const [row] = await this.db.select().from(referralDataKeys).where(eq(referralDataKeys.id, id));
     if (!row?.wrappedKey || !row.wrappedBy) {
       throw new ReferralError(500, "errors.decryptFailed", {
         detail: row ? `data key ${id} was destroyed` : `no data key ${id}`,

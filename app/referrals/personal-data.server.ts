@@ -22,11 +22,7 @@ export const personalDataSchema = z.object({
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 
-export function sealPersonalData(
-  dataKey: DataKey,
-  referralId: string,
-  data: PersonalData,
-): Sealed {
+export function sealPersonalData(dataKey: DataKey, referralId: string, data: PersonalData): Sealed {
   const plaintext = Buffer.from(JSON.stringify(personalDataSchema.parse(data)), "utf8");
   return sealWith(dataKey, plaintext, personalDataContext(referralId));
 }

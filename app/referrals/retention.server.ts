@@ -81,7 +81,12 @@ export async function closeInactiveReferrals(
       const rows = await tx
         .select({ id: referrals.id })
         .from(referrals)
-        .where(and(isNull(referrals.closedAt), sql`${lastActivity} < ${cutoff.toISOString()}::timestamptz`))
+        .where(
+          and(
+            isNull(referrals.closedAt),
+            sql`${lastActivity} < ${cutoff.toISOString()}::timestamptz`,
+          ),
+        )
         .orderBy(asc(referrals.id))
         .limit(BATCH)
         .for("update", { skipLocked: true });
