@@ -115,7 +115,9 @@ export class DataKeys {
  * never created again for a period once destroyed. Returns the ids destroyed.
  */
 export async function destroyUnusedDataKeys(db: DbOrTx, now: Date): Promise<string[]> {
-  const currentPeriod = periodOf(now);
+  // A day's grace after a month ends: a transaction that took the month's key just before
+  // midnight has long committed (or failed) before its key can go.
+  const currentPeriod = periodOf(new Date(now.getTime() - 86_400_000));
   const destroyed = await db
     .update(referralDataKeys)
     .set({ wrappedKey: null, wrappedBy: null, destroyedAt: now })
