@@ -90,6 +90,9 @@ const hotlinesSpec = z
       .max(20),
   ) satisfies z.ZodType<Hotline[], z.ZodTypeDef, string>;
 
+/** The shortest REFERRAL_RETENTION_DAYS allowed (README, "Privacy and security"). */
+export const MIN_RETENTION_DAYS = 7;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -146,10 +149,29 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, "letters, digits, _ . - only")
     .optional(),
+  /**
+   * Embedded setup without DATA_ENCRYPTION_KEY: file of the generated key. Default
+   * $XDG_CONFIG_HOME/puente/encryption-key-<hash of PUENTE_DATA_DIR>, never inside the data dir.
+   */
+  DATA_ENCRYPTION_KEY_FILE: z.string().optional(),
+  XDG_CONFIG_HOME: z.string().optional(),
   /** Set by the launcher when it started the embedded PostgreSQL (a key may then be generated). */
   PUENTE_EMBEDDED_DATABASE: booleanFromEnv.default("false"),
-  /** Days after a referral closes before its personal data is erased. */
-  REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Days after a referral closes before its personal data is erased. At least 7: a mistaken
+   * close, or an automatic one, can be followed by "refer to another" for a week.
+   */
+  REFERRAL_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(
+      MIN_RETENTION_DAYS,
+      `must be at least ${MIN_RETENTION_DAYS} (days the person's details stay after a referral closes, so staff can still re-match it)`,
+    )
+    .max(3650)
+    .default(90),
+  /** Days without activity (timeline entry or follow-up date) before an open referral is closed automatically. */
+  REFERRAL_INACTIVE_DAYS: z.coerce.number().int().min(7).max(3650).default(60),
   /** Days a referral slip link keeps working. */
   REFERRAL_SLIP_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   // The coalition's own facts (app/coalition.ts), so another coalition runs Puente unchanged.

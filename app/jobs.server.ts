@@ -4,7 +4,8 @@ import { closeSharedDatabase, db } from "~/db.server";
 import { sendFreshnessReminders } from "~/directory/freshness.server";
 import { startMailDelivery } from "~/mail/mail.server";
 import { keyRingFromConfig } from "~/referrals/crypto.server";
-import { purgeExpiredPersonalData } from "~/referrals/retention.server";
+import { vacuumDataKeys } from "~/referrals/data-keys.server";
+import { runRetention } from "~/referrals/retention.server";
 import { scheduleDailyJob } from "~/scheduled-jobs.server";
 import { startSearchSyncWorker } from "~/search/sync.server";
 
@@ -43,11 +44,14 @@ export async function startBackgroundJobs(): Promise<void> {
   registerBackgroundJob(scheduleDailyJob("referrals-purge", purgeReferrals));
 }
 
-async function purgeReferrals(database: Parameters<typeof purgeExpiredPersonalData>[0], now: Date) {
-  const purged = await purgeExpiredPersonalData(database, now);
-  if (purged.referrals > 0) {
+async function purgeReferrals(database: Parameters<typeof runRetention>[0], now: Date) {
+  const done = await runRetention(database, now);
+  if (done.destroyedKeys.length > 0) await vacuumDataKeys(database);
+  if (done.closed + done.referrals + done.destroyedKeys.length > 0) {
     console.log(
-      `[puente] referrals-purge: erased the personal data of ${purged.referrals} closed referral(s)`,
+      `[puente] referrals-purge: closed ${done.closed} inactive referral(s), erased the personal ` +
+        `data of ${done.referrals} closed referral(s), destroyed data key(s): ` +
+        (done.destroyedKeys.join(", ") || "none"),
     );
   }
 }

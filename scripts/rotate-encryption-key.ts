@@ -1,13 +1,16 @@
 /**
- * `npm run referrals:rotate-key`: re-encrypts the personal data of every referral (and the
- * notes of their timelines) with the current key, so old keys can be retired.
+ * `npm run referrals:rotate-key`: re-wraps the referrals' data keys (one per month, see
+ * app/referrals/data-keys.server.ts) with the current key, and moves rows written before data
+ * keys existed under a data key, so old keys can be retired.
  *
  *   1. `npm run referrals:rotate-key -- --new-key` prints a fresh key.
  *   2. Configure the app with both keys and the new one as current, and restart it:
  *        DATA_ENCRYPTION_KEYS="default:<old key>,2025:<new key>" DATA_ENCRYPTION_KEY_ID=2025
- *      (the embedded default's key id is "embedded", its key is in .data/encryption-key).
- *   3. Run this script with the same settings. It reports how many ciphertexts remain under
- *      other keys; when that is 0, the old key can be removed from DATA_ENCRYPTION_KEYS.
+ *      (the embedded default's key id is "embedded"; its file is named in the start-up log).
+ *   3. Run this script with the same settings. It reports how many data keys or rows remain
+ *      under other keys; when that is 0, the old key can be removed from DATA_ENCRYPTION_KEYS.
+ *      Every backup made before then needs the old key: destroying it makes the personal data
+ *      in those backups unreadable (README, "Privacy and security").
  *
  * Safe to run while the app serves requests, and to run again after an interruption.
  */
@@ -23,6 +26,7 @@ runScript("referrals:rotate-key", async () => {
     console.log(generateKey().toString("base64"));
     return;
   }
+<<<<<<< HEAD
   await withDatabaseUrl(async (databaseUrl) => {
     const ring = keyRingFromConfig(config());
     if ("problem" in ring) throw new Error(ring.problem);
@@ -40,4 +44,40 @@ runScript("referrals:rotate-key", async () => {
       await connection.close();
     }
   });
+=======
+  const initial = parseConfig(process.env);
+  const services = initial.DATABASE_URL
+    ? undefined
+    : await attachOrStartEmbeddedServices({
+        dataDir: initial.PUENTE_DATA_DIR,
+        postgres: true,
+        meili: false,
+      });
+  if (services?.databaseUrl) {
+    process.env.DATABASE_URL = services.databaseUrl;
+    process.env.PUENTE_EMBEDDED_DATABASE = "true";
+  }
+  const ring = keyRingFromConfig(config());
+  if ("problem" in ring) throw new Error(ring.problem);
+  const connection = connectDatabase(config().DATABASE_URL!, { max: 2 });
+  try {
+    await migrateDatabase(config().DATABASE_URL!);
+    const rotated = await rotateEncryptionKey(connection.db, ring);
+    const remaining = await countNotUnderKey(connection.db, ring.currentKeyId);
+    console.log(
+      `[puente] re-wrapped ${rotated.dataKeys} data key(s) with key "${ring.currentKeyId}" and moved ` +
+        `${rotated.referrals} referral(s) and ${rotated.notes} note(s) under data keys; ` +
+        `${remaining} remain under other keys` +
+        (remaining > 0 ? " (rows in use right now: run the script again)" : ""),
+    );
+  } finally {
+    await connection.close();
+    await services?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+>>>>>>> refpriv
 });

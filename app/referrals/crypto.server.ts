@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { config, type AppConfig } from "~/config.server";
 import { ReferralError } from "./errors.server";
@@ -8,17 +9,19 @@ import { ReferralError } from "./errors.server";
  * Encryption of personal data at rest: AES-256-GCM, a random 96-bit IV per encryption, the
  * key named by an id stored next to each ciphertext (so keys can rotate), and associated
  * data binding each ciphertext to its row (a ciphertext copied into another row fails).
+ * Personal data is sealed under per-period data keys (data-keys.server.ts), which are in turn
+ * wrapped by the DATA_ENCRYPTION_KEY ring parsed here.
  *
  * Envelope: version (1 byte) ‖ IV (12) ‖ tag (16) ‖ ciphertext.
  */
-const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 export const DEFAULT_KEY_ID = "default";
-/** Key id of the key generated for the embedded database under PUENTE_DATA_DIR. */
+/** Key id of the key generated for the embedded database. */
 export const EMBEDDED_KEY_ID = "embedded";
-export const EMBEDDED_KEY_FILE = "encryption-key";
+/** Where versions before 0005 kept it: inside PUENTE_DATA_DIR, next to the database. */
+export const LEGACY_EMBEDDED_KEY_FILE = "encryption-key";
 
 export interface KeyRing {
   /** New data is encrypted with this key. */
@@ -79,25 +82,35 @@ export function generateKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
-export function seal(ring: KeyRing, plaintext: Buffer, associatedData: string): Sealed {
-  const key = ring.keys.get(ring.currentKeyId)!;
+/** Version 1: sealed directly under a ring key (rows written before data keys, and wrapped data keys). */
+const RING_ENVELOPE = 1;
+/** Version 2: sealed under a period's data key (app/referrals/data-keys.server.ts). */
+export const DATA_KEY_ENVELOPE = 2;
+
+/** Which kind of key a stored envelope names in its key id column. */
+export function envelopeVersion(ciphertext: Buffer): number {
+  return ciphertext[0] ?? 0;
+}
+
+/** AES-256-GCM under `key`, in the envelope format above. */
+export function encrypt(
+  key: Buffer,
+  version: number,
+  plaintext: Buffer,
+  associatedData: string,
+): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, "utf8"));
   const encrypted = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  const ciphertext = Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), encrypted]);
-  return { ciphertext, keyId: ring.currentKeyId };
+  return Buffer.concat([Buffer.from([version]), iv, cipher.getAuthTag(), encrypted]);
 }
 
-export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buffer {
-  const key = ring.keys.get(sealed.keyId);
-  if (!key) {
-    throw new ReferralError(500, "errors.keyMissing", {
-      detail: `no key "${sealed.keyId}" in the key ring (DATA_ENCRYPTION_KEYS)`,
-    });
-  }
-  const envelope = sealed.ciphertext;
-  if (envelope.length < 1 + IV_BYTES + TAG_BYTES || envelope[0] !== VERSION) {
+export function decrypt(key: Buffer, envelope: Buffer, associatedData: string): Buffer {
+  if (
+    envelope.length < 1 + IV_BYTES + TAG_BYTES ||
+    ![RING_ENVELOPE, DATA_KEY_ENVELOPE].includes(envelopeVersion(envelope))
+  ) {
     throw new ReferralError(500, "errors.decryptFailed", { detail: "unknown envelope" });
   }
   const iv = envelope.subarray(1, 1 + IV_BYTES);
@@ -116,42 +129,98 @@ export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buf
   }
 }
 
-export function sealJson(ring: KeyRing, value: unknown, associatedData: string): Sealed {
-  return seal(ring, Buffer.from(JSON.stringify(value), "utf8"), associatedData);
+/** Seals under the ring's current key (used to wrap data keys). */
+export function seal(ring: KeyRing, plaintext: Buffer, associatedData: string): Sealed {
+  const key = ring.keys.get(ring.currentKeyId)!;
+  return {
+    ciphertext: encrypt(key, RING_ENVELOPE, plaintext, associatedData),
+    keyId: ring.currentKeyId,
+  };
 }
 
-export function openJson(ring: KeyRing, sealed: Sealed, associatedData: string): unknown {
-  return JSON.parse(open(ring, sealed, associatedData).toString("utf8"));
+/** Opens a version-1 envelope with the ring key it names. */
+export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buffer {
+  const key = ring.keys.get(sealed.keyId);
+  if (!key) {
+    throw new ReferralError(500, "errors.keyMissing", {
+      detail: `no key "${sealed.keyId}" in the key ring (DATA_ENCRYPTION_KEYS)`,
+    });
+  }
+  if (envelopeVersion(sealed.ciphertext) !== RING_ENVELOPE) {
+    throw new ReferralError(500, "errors.decryptFailed", { detail: "not a ring envelope" });
+  }
+  return decrypt(key, sealed.ciphertext, associatedData);
 }
 
 /** Associated data: what a ciphertext belongs to, so it cannot be swapped between rows. */
 export const personalDataContext = (referralId: string) => `puente/referral/${referralId}`;
 export const eventNoteContext = (referralId: string, eventId: string) =>
   `puente/referral/${referralId}/event/${eventId}`;
-
-let warned = false;
+export const dataKeyContext = (dataKeyId: string) => `puente/data-key/${dataKeyId}`;
 
 /**
- * The embedded default: a key generated once into <PUENTE_DATA_DIR>/encryption-key (mode 600),
- * next to the embedded database it protects. Created with O_EXCL so concurrent processes agree.
+ * Where the embedded setup keeps its generated key: DATA_ENCRYPTION_KEY_FILE, else
+ * `$XDG_CONFIG_HOME/puente/` (`~/.config/puente/`), one file per data directory. Never inside
+ * PUENTE_DATA_DIR: a copy of the data directory is the natural backup, and a backup that
+ * carries the key that opens it protects nothing, and erases nothing.
  */
-function embeddedKey(dataDir: string): Buffer {
-  const file = path.resolve(dataDir, EMBEDDED_KEY_FILE);
+export function embeddedKeyFile(settings: AppConfig): string {
+  if (settings.DATA_ENCRYPTION_KEY_FILE) return path.resolve(settings.DATA_ENCRYPTION_KEY_FILE);
+  const dataDir = path.resolve(settings.PUENTE_DATA_DIR);
+  const configHome = settings.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
+  const tag = createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
+  return path.join(configHome, "puente", `encryption-key-${tag}`);
+}
+
+function readKeyFile(file: string): Buffer {
+  return decodeKey(readFileSync(file, "utf8"), file);
+}
+
+/** Writes a key file only if none exists (O_EXCL), so concurrent processes agree. */
+function createKeyFile(file: string, key: Buffer): boolean {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
-    writeFileSync(file, `${generateKey().toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-    if (!warned) {
-      console.warn(
-        `[puente] generated a data encryption key for referrals into ${file}. ` +
-          "Back it up with the database: without it, personal data in referrals cannot be read. " +
-          "In production set DATA_ENCRYPTION_KEY instead.",
-      );
-      warned = true;
-    }
+    writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return false;
   }
-  return decodeKey(readFileSync(file, "utf8"), file);
+}
+
+/**
+ * The embedded default: a key generated once (mode 600) outside the data directory. A key
+ * left by an older version in `<PUENTE_DATA_DIR>/encryption-key` is moved there, loudly.
+ */
+function embeddedKey(settings: AppConfig): Buffer {
+  const file = embeddedKeyFile(settings);
+  const legacy = path.resolve(settings.PUENTE_DATA_DIR, LEGACY_EMBEDDED_KEY_FILE);
+  const hasLegacy = existsSync(legacy) && legacy !== file;
+  if (hasLegacy && createKeyFile(file, readKeyFile(legacy))) {
+    console.warn(
+      `[puente] moved the referrals' data encryption key from ${legacy} to ${file}: a key kept ` +
+        "inside PUENTE_DATA_DIR travels with every copy of the database, so backups could always " +
+        `be decrypted. Back up ${file} apart from the database backups.`,
+    );
+  } else if (!hasLegacy && createKeyFile(file, generateKey())) {
+    console.warn(
+      `[puente] generated a data encryption key for referrals into ${file}, outside ` +
+        "PUENTE_DATA_DIR so that copies of the database do not carry it. Back it up apart from " +
+        "the database: without it, personal data in referrals cannot be read. " +
+        "In production set DATA_ENCRYPTION_KEY instead.",
+    );
+  }
+  const key = readKeyFile(file);
+  if (hasLegacy) {
+    if (!readKeyFile(legacy).equals(key)) {
+      throw new Error(
+        `Two different referral encryption keys: ${legacy} and ${file}. Keep the one the ` +
+          "database was encrypted with at the second path and delete the other.",
+      );
+    }
+    unlinkSync(legacy);
+  }
+  return key;
 }
 
 /** Why referrals cannot run, or the key ring. Never throws. */
@@ -167,7 +236,7 @@ export function keyRingFromConfig(settings: AppConfig): KeyRing | { problem: str
     if (settings.PUENTE_EMBEDDED_DATABASE) {
       return {
         currentKeyId: EMBEDDED_KEY_ID,
-        keys: new Map([[EMBEDDED_KEY_ID, embeddedKey(settings.PUENTE_DATA_DIR)]]),
+        keys: new Map([[EMBEDDED_KEY_ID, embeddedKey(settings)]]),
       };
     }
     return {

@@ -4,6 +4,7 @@ import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
 import { coalition, coalitionToday } from "~/coalition.server";
 import { ReferralError } from "./errors.server";
+import { erasureDate, erasureDue, retentionPolicy, type RetentionPolicy } from "./retention.server";
 import type { DashboardFilters, InboxFilters } from "./forms";
 import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
 
@@ -27,11 +28,19 @@ export interface ReferralListItem {
   hasDeadline: boolean;
   followUpOn: string | null;
   overdue: boolean;
+  /**
+   * When the person's details will be erased (YYYY-MM-DD): for an open referral, if nothing
+   * happens before it is closed for inactivity. Null once erased.
+   */
+  erasesOn: string | null;
 }
 
 const LIST_LIMIT = 200;
 
-const listColumns = {
+/** The "erased soon" view: referrals whose personal data goes within this many days. */
+export const ERASING_SOON_DAYS = 14;
+
+const listColumns = (policy: RetentionPolicy) => ({
   id: referrals.id,
   createdAt: referrals.createdAt,
   status: referrals.status,
@@ -47,9 +56,11 @@ const listColumns = {
   hasDeadline: referrals.hasDeadline,
   followUpOn: referrals.followUpOn,
   closedAt: referrals.closedAt,
-};
+  erasesOn: erasureDate(policy),
+});
 
-type ListRow = Omit<ReferralListItem, "createdAt" | "overdue"> & {
+type ListRow = Omit<ReferralListItem, "createdAt" | "overdue" | "erasesOn"> & {
+  erasesOn: string | null;
   createdAt: Date;
   closedAt: Date | null;
 };
@@ -71,6 +82,7 @@ function toItem(row: ListRow, today: string): ReferralListItem {
     hasDeadline: row.hasDeadline,
     followUpOn: row.followUpOn,
     overdue: !row.closedAt && !!row.followUpOn && row.followUpOn < today,
+    erasesOn: row.erasesOn,
   };
 }
 
@@ -92,9 +104,11 @@ export function createdBetween(from: string | undefined, to: string | undefined)
 export interface StaffDashboard {
   items: ReferralListItem[];
   truncated: boolean;
-  counts: { open: number; overdue: number; needsMatch: number };
+  counts: { open: number; overdue: number; needsMatch: number; erasingSoon: number };
   organizations: { id: string; name: string }[];
   today: string;
+  /** REFERRAL_INACTIVE_DAYS and REFERRAL_RETENTION_DAYS, to explain the erasure dates. */
+  policy: RetentionPolicy;
 }
 
 /** The coalition staff's view of every referral: open, past follow-up, needing a new match. */
@@ -105,7 +119,11 @@ export async function listStaffReferrals(
   // No target: reading any organization's referrals is for coalition staff only.
   if (!can(options.actor, "read", "referral")) throw new ReferralError(403, "errors.forbidden");
   const { filters } = options;
-  const today = coalitionToday(options.now ?? new Date()).isoDate;
+  const now = options.now ?? new Date();
+  const today = coalitionToday(now).isoDate;
+  const policy = retentionPolicy();
+  const soon = new Date(now.getTime() + ERASING_SOON_DAYS * 86_400_000);
+  const erasingSoon = sql`${erasureDue(policy)} < ${soon.toISOString()}::timestamptz`;
 
   const conditions: SQL[] = [];
   if (filters.view === "open") conditions.push(isNull(referrals.closedAt));
@@ -115,6 +133,7 @@ export async function listStaffReferrals(
   if (filters.view === "needs_match") {
     conditions.push(inArray(referrals.status, [...NEEDS_NEW_MATCH_STATUSES]));
   }
+  if (filters.view === "erasing_soon") conditions.push(erasingSoon);
   if (filters.status) conditions.push(eq(referrals.status, filters.status));
   if (filters.category) {
     conditions.push(sql`${referrals.needs} @> ARRAY[${filters.category}]::text[]`);
@@ -125,7 +144,7 @@ export async function listStaffReferrals(
   conditions.push(...createdBetween(filters.from, filters.to));
 
   const rows = await db
-    .select(listColumns)
+    .select(listColumns(policy))
     .from(referrals)
     .innerJoin(services, eq(services.id, referrals.serviceId))
     .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
@@ -133,7 +152,9 @@ export async function listStaffReferrals(
     .orderBy(
       ...(filters.view === "overdue"
         ? [asc(referrals.followUpOn), asc(referrals.createdAt)]
-        : [desc(referrals.createdAt)]),
+        : filters.view === "erasing_soon"
+          ? [asc(erasureDue(policy)), asc(referrals.createdAt)]
+          : [desc(referrals.createdAt)]),
     )
     .limit(LIST_LIMIT + 1);
 
@@ -148,6 +169,7 @@ export async function listStaffReferrals(
         sql<number>`count(*) FILTER (WHERE ${inArray(referrals.status, [...NEEDS_NEW_MATCH_STATUSES])})`.mapWith(
           Number,
         ),
+      erasingSoon: sql<number>`count(*) FILTER (WHERE ${erasingSoon})`.mapWith(Number),
     })
     .from(referrals);
 
@@ -160,9 +182,10 @@ export async function listStaffReferrals(
   return {
     items: rows.slice(0, LIST_LIMIT).map((row) => toItem(row, today)),
     truncated: rows.length > LIST_LIMIT,
-    counts: counts ?? { open: 0, overdue: 0, needsMatch: 0 },
+    counts: counts ?? { open: 0, overdue: 0, needsMatch: 0, erasingSoon: 0 },
     organizations: referredOrganizations,
     today,
+    policy,
   };
 }
 
@@ -194,7 +217,7 @@ export async function listInbox(
     conditions.push(notInArray(referrals.status, INBOX_OPEN));
   }
   const rows = await db
-    .select(listColumns)
+    .select(listColumns(retentionPolicy()))
     .from(referrals)
     .innerJoin(services, eq(services.id, referrals.serviceId))
     .innerJoin(organizations, eq(organizations.id, referrals.organizationId))

@@ -98,7 +98,7 @@ export const slipResponseSchema = z.object({
 });
 
 /** Dashboard filters from the query string; anything unrecognised is ignored, not an error. */
-export const DASHBOARD_VIEWS = ["open", "overdue", "needs_match", "all"] as const;
+export const DASHBOARD_VIEWS = ["open", "overdue", "needs_match", "erasing_soon", "all"] as const;
 export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 const lenient = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);

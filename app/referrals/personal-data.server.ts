@@ -1,16 +1,11 @@
 import { z } from "zod";
-import {
-  eventNoteContext,
-  openJson,
-  personalDataContext,
-  sealJson,
-  type KeyRing,
-  type Sealed,
-} from "./crypto.server";
+import { eventNoteContext, personalDataContext, type Sealed } from "./crypto.server";
+import { sealWith, type DataKey, type DataKeys } from "./data-keys.server";
 
 /**
  * Everything about the person that identifies them. Stored only as one AES-GCM ciphertext
- * per referral (referrals.personal_data) and erased by the retention job.
+ * per referral (referrals.personal_data), under its period's data key, and erased by the
+ * retention job.
  */
 export const personalDataSchema = z.object({
   /** How to call the person: a first name or initials. The only field the slip shows. */
@@ -27,30 +22,36 @@ export const personalDataSchema = z.object({
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 
-export function sealPersonalData(ring: KeyRing, referralId: string, data: PersonalData): Sealed {
-  return sealJson(ring, personalDataSchema.parse(data), personalDataContext(referralId));
+export function sealPersonalData(dataKey: DataKey, referralId: string, data: PersonalData): Sealed {
+  const plaintext = Buffer.from(JSON.stringify(personalDataSchema.parse(data)), "utf8");
+  return sealWith(dataKey, plaintext, personalDataContext(referralId));
 }
 
-export function openPersonalData(ring: KeyRing, referralId: string, sealed: Sealed): PersonalData {
-  return personalDataSchema.parse(openJson(ring, sealed, personalDataContext(referralId)));
+export async function openPersonalData(
+  keys: DataKeys,
+  referralId: string,
+  sealed: Sealed,
+): Promise<PersonalData> {
+  const plaintext = await keys.open(sealed, personalDataContext(referralId));
+  return personalDataSchema.parse(JSON.parse(plaintext.toString("utf8")));
 }
 
 export function sealEventNote(
-  ring: KeyRing,
+  dataKey: DataKey,
   referralId: string,
   eventId: string,
   note: string,
 ): Sealed {
-  return sealJson(ring, { note }, eventNoteContext(referralId, eventId));
+  const plaintext = Buffer.from(JSON.stringify({ note }), "utf8");
+  return sealWith(dataKey, plaintext, eventNoteContext(referralId, eventId));
 }
 
-export function openEventNote(
-  ring: KeyRing,
+export async function openEventNote(
+  keys: DataKeys,
   referralId: string,
   eventId: string,
   sealed: Sealed,
-): string {
-  return z
-    .object({ note: z.string() })
-    .parse(openJson(ring, sealed, eventNoteContext(referralId, eventId))).note;
+): Promise<string> {
+  const plaintext = await keys.open(sealed, eventNoteContext(referralId, eventId));
+  return z.object({ note: z.string() }).parse(JSON.parse(plaintext.toString("utf8"))).note;
 }

@@ -1,13 +1,21 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq, or } from "drizzle-orm";
-import { organizations, referralEvents, referrals, services } from "#db/schema";
+import { and, asc, eq, lte, or } from "drizzle-orm";
+import {
+  organizations,
+  referralEvents,
+  referrals,
+  referralSlipReveals,
+  services,
+} from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import { recordAudit } from "~/audit/audit.server";
 import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "~/directory/taxonomy";
-import { dataKeyRing, type KeyRing } from "./crypto.server";
+import { DATA_KEY_ENVELOPE, dataKeyRing, envelopeVersion } from "./crypto.server";
+import { DataKeys, resealReferral, type DataKey } from "./data-keys.server";
 import { ReferralError } from "./errors.server";
+import { erasureDate, retentionPolicy } from "./retention.server";
 import type { ReferralFormValues } from "./forms";
 import { notifyReceivingOrganization } from "./notify.server";
 import {
@@ -65,11 +73,71 @@ function newSlipToken(now: Date): { token: string; hash: string; expiresAt: Date
   return { token, hash: hashSlipToken(token), expiresAt };
 }
 
+/** A new slip link for a (locked) referral; the previous one stops working. */
+async function replaceSlipToken(tx: DbOrTx, referralId: string, now: Date): Promise<string> {
+  const slip = newSlipToken(now);
+  await tx
+    .update(referrals)
+    .set({ slipTokenHash: slip.hash, slipExpiresAt: slip.expiresAt, updatedAt: now })
+    .where(eq(referrals.id, referralId));
+  return slip.token;
+}
+
+/** How long the referral page may still show a new slip link to the person who made it. */
+const SLIP_REVEAL_MS = 5 * 60_000;
+
+/**
+ * Marks the slip link to be shown once to `userId` on the referral's page. Only this mark is
+ * stored: the page mints the link it shows (`takeSlipLink`), so no link travels in a cookie or
+ * a URL, and none is kept at rest.
+ */
+async function offerSlipLink(tx: DbOrTx, referralId: string, userId: string, now: Date) {
+  const expiresAt = new Date(now.getTime() + SLIP_REVEAL_MS);
+  await tx
+    .insert(referralSlipReveals)
+    .values({ referralId, userId, expiresAt })
+    .onConflictDoUpdate({
+      target: [referralSlipReveals.referralId, referralSlipReveals.userId],
+      set: { expiresAt },
+    });
+}
+
+/**
+ * For the referral page: when this user has just made the referral (or a new slip link), a
+ * fresh slip token to show in the page, once; otherwise null. Minting it here replaces the
+ * token made with the referral, which nobody has seen.
+ */
+export async function takeSlipLink(
+  db: DbOrTx,
+  options: { actor: Actor; referralId: string; now?: Date },
+): Promise<string | null> {
+  const now = options.now ?? new Date();
+  if (!UUID.test(options.referralId)) return null;
+  return db.transaction(async (tx) => {
+    await tx.delete(referralSlipReveals).where(lte(referralSlipReveals.expiresAt, now));
+    const [taken] = await tx
+      .delete(referralSlipReveals)
+      .where(
+        and(
+          eq(referralSlipReveals.referralId, options.referralId),
+          eq(referralSlipReveals.userId, options.actor.userId),
+        ),
+      )
+      .returning();
+    if (!taken) return null;
+    const row = await lockReferral(tx, options.referralId);
+    if (!row) return null;
+    assertMay(options.actor, "create", row);
+    return replaceSlipToken(tx, row.id, now);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 
+/** A timeline entry; its note is sealed under the referral's data key. */
 async function addEvent(
   tx: DbOrTx,
-  ring: KeyRing,
+  dataKey: DataKey,
   event: {
     referralId: string;
     actor: EventActor;
@@ -81,7 +149,7 @@ async function addEvent(
   },
 ): Promise<void> {
   const id = randomUUID();
-  const sealed = event.note ? sealEventNote(ring, event.referralId, id, event.note) : undefined;
+  const sealed = event.note ? sealEventNote(dataKey, event.referralId, id, event.note) : undefined;
   await tx.insert(referralEvents).values({
     id,
     referralId: event.referralId,
@@ -153,7 +221,7 @@ interface InsertReferral {
 
 async function insertReferral(
   tx: DbOrTx,
-  ring: KeyRing,
+  keys: DataKeys,
   input: InsertReferral,
 ): Promise<{ referralId: string; slipToken: string }> {
   const { actor, service, now } = input;
@@ -171,7 +239,8 @@ async function insertReferral(
   }
   const referralId = randomUUID();
   const slip = newSlipToken(now);
-  const sealed = sealPersonalData(ring, referralId, input.personal);
+  const dataKey = await keys.forSealing("open", now);
+  const sealed = sealPersonalData(dataKey, referralId, input.personal);
   const status: ReferralStatus = input.mode === "sent" ? "sent" : "logged";
   await tx.insert(referrals).values({
     id: referralId,
@@ -195,13 +264,14 @@ async function insertReferral(
     createdAt: now,
     updatedAt: now,
   });
-  await addEvent(tx, ring, {
+  await addEvent(tx, dataKey, {
     referralId,
     actor: eventActor(actor),
     from: null,
     to: status,
     at: now,
   });
+  await offerSlipLink(tx, referralId, actor.userId, now);
   if (input.mode === "sent") {
     await notifyReceivingOrganization(tx, {
       id: referralId,
@@ -229,7 +299,7 @@ export async function createReferral(
   const input = options.referral;
   return db.transaction(async (tx) => {
     const service = await loadReceivingService(tx, options.serviceId);
-    return insertReferral(tx, ring, {
+    return insertReferral(tx, new DataKeys(tx, ring), {
       actor: options.actor,
       service,
       mode: input.mode,
@@ -280,12 +350,13 @@ export async function referToAnother(
     assertMay(options.actor, "create", source);
     if (!source.personalData || !source.keyId) throw new ReferralError(409, "errors.purged");
     if (source.serviceId === options.serviceId) throw new ReferralError(400, "errors.sameService");
-    const personal = openPersonalData(ring, source.id, {
+    const keys = new DataKeys(tx, ring);
+    const personal = await openPersonalData(keys, source.id, {
       ciphertext: source.personalData,
       keyId: source.keyId,
     });
     const service = await loadReceivingService(tx, options.serviceId);
-    const created = await insertReferral(tx, ring, {
+    const created = await insertReferral(tx, keys, {
       actor: options.actor,
       service,
       mode: options.mode,
@@ -305,7 +376,7 @@ export async function referToAnother(
         .update(referrals)
         .set({ status: "closed", outcome: "rematched", closedAt: now, updatedAt: now })
         .where(eq(referrals.id, source.id));
-      await addEvent(tx, ring, {
+      await addEvent(tx, await moveToClosedKey(tx, keys, source.id, now), {
         referralId: source.id,
         actor: eventActor(options.actor),
         from: source.status,
@@ -333,10 +404,34 @@ export interface TransitionDetails {
   note?: string;
 }
 
+/**
+ * Closing starts the retention clock: the (locked) referral's personal data and notes move to
+ * the data key of the month it closed in, which is destroyed once all of that month's closed
+ * referrals are past retention. Returns that key, for the closing entry's note.
+ */
+export async function moveToClosedKey(
+  tx: DbOrTx,
+  keys: DataKeys,
+  referralId: string,
+  now: Date,
+): Promise<DataKey> {
+  const closedKey = await keys.forSealing("closed", now);
+  await resealReferral(tx, keys, referralId, closedKey, now);
+  return closedKey;
+}
+
+/** The key an open referral's new notes are sealed with: the one its personal data uses. */
+async function openReferralKey(keys: DataKeys, row: ReferralRow, now: Date): Promise<DataKey> {
+  if (row.keyId && row.personalData && envelopeVersion(row.personalData) === DATA_KEY_ENVELOPE) {
+    return { id: row.keyId, key: await keys.byId(row.keyId) };
+  }
+  return keys.forSealing(row.closedAt ? "closed" : "open", now);
+}
+
 /** Moves a locked referral along the workflow; refuses anything the table does not allow. */
 async function applyTransition(
   tx: DbOrTx,
-  ring: KeyRing,
+  keys: DataKeys,
   row: ReferralRow,
   side: ReferralSide,
   actor: EventActor,
@@ -368,13 +463,41 @@ async function applyTransition(
   }
   if (isFinalStatus(to)) changes.closedAt = now;
   await tx.update(referrals).set(changes).where(eq(referrals.id, row.id));
-  await addEvent(tx, ring, {
+  const dataKey = isFinalStatus(to)
+    ? await moveToClosedKey(tx, keys, row.id, now)
+    : await openReferralKey(keys, row, now);
+  await addEvent(tx, dataKey, {
     referralId: row.id,
     actor,
     from,
     to,
     code,
     note: details.note?.trim() || null,
+    at: now,
+  });
+}
+
+/**
+ * The retention job closes a (locked) referral nobody has touched for REFERRAL_INACTIVE_DAYS:
+ * on the timeline as closed by Puente, outcome "inactive"; the retention clock starts now.
+ */
+export async function closeAutomatically(
+  tx: DbOrTx,
+  keys: DataKeys,
+  row: ReferralRow,
+  now: Date,
+): Promise<void> {
+  const outcome: CloseOutcome = "inactive";
+  await tx
+    .update(referrals)
+    .set({ status: "closed", outcome, closedAt: now, updatedAt: now })
+    .where(eq(referrals.id, row.id));
+  await addEvent(tx, await moveToClosedKey(tx, keys, row.id, now), {
+    referralId: row.id,
+    actor: { kind: "system", userId: null },
+    from: row.status,
+    to: "closed",
+    code: outcome,
     at: now,
   });
 }
@@ -392,7 +515,7 @@ export async function transitionReferral(
     assertMay(options.actor, "update", row);
     await applyTransition(
       tx,
-      ring,
+      new DataKeys(tx, ring),
       row,
       sideOf(options.actor),
       eventActor(options.actor),
@@ -411,7 +534,7 @@ export async function transitionFromSlip(
 ): Promise<void> {
   await applyTransition(
     tx,
-    dataKeyRing(),
+    new DataKeys(tx, dataKeyRing()),
     row,
     "person",
     { kind: "person", userId: null },
@@ -422,7 +545,10 @@ export async function transitionFromSlip(
 
 export { lockReferral };
 
-/** A new slip link (the previous one stops working). Only the coalition's staff issue slips. */
+/**
+ * A new slip link (the previous one stops working), shown once on the referral's page to whoever
+ * asked for it. Only the coalition's staff issue slips.
+ */
 export async function issueSlipLink(
   db: DbOrTx,
   options: { actor: Actor; referralId: string; now?: Date },
@@ -432,12 +558,9 @@ export async function issueSlipLink(
     const row = await lockReferral(tx, options.referralId);
     if (!row) throw new ReferralError(404, "errors.notFound");
     assertMay(options.actor, "create", row);
-    const slip = newSlipToken(now);
-    await tx
-      .update(referrals)
-      .set({ slipTokenHash: slip.hash, slipExpiresAt: slip.expiresAt, updatedAt: now })
-      .where(eq(referrals.id, row.id));
-    return { slipToken: slip.token };
+    const slipToken = await replaceSlipToken(tx, row.id, now);
+    await offerSlipLink(tx, row.id, options.actor.userId, now);
+    return { slipToken };
   });
 }
 
@@ -490,6 +613,8 @@ export interface ReferralDetail {
   acceptedAt: string | null;
   closedAt: string | null;
   purgedAt: string | null;
+  /** When the personal data will be erased (YYYY-MM-DD); for an open referral, if inactive. */
+  erasesOn: string | null;
   slipExpiresAt: string | null;
   /** Whether the person's slip link still works. */
   slipActive: boolean;
@@ -517,6 +642,7 @@ export async function getReferral(
       referral: referrals,
       serviceName: services.name,
       organizationName: organizations.name,
+      erasesOn: erasureDate(retentionPolicy()),
     })
     .from(referrals)
     .innerJoin(services, eq(services.id, referrals.serviceId))
@@ -526,10 +652,10 @@ export async function getReferral(
     throw new ReferralError(404, "errors.notFound");
   }
   const referral = row.referral;
-  const ring = dataKeyRing();
+  const keys = new DataKeys(db, dataKeyRing());
   const personal =
     referral.personalData && referral.keyId
-      ? openPersonalData(ring, referral.id, {
+      ? await openPersonalData(keys, referral.id, {
           ciphertext: referral.personalData,
           keyId: referral.keyId,
         })
@@ -539,18 +665,24 @@ export async function getReferral(
     .from(referralEvents)
     .where(eq(referralEvents.referralId, referral.id))
     .orderBy(asc(referralEvents.at), asc(referralEvents.sequence));
-  const timeline: TimelineEvent[] = events.map((event) => ({
-    id: event.id,
-    at: event.at.toISOString(),
-    actorKind: event.actorKind,
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    code: event.code,
-    note:
-      event.note && event.keyId
-        ? openEventNote(ring, referral.id, event.id, { ciphertext: event.note, keyId: event.keyId })
-        : null,
-  }));
+  const timeline: TimelineEvent[] = [];
+  for (const event of events) {
+    timeline.push({
+      id: event.id,
+      at: event.at.toISOString(),
+      actorKind: event.actorKind,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      code: event.code,
+      note:
+        event.note && event.keyId
+          ? await openEventNote(keys, referral.id, event.id, {
+              ciphertext: event.note,
+              keyId: event.keyId,
+            })
+          : null,
+    });
+  }
 
   const relatedColumns = {
     id: referrals.id,
@@ -625,6 +757,7 @@ export async function getReferral(
     acceptedAt: referral.acceptedAt?.toISOString() ?? null,
     closedAt: referral.closedAt?.toISOString() ?? null,
     purgedAt: referral.purgedAt?.toISOString() ?? null,
+    erasesOn: row.erasesOn,
     slipExpiresAt: referral.slipExpiresAt?.toISOString() ?? null,
     slipActive: !!referral.slipExpiresAt && referral.slipExpiresAt > new Date(),
     personal,

@@ -1,7 +1,106 @@
-import { and, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { referralEvents, referrals } from "#db/schema";
 import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
+import { DIRECTORY_TIME_ZONE } from "~/directory/dates";
+import { dataKeyRing } from "./crypto.server";
+import { DataKeys, destroyUnusedDataKeys } from "./data-keys.server";
+import { closeAutomatically, lockReferral } from "./referrals.server";
+
+/**
+ * How long personal data lives:
+ *
+ * 1. A referral with no activity (no new timeline entry, no follow-up date ahead) for
+ *    REFERRAL_INACTIVE_DAYS is closed automatically (outcome "inactive", by "Puente" on the
+ *    timeline).
+ * 2. REFERRAL_RETENTION_DAYS after a referral closed, its personal data and notes are erased.
+ * 3. Once a month's data key is used by no row any more, it is destroyed (data-keys.server.ts).
+ *
+ * The daily job `referrals-purge` runs all three (`runRetention`).
+ */
+export interface RetentionPolicy {
+  retentionDays: number;
+  inactiveDays: number;
+}
+
+export function retentionPolicy(): RetentionPolicy {
+  const settings = config();
+  return {
+    retentionDays: settings.REFERRAL_RETENTION_DAYS,
+    inactiveDays: settings.REFERRAL_INACTIVE_DAYS,
+  };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * When a referral last moved: its latest timeline entry, or the end of its follow-up day when
+ * that is later (a follow-up date ahead keeps a referral open).
+ */
+export const lastActivity: SQL<Date> = sql<Date>`greatest(
+  (SELECT max(${referralEvents.at}) FROM ${referralEvents} WHERE ${referralEvents.referralId} = ${referrals.id}),
+  ((${referrals.followUpOn} + 1)::timestamp AT TIME ZONE ${DIRECTORY_TIME_ZONE})
+)`;
+
+/**
+ * When the referral's personal data will be erased: REFERRAL_RETENTION_DAYS after it closed;
+ * for an open referral, if nothing happens until it is closed for inactivity. Null once erased.
+ */
+export function erasureDue(policy: RetentionPolicy): SQL<Date | null> {
+  return sql<Date | null>`CASE
+    WHEN ${referrals.purgedAt} IS NOT NULL THEN NULL
+    WHEN ${referrals.closedAt} IS NOT NULL
+      THEN ${referrals.closedAt} + make_interval(days => ${policy.retentionDays}::int)
+    ELSE ${lastActivity} + make_interval(days => ${policy.inactiveDays + policy.retentionDays}::int)
+  END`;
+}
+
+/** The date (in the coalition's zone) of `erasureDue`, as YYYY-MM-DD. */
+export function erasureDate(policy: RetentionPolicy): SQL<string | null> {
+  return sql<
+    string | null
+  >`to_char((${erasureDue(policy)}) AT TIME ZONE ${DIRECTORY_TIME_ZONE}, 'YYYY-MM-DD')`;
+}
+
+const BATCH = 200;
+
+/**
+ * Closes open referrals without activity for `inactiveDays`, recorded on their timelines as
+ * closed by Puente ("inactive"); their retention clock starts now. Idempotent.
+ */
+export async function closeInactiveReferrals(
+  db: DbOrTx,
+  now: Date = new Date(),
+  inactiveDays: number = config().REFERRAL_INACTIVE_DAYS,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - inactiveDays * DAY);
+  const ring = dataKeyRing();
+  let closed = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select({ id: referrals.id })
+        .from(referrals)
+        .where(
+          and(
+            isNull(referrals.closedAt),
+            sql`${lastActivity} < ${cutoff.toISOString()}::timestamptz`,
+          ),
+        )
+        .orderBy(asc(referrals.id))
+        .limit(BATCH)
+        .for("update", { skipLocked: true });
+      const keys = new DataKeys(tx, ring);
+      for (const { id } of rows) {
+        const row = await lockReferral(tx, id);
+        if (row && !row.closedAt) await closeAutomatically(tx, keys, row, now);
+      }
+      return rows.length;
+    });
+    closed += batch;
+    if (batch < BATCH) return closed;
+  }
+}
 
 /**
  * Erases the personal data of referrals closed more than REFERRAL_RETENTION_DAYS ago: the
@@ -13,7 +112,7 @@ export async function purgeExpiredPersonalData(
   now: Date = new Date(),
   retentionDays: number = config().REFERRAL_RETENTION_DAYS,
 ): Promise<{ referrals: number; notes: number }> {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const cutoff = new Date(now.getTime() - retentionDays * DAY);
   return db.transaction(async (tx) => {
     const purged = await tx
       .update(referrals)
@@ -42,4 +141,16 @@ export async function purgeExpiredPersonalData(
       .returning({ id: referralEvents.id });
     return { referrals: purged.length, notes: notes.length };
   });
+}
+
+/** The daily job: close inactive referrals, erase expired personal data, destroy unused keys. */
+export async function runRetention(
+  db: DbOrTx,
+  now: Date = new Date(),
+  policy: RetentionPolicy = retentionPolicy(),
+): Promise<{ closed: number; referrals: number; notes: number; destroyedKeys: string[] }> {
+  const closed = await closeInactiveReferrals(db, now, policy.inactiveDays);
+  const purged = await purgeExpiredPersonalData(db, now, policy.retentionDays);
+  const destroyedKeys = await destroyUnusedDataKeys(db, now);
+  return { closed, ...purged, destroyedKeys };
 }

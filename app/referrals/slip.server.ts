@@ -12,6 +12,7 @@ import {
 import { recordAudit } from "~/audit/audit.server";
 import type { DbOrTx } from "~/db.server";
 import { dataKeyRing } from "./crypto.server";
+import { DataKeys } from "./data-keys.server";
 import { openPersonalData } from "./personal-data.server";
 import { hashSlipToken, lockReferral, transitionFromSlip } from "./referrals.server";
 import { canTransition } from "./workflow";
@@ -153,10 +154,13 @@ export async function getSlip(
 
   let callName: string | null = null;
   if (referral.personalData && referral.keyId) {
-    callName = openPersonalData(dataKeyRing(), referral.id, {
-      ciphertext: referral.personalData,
-      keyId: referral.keyId,
-    }).callName;
+    const keys = new DataKeys(db, dataKeyRing());
+    callName = (
+      await openPersonalData(keys, referral.id, {
+        ciphertext: referral.personalData,
+        keyId: referral.keyId,
+      })
+    ).callName;
     await recordAudit(db, {
       actor: null,
       organizationId: referral.organizationId,

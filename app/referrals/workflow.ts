@@ -51,11 +51,15 @@ export const CLOSE_OUTCOMES = [
   "could_not_reach",
   "duplicate",
   "other",
+  "inactive",
 ] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-/** Outcomes someone may choose when closing (served has its own transition, rematched is set by "refer to another"). */
+/**
+ * Outcomes someone may choose when closing (served has its own transition, rematched is set by
+ * "refer to another", inactive by the retention job after REFERRAL_INACTIVE_DAYS).
+ */
 export const CHOOSABLE_CLOSE_OUTCOMES = CLOSE_OUTCOMES.filter(
-  (outcome) => outcome !== "served" && outcome !== "rematched",
+  (outcome) => outcome !== "served" && outcome !== "rematched" && outcome !== "inactive",
 );
 
 /**

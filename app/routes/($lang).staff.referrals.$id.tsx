@@ -37,6 +37,7 @@ import {
   listReferableServices,
   referToAnother,
   setFollowUp,
+  takeSlipLink,
   transitionReferral,
 } from "~/referrals/referrals.server";
 import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
@@ -57,13 +58,18 @@ export const headers = privatePageHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await requestLocale(request, params.lang);
-  const referral = await orRespond(() => getReferral(db(), { actor, referralId: params.id ?? "" }));
+  const referralId = params.id ?? "";
+  // Shown once, in this page only (never in a cookie): right after this user made the
+  // referral or a new slip link.
+  const slipToken = await orRespond(() => takeSlipLink(db(), { actor, referralId }));
+  const referral = await orRespond(() => getReferral(db(), { actor, referralId }));
   const services = referral.canManage
     ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
     : [];
   return {
     referral,
     services,
+    slipLink: slipToken ? slipLink(request, slipToken) : null,
     languageNames: languageNamesFor(locale, [referral.preferredLanguage]),
   };
 }
@@ -117,7 +123,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(staffReferralPath(locale, outcome.value.referralId), {
       kind: "success",
       message: submission.value.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
+<<<<<<< HEAD
       values: { slipLink: slipLink(outcome.value.slipToken) },
+=======
+>>>>>>> refpriv
     });
   }
 
@@ -135,19 +144,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "newSlip") {
+<<<<<<< HEAD
     const { slipToken } = await orRespond(() => issueSlipLink(db(), { actor, referralId }));
     return redirectWithFlash(here, {
       kind: "success",
       message: "referrals:flash.newSlip",
       values: { slipLink: slipLink(slipToken) },
     });
+=======
+    await orRespond(() => issueSlipLink(db(), { actor, referralId }));
+    return redirectWithFlash(here, { kind: "success", message: "referrals:flash.newSlip" });
+>>>>>>> refpriv
   }
 
   throw data({ messageKey: "errors.badRequest" }, { status: 400 });
 }
 
 export default function StaffReferral() {
-  const { referral, services, languageNames } = useLoaderData<typeof loader>();
+  const { referral, services, slipLink, languageNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) =>
     actionData?.intent === intent ? actionData.result : undefined;
@@ -157,6 +171,7 @@ export default function StaffReferral() {
       <ReferralPage
         key={referral.status}
         referral={referral}
+        slipLink={slipLink}
         languageNames={languageNames}
         detailPath={(id) => `/staff/referrals/${id}`}
         transitionResult={resultFor("transition")}

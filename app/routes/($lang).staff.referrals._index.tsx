@@ -55,7 +55,7 @@ function queryFor(filters: DashboardFilters, changes: Partial<DashboardFilters>)
 }
 
 export default function StaffReferrals() {
-  const { items, truncated, counts, organizations, filters, languageNames } =
+  const { items, truncated, counts, organizations, filters, languageNames, policy } =
     useLoaderData<typeof loader>();
   const labels = useReferralLabels();
   const { t } = labels;
@@ -64,6 +64,7 @@ export default function StaffReferrals() {
     open: counts.open,
     overdue: counts.overdue,
     needs_match: counts.needsMatch,
+    erasing_soon: counts.erasingSoon,
   };
   return (
     <div className="referral-page">
@@ -141,6 +142,7 @@ export default function StaffReferrals() {
         </fieldset>
       </Form>
 
+      <p className="hint">{t("dashboard.retention", policy)}</p>
       {items.length === 0 ? (
         <p className="notice">{t("dashboard.empty")}</p>
       ) : (

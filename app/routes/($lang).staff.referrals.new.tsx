@@ -31,7 +31,6 @@ import {
   languageNamesFor,
   orRespond,
   requestLocale,
-  slipLink,
   staffReferralPath,
 } from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
@@ -79,8 +78,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requestLocale(request, params.lang);
   return redirectWithFlash(staffReferralPath(locale, created.referralId), {
     kind: "success",
+    // The slip link is not in this cookie: the referral's page shows it once (takeSlipLink).
     message: referral.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
+<<<<<<< HEAD
     values: { slipLink: slipLink(created.slipToken) },
+=======
+>>>>>>> refpriv
   });
 }
 

@@ -8,6 +8,7 @@ import {
   index,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -46,6 +47,9 @@ export const referralEventActor = pgEnum("referral_event_actor", [
  * contact details, notes, court dates) lives only in `personal_data`, encrypted with
  * AES-256-GCM under the key named by `key_id` (app/referrals/crypto.server.ts); the other
  * columns are workflow and statistics and stay after the personal data is purged.
+ *
+ * `key_id` names a data key in `referral_data_keys` (envelope version 2), or, for rows written
+ * before data keys existed, a key of the DATA_ENCRYPTION_KEY ring (envelope version 1).
  */
 export const referrals = pgTable(
   "referrals",
@@ -182,4 +186,47 @@ export const referralEvents = pgTable(
       sql`(${table.actorKind} IN ('staff', 'organization')) = (${table.actorUserId} IS NOT NULL)`,
     ),
   ],
+);
+
+/**
+ * Data keys for personal data, one per period ("open-2026-12": referrals made that month and
+ * still open; "closed-2026-12": referrals closed that month), each wrapped (AES-256-GCM) by the
+ * DATA_ENCRYPTION_KEY ring. Once a period is over and no row uses its key any more, the
+ * retention job destroys the key (wrapped_key NULL, destroyed_at set): copies of its
+ * ciphertexts in dead rows, WAL and later backups can then no longer be read.
+ */
+export const referralDataKeys = pgTable(
+  "referral_data_keys",
+  {
+    id: text("id").primaryKey(),
+    wrappedKey: bytea("wrapped_key"),
+    /** Id of the DATA_ENCRYPTION_KEY ring key that wraps it. */
+    wrappedBy: text("wrapped_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    destroyedAt: timestamp("destroyed_at", { withTimezone: true }),
+  },
+  (table) => [
+    check("referral_data_keys_id_format", sql`${table.id} ~ '^(open|closed)-[0-9]{4}-[0-9]{2}$'`),
+    check(
+      "referral_data_keys_wrapped_or_destroyed",
+      sql`(${table.wrappedKey} IS NULL) = (${table.destroyedAt} IS NOT NULL) AND (${table.wrappedKey} IS NULL) = (${table.wrappedBy} IS NULL)`,
+    ),
+  ],
+);
+
+/**
+ * "Show this user the slip link once": written by the action that made the referral (or a new
+ * link), taken by the next load of the referral page, which then mints the link it shows. The
+ * link itself is never stored and never sent in a cookie.
+ */
+export const referralSlipReveals = pgTable(
+  "referral_slip_reveals",
+  {
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.referralId, table.userId] })],
 );

@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { jobRuns, referralEvents, referrals } from "#db/schema";
-import { parseKeyRing } from "~/referrals/crypto.server";
+import { jobRuns, referralDataKeys, referralEvents, referrals } from "#db/schema";
+import { parseKeyRing, personalDataContext, seal } from "~/referrals/crypto.server";
+import { DataKeys } from "~/referrals/data-keys.server";
 import { listStaffReferrals } from "~/referrals/dashboard.server";
 import { ReferralError } from "~/referrals/errors.server";
 import { dashboardFiltersSchema } from "~/referrals/forms";
 import { openPersonalData } from "~/referrals/personal-data.server";
 import { createReferral, getReferral, transitionReferral } from "~/referrals/referrals.server";
-import { purgeExpiredPersonalData } from "~/referrals/retention.server";
+import { purgeExpiredPersonalData, runRetention } from "~/referrals/retention.server";
+import { parseConfig } from "~/config.server";
 import { countNotUnderKey, rotateEncryptionKey } from "~/referrals/rotation.server";
 import { getSlip, respondFromSlip } from "~/referrals/slip.server";
 import { claimDailyRun } from "~/scheduled-jobs.server";
@@ -93,7 +95,10 @@ describe("encryption at rest", () => {
       expect(row).not.toContain(secret);
       expect(await bytesContain(referralId, secret)).toBe(false);
     }
-    expect(JSON.parse(row)).toMatchObject({ key_id: "default", has_court_date: true });
+    expect(JSON.parse(row)).toMatchObject({
+      key_id: expect.stringMatching(/^open-\d{4}-\d{2}$/),
+      has_court_date: true,
+    });
     // ...while staff still read it.
     const detail = await getReferral(env().db, { actor: staff, referralId });
     expect(detail.personal?.fullName).toBe("Marisol Quispe Huamán");
@@ -287,8 +292,161 @@ describe("retention", () => {
   });
 });
 
+describe("referrals nobody closes", () => {
+  const day = 86_400_000;
+  const policy = { inactiveDays: 60, retentionDays: 90 };
+  const nyDate = (at: Date) => at.toLocaleDateString("en-CA", { timeZone: "America/New_York" });
+
+  async function statusOf(referralId: string) {
+    const [row] = await env().db.select().from(referrals).where(eq(referrals.id, referralId));
+    return row!;
+  }
+
+  async function dashboard(view: "erasing_soon" | "all", now: Date) {
+    const result = await listStaffReferrals(env().db, {
+      actor: staff,
+      filters: dashboardFiltersSchema.parse({ view }),
+      now,
+    });
+    return result.items;
+  }
+
+  it("closes a referral after REFERRAL_INACTIVE_DAYS without activity, says so on the timeline, then erases it on schedule", async () => {
+    const { referralId } = await refer({}, new Date("2021-01-05T15:00:00Z"));
+    const declinedAt = new Date("2021-01-06T15:00:00Z");
+    await transitionReferral(env().db, {
+      actor: editorOf(org.organizationId),
+      referralId,
+      to: "declined",
+      declineReason: "no_capacity",
+      note: "We called Marisol back.",
+      now: declinedAt,
+    });
+    // Staff see when the details go if nothing happens: inactivity, then retention.
+    const listed = (await dashboard("all", declinedAt)).find((item) => item.id === referralId);
+    expect(listed?.erasesOn).toBe(nyDate(new Date(declinedAt.getTime() + 150 * day)));
+
+    await runRetention(env().db, new Date(declinedAt.getTime() + 59 * day), policy);
+    expect((await statusOf(referralId)).status).toBe("declined");
+
+    const closedAt = new Date(declinedAt.getTime() + 61 * day);
+    await runRetention(env().db, closedAt, policy);
+    expect(await statusOf(referralId)).toMatchObject({
+      status: "closed",
+      outcome: "inactive",
+      closedAt,
+      purgedAt: null,
+    });
+    const detail = await getReferral(env().db, { actor: staff, referralId });
+    expect(detail.timeline.at(-1)).toMatchObject({
+      actorKind: "system",
+      fromStatus: "declined",
+      toStatus: "closed",
+      code: "inactive",
+    });
+    expect(detail.personal?.fullName).toBe("Marisol Quispe Huamán");
+    expect(detail.erasesOn).toBe(nyDate(new Date(closedAt.getTime() + 90 * day)));
+
+    // "Personal data erased within 14 days" lists it two weeks ahead, not before.
+    const ids = async (now: Date) => (await dashboard("erasing_soon", now)).map((item) => item.id);
+    expect(await ids(new Date(closedAt.getTime() + 70 * day))).not.toContain(referralId);
+    const soon = await dashboard("erasing_soon", new Date(closedAt.getTime() + 80 * day));
+    expect(soon.find((item) => item.id === referralId)?.erasesOn).toBe(
+      nyDate(new Date(closedAt.getTime() + 90 * day)),
+    );
+
+    await runRetention(env().db, new Date(closedAt.getTime() + 89 * day), policy);
+    expect((await statusOf(referralId)).personalData).not.toBeNull();
+    await runRetention(env().db, new Date(closedAt.getTime() + 91 * day), policy);
+    expect(await statusOf(referralId)).toMatchObject({ personalData: null, keyId: null });
+    expect((await getReferral(env().db, { actor: staff, referralId })).personal).toBeNull();
+  });
+
+  it("keeps a referral open while its follow-up date is ahead", async () => {
+    const { referralId } = await refer(
+      { followUpOn: "2021-06-01" },
+      new Date("2021-02-01T15:00:00Z"),
+    );
+    await runRetention(env().db, new Date("2021-07-20T12:00:00Z"), policy);
+    expect((await statusOf(referralId)).status).toBe("sent");
+    await runRetention(env().db, new Date("2021-08-02T12:00:00Z"), policy);
+    expect((await statusOf(referralId)).outcome).toBe("inactive");
+  });
+
+  it("refuses a REFERRAL_RETENTION_DAYS below the documented minimum, naming it", () => {
+    expect(() => parseConfig({ NODE_ENV: "test", REFERRAL_RETENTION_DAYS: "3" })).toThrow(
+      /REFERRAL_RETENTION_DAYS: must be at least 7/,
+    );
+    expect(parseConfig({ NODE_ENV: "test" }).REFERRAL_INACTIVE_DAYS).toBe(60);
+  });
+});
+
+describe("erasure that survives copies of the database", () => {
+  it("destroys a month's data key once every referral closed that month is erased; copies taken before no longer open", async () => {
+    const ring = parseKeyRing({ key: firstKey });
+    const first = await refer({}, new Date("2022-03-01T15:00:00Z"));
+    const second = await refer({}, new Date("2022-03-02T15:00:00Z"));
+    for (const [referralId, at] of [
+      [first.referralId, "2022-03-10T15:00:00Z"],
+      [second.referralId, "2022-03-28T15:00:00Z"],
+    ] as const) {
+      await transitionReferral(env().db, {
+        actor: staff,
+        referralId,
+        to: "closed",
+        outcome: "no_longer_needed",
+        note: "Marisol found a lawyer.",
+        now: new Date(at),
+      });
+    }
+    const [row] = await env().db.select().from(referrals).where(eq(referrals.id, first.referralId));
+    // Closing moved the personal data to the key of the month it closed in.
+    expect(row!.keyId).toBe("closed-2022-03");
+    // What a dead row version, the WAL or a backup taken now still holds.
+    const copy = { ciphertext: row!.personalData!, keyId: row!.keyId! };
+    const keyRow = async (id: string) =>
+      (await env().db.select().from(referralDataKeys).where(eq(referralDataKeys.id, id)))[0];
+
+    // The first is erased; the second, closed the same month, still needs the key.
+    await runRetention(env().db, new Date("2022-06-15T12:00:00Z"));
+    expect(
+      (await getReferral(env().db, { actor: staff, referralId: first.referralId })).personal,
+    ).toBeNull();
+    expect((await keyRow("closed-2022-03"))?.wrappedKey).not.toBeNull();
+    expect(
+      (await openPersonalData(new DataKeys(env().db, ring), first.referralId, copy)).callName,
+    ).toBe("Marisol");
+    // The month's "open" key has no rows left (both were re-sealed on closing): destroyed.
+    expect(await keyRow("open-2022-03")).toMatchObject({ wrappedKey: null, wrappedBy: null });
+
+    await runRetention(env().db, new Date("2022-06-27T12:00:00Z"));
+    const destroyed = await keyRow("closed-2022-03");
+    expect(destroyed).toMatchObject({ wrappedKey: null, wrappedBy: null });
+    expect(destroyed?.destroyedAt).toEqual(new Date("2022-06-27T12:00:00Z"));
+    // Even with the master key, the old copy is now noise.
+    await expect(
+      openPersonalData(new DataKeys(env().db, ring), first.referralId, copy),
+    ).rejects.toThrow(ReferralError);
+  });
+
+  it("keeps the keys of the current month, and of any month a row still uses", async () => {
+    const { referralId } = await refer({}, new Date("2023-01-10T15:00:00Z"));
+    await runRetention(env().db, new Date("2023-01-20T12:00:00Z"));
+    const [row] = await env().db.select().from(referrals).where(eq(referrals.id, referralId));
+    expect(row!.keyId).toBe("open-2023-01");
+    const [key] = await env()
+      .db.select()
+      .from(referralDataKeys)
+      .where(eq(referralDataKeys.id, "open-2023-01"));
+    expect(key?.wrappedKey).not.toBeNull();
+    expect((await getReferral(env().db, { actor: staff, referralId })).personal?.callName).toBe(
+      "Marisol",
+    );
+  });
+});
+
 describe("key rotation", () => {
-  it("re-encrypts every row to the new key; old rows decrypt with the ring, then without the old key", async () => {
+  it("re-wraps the data keys and moves rows sealed before data keys existed, so the old key can go", async () => {
     const { referralId } = await refer();
     await transitionReferral(env().db, {
       actor: staff,
@@ -296,6 +454,29 @@ describe("key rotation", () => {
       to: "accepted",
       note: "Spoke with Marisol.",
     });
+    // A row as an older version wrote it: sealed directly under the ring key.
+    const firstRing = parseKeyRing({ key: firstKey });
+    const legacy = await refer({ fullName: "Old Row Person" });
+    const legacySealed = seal(
+      firstRing,
+      Buffer.from(
+        JSON.stringify({
+          callName: "Old",
+          fullName: "Old Row Person",
+          consent: { phone: false, email: false },
+        }),
+      ),
+      personalDataContext(legacy.referralId),
+    );
+    await env()
+      .db.update(referrals)
+      .set({ personalData: legacySealed.ciphertext, keyId: legacySealed.keyId })
+      .where(eq(referrals.id, legacy.referralId));
+    expect(
+      (await getReferral(env().db, { actor: staff, referralId: legacy.referralId })).personal
+        ?.fullName,
+    ).toBe("Old Row Person");
+
     const newKey = randomBytes(32).toString("base64");
     const ring = parseKeyRing({
       keys: `default:${firstKey},2031:${newKey}`,
@@ -303,22 +484,37 @@ describe("key rotation", () => {
     });
     expect(await countNotUnderKey(env().db, "2031")).toBeGreaterThan(0);
     const rotated = await rotateEncryptionKey(env().db, ring);
-    expect(rotated.referrals).toBeGreaterThan(0);
-    expect(rotated.notes).toBeGreaterThan(0);
+    expect(rotated.dataKeys).toBeGreaterThan(0);
+    expect(rotated.referrals).toBe(1);
     expect(await countNotUnderKey(env().db, "2031")).toBe(0);
+    const wrappers = await env()
+      .db.selectDistinct({ by: referralDataKeys.wrappedBy })
+      .from(referralDataKeys)
+      .where(isNotNull(referralDataKeys.wrappedBy));
+    expect(wrappers).toEqual([{ by: "2031" }]);
 
+    // Only the new key is needed now, for the rotated and the migrated rows alike.
+    const onlyNewKey = new DataKeys(env().db, parseKeyRing({ keys: `2031:${newKey}` }));
+    for (const [id, fullName] of [
+      [referralId, "Marisol Quispe Huamán"],
+      [legacy.referralId, "Old Row Person"],
+    ] as const) {
+      const [row] = await env().db.select().from(referrals).where(eq(referrals.id, id));
+      expect(row!.keyId).toMatch(/^open-/);
+      const personal = await openPersonalData(onlyNewKey, id, {
+        ciphertext: row!.personalData!,
+        keyId: row!.keyId!,
+      });
+      expect(personal.fullName).toBe(fullName);
+    }
+    const onlyOldKey = new DataKeys(env().db, firstRing);
     const [row] = await env().db.select().from(referrals).where(eq(referrals.id, referralId));
-    expect(row!.keyId).toBe("2031");
-    const onlyNewKey = parseKeyRing({ keys: `2031:${newKey}` });
-    const personal = openPersonalData(onlyNewKey, referralId, {
-      ciphertext: row!.personalData!,
-      keyId: row!.keyId!,
-    });
-    expect(personal.fullName).toBe("Marisol Quispe Huamán");
-    const onlyOldKey = parseKeyRing({ keys: `default:${firstKey}` });
-    expect(() =>
-      openPersonalData(onlyOldKey, referralId, { ciphertext: row!.personalData!, keyId: "2031" }),
-    ).toThrow(ReferralError);
+    await expect(
+      openPersonalData(onlyOldKey, referralId, {
+        ciphertext: row!.personalData!,
+        keyId: row!.keyId!,
+      }),
+    ).rejects.toThrow(ReferralError);
 
     // Rotating back leaves the database readable by this process's configured key again.
     await rotateEncryptionKey(

@@ -95,7 +95,7 @@ describe("the Refer form", () => {
     expect(await env().db.$count(referrals)).toBe(0);
   });
 
-  it("makes the referral, then redirects to it with a one-time flash holding the slip link", async () => {
+  it("makes the referral and shows the slip link once in the referral page, never in a cookie", async () => {
     const request = await requestAs(
       env().db,
       staff,
@@ -120,15 +120,98 @@ describe("the Refer form", () => {
       newRoute.action(args(request, { lang: "es" })),
     );
     expect(status).toBe(302);
-    expect(response!.headers.get("Location")).toMatch(/^\/es\/staff\/referrals\/[0-9a-f-]{36}$/);
-    const cookie = response!.headers.get("Set-Cookie") ?? "";
+    const location = response!.headers.get("Location")!;
+    expect(location).toMatch(/^\/es\/staff\/referrals\/[0-9a-f-]{36}$/);
+    const referralId = location.split("/").at(-1)!;
+    const cookies = response!.headers.getSetCookie();
     const flash = JSON.parse(
+<<<<<<< HEAD
       Buffer.from(/puente_flash=([^;]+)/.exec(cookie)![1]!, "base64url").toString(),
     ) as { message: string; values: { slipLink: string } };
     expect(flash.message).toBe("referrals:flash.sent");
     expect(flash.values.slipLink).toMatch(/^http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{22}$/);
+=======
+      Buffer.from(/puente_flash=([^;]+)/.exec(cookies.join("\n"))![1]!, "base64url").toString(),
+    ) as { message: string; values?: unknown };
+    expect(flash).toEqual({ kind: "success", message: "referrals:flash.sent" });
+    for (const cookie of cookies) {
+      expect(cookie).not.toMatch(/\/r\/|slip/i);
+      expect(decodeURIComponent(cookie)).not.toMatch(/\/r\/|slip/i);
+    }
+>>>>>>> refpriv
     const [row] = await env().db.select().from(referrals);
     expect(row).toMatchObject({ detained: true, followUpOn: "2031-01-10", status: "sent" });
+
+    // The page the redirect leads to carries the link in its body, once, for its maker only.
+    const colleague = staffActor();
+    const seenByColleague = await call(async () =>
+      detailRoute.loader(
+        args(await requestAs(env().db, colleague, location), { lang: "es", id: referralId }),
+      ),
+    );
+    expect((seenByColleague.body as { slipLink: string | null }).slipLink).toBeNull();
+    const page = await call(async () =>
+      detailRoute.loader(
+        args(await requestAs(env().db, staff, location), { lang: "es", id: referralId }),
+      ),
+    );
+    expect(page.status).toBe(200);
+    expect(page.response).toBeUndefined();
+    const slipLink = (page.body as { slipLink: string | null }).slipLink!;
+    expect(slipLink).toMatch(/^http:\/\/localhost\/r\/[A-Za-z0-9_-]{22}$/);
+    const again = await call(async () =>
+      detailRoute.loader(
+        args(await requestAs(env().db, staff, location), { lang: "es", id: referralId }),
+      ),
+    );
+    expect((again.body as { slipLink: string | null }).slipLink).toBeNull();
+
+    // The link shown is the one that works.
+    const token = slipLink.split("/").at(-1)!;
+    const slip = await call(async () =>
+      slipRoute.loader(
+        args(await requestAs(env().db, null, `/es/r/${token}`), { lang: "es", token }),
+      ),
+    );
+    expect(slip.status).toBe(200);
+  });
+
+  it("makes a new slip link without putting it in a cookie, and shows it once on the page", async () => {
+    const { referralId, slipToken: first } = await createReferral(env().db, {
+      actor: staff,
+      serviceId: org.serviceId,
+      referral: referralInput(),
+    });
+    const path = `/en/staff/referrals/${referralId}`;
+    const { status, response } = await call(async () =>
+      detailRoute.action(
+        args(
+          await requestAs(env().db, staff, path, {
+            method: "POST",
+            body: formBody({ intent: "newSlip" }),
+          }),
+          { lang: "en", id: referralId },
+        ),
+      ),
+    );
+    expect(status).toBe(302);
+    for (const cookie of response!.headers.getSetCookie()) {
+      expect(decodeURIComponent(cookie)).not.toMatch(/\/r\/|slip/i);
+    }
+    const page = await call(async () =>
+      detailRoute.loader(
+        args(await requestAs(env().db, staff, path), { lang: "en", id: referralId }),
+      ),
+    );
+    const slipLink = (page.body as { slipLink: string | null }).slipLink!;
+    expect(slipLink).toMatch(/\/r\/[A-Za-z0-9_-]{22}$/);
+    expect(slipLink).not.toContain(first);
+    const old = await call(async () =>
+      slipRoute.loader(
+        args(await requestAs(env().db, null, `/en/r/${first}`), { lang: "en", token: first }),
+      ),
+    );
+    expect(old.status).toBe(404);
   });
 
   it("sends people without an account to sign in", async () => {

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "~/config.server";
 import {
-  EMBEDDED_KEY_FILE,
+  embeddedKeyFile,
   keyRingFromConfig,
+  LEGACY_EMBEDDED_KEY_FILE,
   open,
   parseKeyRing,
   personalDataContext,
@@ -80,17 +81,28 @@ describe("key configuration", () => {
     });
     afterEach(() => warn.mockRestore());
 
-    it("generates a key into the data directory (mode 600) once, warns, and reuses it", () => {
-      const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "puente-key-")), "data");
-      const settings = parseConfig({
+    function embeddedSettings() {
+      const root = mkdtempSync(path.join(os.tmpdir(), "puente-key-"));
+      const dataDir = path.join(root, "data");
+      return parseConfig({
         NODE_ENV: "production",
         PUENTE_EMBEDDED_DATABASE: "true",
         PUENTE_DATA_DIR: dataDir,
+        XDG_CONFIG_HOME: path.join(root, "config"),
       });
+    }
+
+    it("generates a key outside the data directory (mode 600) once, warns, and reuses it", () => {
+      const settings = embeddedSettings();
       const first = keyRingFromConfig(settings);
       const second = keyRingFromConfig(settings);
       if ("problem" in first || "problem" in second) throw new Error("no key ring");
-      const file = path.join(dataDir, EMBEDDED_KEY_FILE);
+      const file = embeddedKeyFile(settings);
+      expect(file.startsWith(path.join(settings.XDG_CONFIG_HOME!, "puente") + path.sep)).toBe(true);
+      expect(path.relative(path.resolve(settings.PUENTE_DATA_DIR), file).startsWith("..")).toBe(
+        true,
+      );
+      expect(existsSync(path.join(settings.PUENTE_DATA_DIR, LEGACY_EMBEDDED_KEY_FILE))).toBe(false);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(Buffer.from(readFileSync(file, "utf8").trim(), "base64")).toHaveLength(32);
       expect(
@@ -98,6 +110,35 @@ describe("key configuration", () => {
       ).toBe(true);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toContain(file);
+    });
+
+    it("moves a key left in the data directory by an older version out of it, loudly", () => {
+      const settings = embeddedSettings();
+      const legacy = path.join(settings.PUENTE_DATA_DIR, LEGACY_EMBEDDED_KEY_FILE);
+      const legacyKey = randomBytes(32);
+      mkdirSync(settings.PUENTE_DATA_DIR, { recursive: true });
+      writeFileSync(legacy, `${legacyKey.toString("base64")}\n`, { mode: 0o600 });
+
+      const ring = keyRingFromConfig(settings);
+      if ("problem" in ring) throw new Error(ring.problem);
+      expect(ring.keys.get("embedded")!.equals(legacyKey)).toBe(true);
+      expect(existsSync(legacy)).toBe(false);
+      const file = embeddedKeyFile(settings);
+      expect(readFileSync(file, "utf8").trim()).toBe(legacyKey.toString("base64"));
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/moved .* from .* to .*backups/s);
+    });
+
+    it("refuses two different keys rather than guess which one encrypted the database", () => {
+      const settings = embeddedSettings();
+      mkdirSync(settings.PUENTE_DATA_DIR, { recursive: true });
+      writeFileSync(path.join(settings.PUENTE_DATA_DIR, LEGACY_EMBEDDED_KEY_FILE), key());
+      const file = embeddedKeyFile(settings);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, key());
+      expect(keyRingFromConfig(settings)).toEqual({
+        problem: expect.stringMatching(/Two different referral encryption keys/),
+      });
     });
   });
 });

@@ -9,12 +9,15 @@ import { TransitionForm } from "./TransitionForm";
 /** One referral, for staff and for the receiving organization's editors. */
 export function ReferralPage({
   referral,
+  slipLink = null,
   languageNames,
   detailPath,
   transitionResult,
   children,
 }: {
   referral: ReferralDetail;
+  /** Shown once, right after the referral or a new slip link was made. */
+  slipLink?: string | null;
   languageNames: Record<string, string>;
   detailPath: (id: string) => string;
   transitionResult: SubmissionResult<string[]> | undefined;
@@ -26,10 +29,15 @@ export function ReferralPage({
     <div className="referral-page">
       <h1>{t("detail.heading", { service: referral.service.name })}</h1>
       <p className="lead">{referral.organization.name}</p>
-      <SlipLinkPanel />
+      <SlipLinkPanel link={slipLink} />
       <div className="referral-columns">
         <ReferralFacts referral={referral} languageNames={languageNames} detailPath={detailPath} />
-        <PersonalDataPanel personal={referral.personal} purgedAt={referral.purgedAt} />
+        <PersonalDataPanel
+          personal={referral.personal}
+          purgedAt={referral.purgedAt}
+          erasesOn={referral.erasesOn}
+          closed={!!referral.closedAt}
+        />
       </div>
       <TransitionForm nextStatuses={referral.nextStatuses} lastResult={transitionResult} />
       {children}

@@ -36,6 +36,7 @@ export function ReferralTable({
             <th scope="col">{t("list.urgency")}</th>
             <th scope="col">{t("list.status")}</th>
             <th scope="col">{t("list.followUp")}</th>
+            <th scope="col">{t("list.erasesOn")}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,6 +80,7 @@ export function ReferralTable({
                   </>
                 ) : null}
               </td>
+              <td>{item.erasesOn ? <DateText value={item.erasesOn} /> : t("list.erased")}</td>
             </tr>
           ))}
         </tbody>

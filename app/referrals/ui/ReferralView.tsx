@@ -101,9 +101,14 @@ export function ReferralFacts({
 export function PersonalDataPanel({
   personal,
   purgedAt,
+  erasesOn,
+  closed,
 }: {
   personal: PersonalData | null;
   purgedAt: string | null;
+  /** When these details will be erased (for an open referral: if nothing happens before). */
+  erasesOn: string | null;
+  closed: boolean;
 }) {
   const { t } = useReferralLabels();
   return (
@@ -112,6 +117,12 @@ export function PersonalDataPanel({
       {personal ? (
         <>
           <p className="hint">{t("detail.personalAudited")}</p>
+          {erasesOn ? (
+            <p className="hint">
+              {t(closed ? "detail.erasesOn" : "detail.erasesOnIfInactive")}{" "}
+              <DateText value={erasesOn} />
+            </p>
+          ) : null}
           <dl className="facts">
             <dt>{t("detail.callName")}</dt>
             <dd>{personal.callName}</dd>

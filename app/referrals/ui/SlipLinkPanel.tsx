@@ -1,17 +1,13 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { useReferralLabels } from "./labels";
 
 /**
  * The slip link, shown once after a referral is made or a new link is issued: only a hash of
  * it is stored, so this is the moment to give it to the person (text message, email, print).
+ * It arrives in the page's own data, never in a cookie.
  */
-export function SlipLinkPanel() {
+export function SlipLinkPanel({ link }: { link: string | null }) {
   const { t } = useReferralLabels();
-  const flash = useRouteLoaderData<{ flash?: { values?: Record<string, unknown> } | null }>(
-    "root",
-  )?.flash;
-  const link = flash?.values?.slipLink;
-  if (typeof link !== "string") return null;
+  if (!link) return null;
   return (
     <section aria-labelledby="slip-link-heading" className="notice slip-link-panel">
       <h2 id="slip-link-heading">{t("slipLink.heading")}</h2>
