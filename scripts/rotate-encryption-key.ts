@@ -26,7 +26,6 @@ runScript("referrals:rotate-key", async () => {
     console.log(generateKey().toString("base64"));
     return;
   }
-<<<<<<< HEAD
   await withDatabaseUrl(async (databaseUrl) => {
     const ring = keyRingFromConfig(config());
     if ("problem" in ring) throw new Error(ring.problem);
@@ -36,48 +35,13 @@ runScript("referrals:rotate-key", async () => {
       const rotated = await rotateEncryptionKey(connection.db, ring);
       const remaining = await countNotUnderKey(connection.db, ring.currentKeyId);
       console.log(
-        `[puente] re-encrypted ${rotated.referrals} referral(s) and ${rotated.notes} note(s) with key "${ring.currentKeyId}"; ` +
-          `${remaining} ciphertext(s) remain under other keys` +
+        `[puente] re-wrapped ${rotated.dataKeys} data key(s) with key "${ring.currentKeyId}" and moved ` +
+          `${rotated.referrals} referral(s) and ${rotated.notes} note(s) under data keys; ` +
+          `${remaining} remain under other keys` +
           (remaining > 0 ? " (rows in use right now: run the script again)" : ""),
       );
     } finally {
       await connection.close();
     }
   });
-=======
-  const initial = parseConfig(process.env);
-  const services = initial.DATABASE_URL
-    ? undefined
-    : await attachOrStartEmbeddedServices({
-        dataDir: initial.PUENTE_DATA_DIR,
-        postgres: true,
-        meili: false,
-      });
-  if (services?.databaseUrl) {
-    process.env.DATABASE_URL = services.databaseUrl;
-    process.env.PUENTE_EMBEDDED_DATABASE = "true";
-  }
-  const ring = keyRingFromConfig(config());
-  if ("problem" in ring) throw new Error(ring.problem);
-  const connection = connectDatabase(config().DATABASE_URL!, { max: 2 });
-  try {
-    await migrateDatabase(config().DATABASE_URL!);
-    const rotated = await rotateEncryptionKey(connection.db, ring);
-    const remaining = await countNotUnderKey(connection.db, ring.currentKeyId);
-    console.log(
-      `[puente] re-wrapped ${rotated.dataKeys} data key(s) with key "${ring.currentKeyId}" and moved ` +
-        `${rotated.referrals} referral(s) and ${rotated.notes} note(s) under data keys; ` +
-        `${remaining} remain under other keys` +
-        (remaining > 0 ? " (rows in use right now: run the script again)" : ""),
-    );
-  } finally {
-    await connection.close();
-    await services?.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
->>>>>>> refpriv
 });

@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     referral,
     services,
-    slipLink: slipToken ? slipLink(request, slipToken) : null,
+    slipLink: slipToken ? slipLink(slipToken) : null,
     languageNames: languageNamesFor(locale, [referral.preferredLanguage]),
   };
 }
@@ -123,10 +123,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(staffReferralPath(locale, outcome.value.referralId), {
       kind: "success",
       message: submission.value.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
-<<<<<<< HEAD
-      values: { slipLink: slipLink(outcome.value.slipToken) },
-=======
->>>>>>> refpriv
     });
   }
 
@@ -144,17 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "newSlip") {
-<<<<<<< HEAD
-    const { slipToken } = await orRespond(() => issueSlipLink(db(), { actor, referralId }));
-    return redirectWithFlash(here, {
-      kind: "success",
-      message: "referrals:flash.newSlip",
-      values: { slipLink: slipLink(slipToken) },
-    });
-=======
     await orRespond(() => issueSlipLink(db(), { actor, referralId }));
     return redirectWithFlash(here, { kind: "success", message: "referrals:flash.newSlip" });
->>>>>>> refpriv
   }
 
   throw data({ messageKey: "errors.badRequest" }, { status: 400 });

@@ -80,10 +80,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     kind: "success",
     // The slip link is not in this cookie: the referral's page shows it once (takeSlipLink).
     message: referral.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
-<<<<<<< HEAD
-    values: { slipLink: slipLink(created.slipToken) },
-=======
->>>>>>> refpriv
   });
 }
 
