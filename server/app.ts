@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express, { type Express } from "express";
 import type { AppConfig } from "~/config.server";
+import { cleanErrors, requestLimits } from "./request-limits";
 import { sameOriginGuard } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 
@@ -22,9 +23,9 @@ export interface PuenteApp {
 }
 
 /**
- * The HTTP stack: security headers (with the CSP nonce), the same-origin guard for every
- * state-changing request, static files, then Remix with a load context carrying the nonce
- * and the client address. `dev` serves the app through Vite instead of build/.
+ * The HTTP stack: security headers (with the CSP nonce), size limits (414/413), the
+ * same-origin guard for every state-changing request, static files, then Remix with a load
+ * context carrying the nonce and the client address. `dev` serves the app through Vite instead of build/.
  */
 export async function createApp(
   settings: AppConfig,
@@ -35,6 +36,7 @@ export async function createApp(
   if (settings.TRUST_PROXY) app.set("trust proxy", trustProxyValue(settings.TRUST_PROXY));
   app.use(compression());
   app.use(securityHeaders(settings));
+  app.use(requestLimits());
   app.use(sameOriginGuard(settings));
 
   let getBuild: () => Promise<ServerBuild>;
@@ -70,5 +72,6 @@ export async function createApp(
       }),
     }),
   );
+  app.use(cleanErrors());
   return { app, getBuild, close };
 }

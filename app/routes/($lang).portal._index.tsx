@@ -14,7 +14,7 @@ import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "portal");
 
@@ -25,9 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** "Confirm my listing is still correct" and "withdraw this proposal". */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
-  const submission = parseForm(await request.formData(), portalDashboardSchema);
+  const submission = parseForm(await readForm(request), portalDashboardSchema);
   if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
   const input = submission.value;
   return handleDomainErrors(async () => {

@@ -20,7 +20,7 @@ import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.
 import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "location.editTitle", "portal");
@@ -39,10 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locationId = idParam(params, "locationId");
-  return saveListingForm(await request.formData(), locationSchema, async (fields) => {
+  return saveListingForm(await readForm(request), locationSchema, async (fields) => {
     const outcome = await updateLocation(db(), { actor, locationId, fields });
     return redirectAfterChange(params, `/portal/locations/${locationId}/edit`, outcome);
   });

@@ -36,7 +36,7 @@ import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "organization.title", "portal");
@@ -54,10 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), organizationProfileSchema);
+  const submission = parseForm(await readForm(request), organizationProfileSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -18,7 +18,7 @@ import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.
 import { createLocation, getNewLocationContext } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "location.newTitle", "portal");
@@ -37,10 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await request.formData(), locationSchema, async (fields) => {
+  return saveListingForm(await readForm(request), locationSchema, async (fields) => {
     const outcome = await createLocation(db(), { actor, organizationId, fields });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
   });

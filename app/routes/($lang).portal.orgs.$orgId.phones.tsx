@@ -24,7 +24,7 @@ import { idParam, redirectAfterChange } from "~/directory/http.server";
 import { createPhone, listPhonesForEditing } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "phones.title", "portal");
 
@@ -39,10 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Adds a phone number; a service or location it names must belong to this organization. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), phoneSchema);
+  const submission = parseForm(await readForm(request), phoneSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -21,7 +21,7 @@ import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.
 import { createService, getNewServiceContext } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "service.newTitle", "portal");
 
@@ -35,10 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await request.formData(), serviceSchema, async (fields) => {
+  return saveListingForm(await readForm(request), serviceSchema, async (fields) => {
     const outcome = await createService(db(), { actor, organizationId, fields });
     const next =
       outcome.status === "applied"

@@ -25,7 +25,7 @@ import { idParam, redirectAfterChange } from "~/directory/http.server";
 import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "phones.editTitle", "portal");
 
@@ -40,10 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the phone form, or (intent "delete") removes the number. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const phoneId = idParam(params, "phoneId");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     return handleDomainErrors(async () => {
       const outcome = await deletePhone(db(), { actor, phoneId });

@@ -6,7 +6,7 @@ import { pageTitle } from "~/i18n/meta";
 import { listInbox } from "~/referrals/dashboard.server";
 import { INBOX_VIEWS, inboxFiltersSchema, searchParamsObject } from "~/referrals/forms";
 import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { referralLinks } from "~/referrals/ui/styles";
@@ -74,5 +74,5 @@ export default function PortalReferrals() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

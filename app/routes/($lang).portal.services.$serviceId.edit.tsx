@@ -26,7 +26,7 @@ import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.
 import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "service.editTitle", "portal");
@@ -42,10 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the service form, or (intent "status") pauses, archives or resumes the service. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const serviceId = idParam(params, "serviceId");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const path = `/portal/services/${serviceId}/edit`;
   if (formData.get("intent") === "status") {
     const submission = parseForm(formData, serviceStatusSchema);

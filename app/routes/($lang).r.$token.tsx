@@ -18,9 +18,10 @@ import { slipResponseSchema } from "~/referrals/forms";
 import { orRespond } from "~/referrals/http.server";
 import { getSlip, respondFromSlip } from "~/referrals/slip.server";
 import { DateText } from "~/referrals/ui/Dates";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { referralLinks } from "~/referrals/ui/styles";
+import { readForm } from "~/http/form.server";
 
 /*
  * The referral slip, for the person: no account, a link that expires, nothing about their
@@ -77,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const locale = await detectLocale(request, params.lang);
-  const parsed = slipResponseSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = slipResponseSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw data({ messageKey: "errors.badRequest" }, { status: 400 });
   const answer = await orRespond(() =>
     respondFromSlip(db(), { token, response: parsed.data.response }),
@@ -271,5 +272,5 @@ function PrintButton() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

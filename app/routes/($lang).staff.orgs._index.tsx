@@ -29,7 +29,7 @@ import { LISTING_STATUSES } from "~/directory/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "organizations.title", "staff");
@@ -45,9 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Creates an organization, or saves one row: membership, trust, publication, archiving. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "update") {
     const submission = parseForm(formData, organizationAdministrationSchema);
     if (submission.status !== "success") {

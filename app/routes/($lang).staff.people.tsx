@@ -23,7 +23,7 @@ import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { LOCALES, localePath, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.title", "accounts");
 
@@ -44,11 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locale = await detectLocale(request, params.lang);
   const here = localePath(locale, "/staff/people");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "invite") {

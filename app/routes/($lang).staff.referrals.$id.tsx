@@ -40,12 +40,13 @@ import {
   setFollowUp,
   transitionReferral,
 } from "~/referrals/referrals.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { readForm } from "~/http/form.server";
 
 export const links = referralLinks;
 
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requestLocale(request, params.lang);
   const referralId = params.id ?? "";
   const here = staffReferralPath(locale, referralId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "transition") {
@@ -302,5 +303,5 @@ function NewSlipForm({ slipActive }: { slipActive: boolean }) {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

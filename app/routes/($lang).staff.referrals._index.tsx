@@ -14,7 +14,7 @@ import {
   type DashboardFilters,
 } from "~/referrals/forms";
 import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { REFERRAL_STATUSES } from "~/referrals/workflow";
@@ -184,5 +184,5 @@ function Select({
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

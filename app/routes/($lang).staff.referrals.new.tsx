@@ -35,11 +35,12 @@ import {
   staffReferralPath,
 } from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { readForm } from "~/http/form.server";
 
 export const links = referralLinks;
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: referralFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: referralFormSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -316,5 +317,5 @@ function SelectInput({
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,7 +9,7 @@ import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.ser
 import { getReferralReport } from "~/referrals/reports.server";
 import { BarChart } from "~/referrals/ui/BarChart";
 import { DateText } from "~/referrals/ui/Dates";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { languageLabel, useReferralLabels } from "~/referrals/ui/labels";
 import { referralLinks } from "~/referrals/ui/styles";
 
@@ -157,5 +157,5 @@ export default function Reports() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

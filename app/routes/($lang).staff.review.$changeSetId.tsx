@@ -25,7 +25,7 @@ import { idParam, pathIn } from "~/directory/http.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "review.title", "staff");
 
@@ -37,10 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Approve (apply, publish, re-index in one transaction) or send back with a comment. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const changeSetId = idParam(params, "changeSetId");
-  const submission = parseForm(await request.formData(), reviewSchema);
+  const submission = parseForm(await readForm(request), reviewSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }
