@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express, { type Express } from "express";
 import type { AppConfig } from "~/config.server";
+import { methodGuard } from "./method-guard";
 import { cleanErrors, requestLimits } from "./request-limits";
 import { sameOriginGuard } from "./same-origin";
 import { securityHeaders } from "./security-headers";
@@ -61,6 +62,7 @@ export async function createApp(
     );
     app.use(express.static(path.join(options.root, "build/client"), { maxAge: "1h" }));
   }
+  app.use(methodGuard(getBuild));
   app.all(
     "*",
     createRequestHandler({

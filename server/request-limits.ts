@@ -10,7 +10,7 @@ const localesDir = path.resolve(
   "../app/i18n/locales",
 );
 
-type Kind = "badRequest" | "tooLarge" | "serverError";
+type Kind = "badRequest" | "tooLarge" | "methodNotAllowed" | "serverError";
 type ErrorTexts = Record<Kind, { title: string; body: string }>;
 
 /** `common:errors.*` in every language, read once: these answers are given before Remix runs. */
@@ -39,7 +39,7 @@ function localeOf(url: string, acceptLanguage: string | undefined): Locale {
 }
 
 /** A short plain-text answer in the visitor's language; the connection is closed after it. */
-function answer(
+export function answer(
   response: Response,
   status: number,
   kind: Kind,

@@ -1,3 +1,4 @@
+import { detectLocale, localeFromUrl } from "~/i18n/i18n.server";
 import { assertSameOrigin } from "~/security/csrf.server";
 import { DomainError } from "./errors";
 import { MAX_BODY_BYTES } from "./limits";
@@ -6,7 +7,7 @@ import { refusalResponse } from "./responses.server";
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 function refuse(status: 400 | 413 | 415, kind: string): never {
-  throw refusalResponse(new DomainError(status, `errors.${kind}.body`));
+  throw new DomainError(status, `errors.${kind}.body`);
 }
 
 /** The body, read to the end but never past `limit` bytes (a Content-Length can lie or be absent). */
@@ -50,6 +51,15 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
  */
 export async function readForm(request: Request): Promise<FormData> {
   assertSameOrigin(request);
+  try {
+    return await parseForm(request);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw refusalResponse(error, await detectLocale(request, localeFromUrl(request)));
+  }
+}
+
+async function parseForm(request: Request): Promise<FormData> {
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!FORM_TYPES.has(mediaType)) refuse(415, "unsupportedMediaType");
@@ -63,7 +73,7 @@ export async function readForm(request: Request): Promise<FormData> {
   }
   if (!/;\s*boundary=/i.test(contentType)) refuse(400, "badRequest");
   try {
-    return await new Response(bytes, { headers: { "Content-Type": contentType } }).formData();
+    return await new Response(Buffer.from(bytes), { headers: { "Content-Type": contentType } }).formData();
   } catch {
     refuse(400, "badRequest");
   }

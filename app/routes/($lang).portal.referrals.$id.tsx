@@ -14,13 +14,14 @@ import { useLocalePath } from "~/i18n/hooks";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { transitionFormSchema } from "~/referrals/forms";
-import { attempt, languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { getReferral, transitionReferral } from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { referralLinks } from "~/referrals/ui/styles";
 import { readForm } from "~/http/form.server";
+import { attempt, orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 

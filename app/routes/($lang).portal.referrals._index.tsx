@@ -5,11 +5,12 @@ import { db } from "~/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { listInbox } from "~/referrals/dashboard.server";
 import { INBOX_VIEWS, inboxFiltersSchema, searchParamsObject } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { referralLinks } from "~/referrals/ui/styles";
+import { orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 

@@ -24,14 +24,7 @@ import {
   referToAnotherFormSchema,
   transitionFormSchema,
 } from "~/referrals/forms";
-import {
-  attempt,
-  languageNamesFor,
-  orRespond,
-  requestLocale,
-  slipLink,
-  staffReferralPath,
-} from "~/referrals/http.server";
+import { languageNamesFor, requestLocale, slipLink, staffReferralPath } from "~/referrals/http.server";
 import {
   getReferral,
   issueSlipLink,
@@ -46,7 +39,9 @@ import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { DomainError } from "~/http/errors";
 import { readForm } from "~/http/form.server";
+import { attempt, orRespond, refusalResponse } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -144,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
-  throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
 }
 
 export default function StaffReferral() {

@@ -13,12 +13,13 @@ import {
   searchParamsObject,
   type DashboardFilters,
 } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { REFERRAL_STATUSES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 

@@ -26,14 +26,7 @@ import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { addDays } from "~/referrals/dates";
 import { referralFormSchema } from "~/referrals/forms";
-import {
-  attempt,
-  languageNamesFor,
-  orRespond,
-  requestLocale,
-  slipLink,
-  staffReferralPath,
-} from "~/referrals/http.server";
+import { languageNamesFor, requestLocale, slipLink, staffReferralPath } from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
@@ -41,6 +34,7 @@ import { useReferralLabels } from "~/referrals/ui/labels";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
 import { readForm } from "~/http/form.server";
+import { attempt, orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 

@@ -40,7 +40,7 @@ import { routeFiles, type RouteFile } from "../support/route-files";
 
 process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const env = useTestEnvironment();
-const server = useHttpServer();
+const server = useHttpServer({ mode: "production" });
 const ROUTES = routeFiles();
 
 /** Real values for each route parameter, so the fuzz also reaches past "not found". */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jobRuns, referralEvents, referrals } from "#db/schema";
 import { parseKeyRing } from "~/referrals/crypto.server";
 import { listStaffReferrals } from "~/referrals/dashboard.server";
-import { ReferralError } from "~/referrals/errors.server";
+import { DomainError } from "~/http/errors";
 import { dashboardFiltersSchema } from "~/referrals/forms";
 import { openPersonalData } from "~/referrals/personal-data.server";
 import { createReferral, getReferral, transitionReferral } from "~/referrals/referrals.server";
@@ -110,8 +110,8 @@ describe("encryption at rest", () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(ReferralError);
-    expect((error as ReferralError).messageKey).toBe("errors.decryptFailed");
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).messageKey).toBe("errors.decryptFailed");
     await env().db.delete(referrals).where(eq(referrals.id, second.referralId));
   });
 });
@@ -318,7 +318,7 @@ describe("key rotation", () => {
     const onlyOldKey = parseKeyRing({ keys: `default:${firstKey}` });
     expect(() =>
       openPersonalData(onlyOldKey, referralId, { ciphertext: row!.personalData!, keyId: "2031" }),
-    ).toThrow(ReferralError);
+    ).toThrow(DomainError);
 
     // Rotating back leaves the database readable by this process's configured key again.
     await rotateEncryptionKey(

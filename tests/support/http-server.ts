@@ -26,8 +26,15 @@ export interface RawRequest {
  * The whole app (Express, the security middleware, Remix through Vite) listening on a free
  * loopback port, for tests that must see what a visitor sees: the status and body that
  * actually go over the wire, including what Node's HTTP parser answers before Express runs.
+ * The code is served by Vite (no build needed); `mode: "production"` makes Remix and the
+ * middleware behave as deployed.
  */
-export function useHttpServer(): {
+export function useHttpServer(
+  options: {
+    /** Remix's mode: "production" hides what a visitor must never see, as deployed. */
+    mode?: "production" | "test";
+  } = {},
+): {
   base: () => string;
   send: (request: RawRequest) => Promise<RawResponse>;
 } {
@@ -37,7 +44,8 @@ export function useHttpServer(): {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
   beforeAll(async () => {
-    puente = await createApp(config(), { dev: true, root });
+    const settings = { ...config(), NODE_ENV: options.mode ?? config().NODE_ENV };
+    puente = await createApp(settings, { dev: true, root });
     server = await new Promise<http.Server>((resolve) => {
       const started = puente!.app.listen(0, "127.0.0.1", () => resolve(started));
     });
