@@ -10,7 +10,7 @@ const localesDir = path.resolve(
   "../app/i18n/locales",
 );
 
-type Kind = "badRequest" | "tooLarge" | "methodNotAllowed" | "serverError";
+type Kind = "badRequest" | "notFound" | "tooLarge" | "methodNotAllowed" | "serverError";
 type ErrorTexts = Record<Kind, { title: string; body: string }>;
 
 /** `common:errors.*` in every language, read once: these answers are given before Remix runs. */

@@ -160,8 +160,9 @@ function assertClean(
   if ((response.status === 400 || response.status === 431) && fromParser) return;
   const type = String(response.headers["content-type"] ?? "");
   if (type.includes("application/json")) {
-    const body = JSON.parse(response.body) as { error?: unknown; message?: unknown };
-    expect(typeof body.error, where).toBe("string");
+    // An API error ({ error, message, parameters }) or a refusal ({ messageKey, message }).
+    const body = JSON.parse(response.body) as { error?: unknown; messageKey?: unknown; message?: unknown };
+    expect(typeof (body.error ?? body.messageKey), where).toBe("string");
     expect(typeof body.message, where).toBe("string");
   } else if (type.includes("text/html") && context.localized) {
     expect(response.body, where).toContain(`<html lang="${context.locale}"`);
@@ -226,7 +227,7 @@ describe.each(ROUTES.map((route) => [route.pattern, route] as const))(
         ),
         { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
       );
-    });
+    }, 180_000);
 
     if (!route.hasAction) return;
     it(
@@ -269,6 +270,7 @@ describe.each(ROUTES.map((route) => [route.pattern, route] as const))(
           { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
         );
       },
+      180_000,
     );
   },
 );

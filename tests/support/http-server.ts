@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import { config } from "~/config.server";
 import { createApp, type PuenteApp } from "../../server/app";
@@ -37,6 +38,8 @@ export function useHttpServer(
 ): {
   base: () => string;
   send: (request: RawRequest) => Promise<RawResponse>;
+  /** The Remix build the server runs, for calling it without Express in front. */
+  build: () => Promise<ServerBuild>;
 } {
   let puente: PuenteApp | undefined;
   let server: http.Server | undefined;
@@ -101,5 +104,5 @@ export function useHttpServer(
       outgoing.end(body);
     });
 
-  return { base: () => `http://localhost:${port}`, send };
+  return { base: () => `http://localhost:${port}`, send, build: () => puente!.getBuild() };
 }
