@@ -33,7 +33,8 @@ function matchesOf(build: ServerBuild, url: URL) {
 function actionRouteId(matches: ReturnType<typeof matchesOf>, url: URL): string | undefined {
   if (!matches.length) return undefined;
   // A naked `?index` targets the index route; otherwise the deepest route with a path.
-  if (url.searchParams.getAll("index").some((value) => value === "")) return matches.at(-1)!.route.id!;
+  if (url.searchParams.getAll("index").some((value) => value === ""))
+    return matches.at(-1)!.route.id!;
   const withPath = matches.filter((match, position) => position === 0 || match.route.path);
   return withPath.at(-1)!.route.id!;
 }

@@ -74,7 +74,8 @@ export function requestLimits(): RequestHandler {
   return (request, response, next) => {
     const url = request.originalUrl;
     const language = request.get("accept-language");
-    if (Buffer.byteLength(url) > MAX_URL_BYTES) return answer(response, 414, "tooLarge", url, language);
+    if (Buffer.byteLength(url) > MAX_URL_BYTES)
+      return answer(response, 414, "tooLarge", url, language);
     const declared = Number(request.get("content-length") ?? "0");
     if (declared > MAX_BODY_BYTES) return answer(response, 413, "tooLarge", url, language);
     if (!decodable(url.split("?")[0]!)) return answer(response, 400, "badRequest", url, language);
@@ -92,7 +93,8 @@ export function cleanErrors(): ErrorRequestHandler {
     if (response.headersSent) return next(error);
     const status = (error as { status?: unknown })?.status;
     const clientError = typeof status === "number" && status >= 400 && status < 500;
-    if (!clientError) console.error(`[puente] ${(error as Error)?.name ?? "error"} in the HTTP stack`);
+    if (!clientError)
+      console.error(`[puente] ${(error as Error)?.name ?? "error"} in the HTTP stack`);
     answer(
       response,
       clientError ? status : 500,

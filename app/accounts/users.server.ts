@@ -10,7 +10,6 @@ import { normalizeEmail } from "./throttle.server";
 
 export type UserRow = typeof users.$inferSelect;
 
-
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   const [user] = await db
     .select()

@@ -208,7 +208,8 @@ export async function approveChangeSet(
   return inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "review", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "review.conflict.notPending", "staff");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     const entityType = changeSet.entityType as EntityType;
     let before: AnyFields | null = null;
     if (changeSet.entityId) {
@@ -249,7 +250,8 @@ export async function returnChangeSet(
   await inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "review", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "review.conflict.notPending", "staff");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     await tx
       .update(changeSets)
       .set({
@@ -279,7 +281,8 @@ export async function withdrawChangeSet(
   await inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "update", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "review.conflict.notPending", "staff");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     await tx.update(changeSets).set({ status: "withdrawn" }).where(eq(changeSets.id, changeSet.id));
     await recordAudit(tx, {
       actor: input.actor,

@@ -157,7 +157,8 @@ async function assertLocationsOf(tx: Transaction, organizationId: string, ids: s
     .select({ id: locations.id })
     .from(locations)
     .where(and(inArray(locations.id, ids), eq(locations.organizationId, organizationId)));
-  if (found.length !== new Set(ids).size) throw new DomainError(404, "formErrors.invalidReference", "portal");
+  if (found.length !== new Set(ids).size)
+    throw new DomainError(404, "formErrors.invalidReference", "portal");
 }
 
 async function assertServicesOf(tx: Transaction, organizationId: string, ids: string[]) {
@@ -166,7 +167,8 @@ async function assertServicesOf(tx: Transaction, organizationId: string, ids: st
     .select({ id: services.id })
     .from(services)
     .where(and(inArray(services.id, ids), eq(services.organizationId, organizationId)));
-  if (found.length !== new Set(ids).size) throw new DomainError(404, "formErrors.invalidReference", "portal");
+  if (found.length !== new Set(ids).size)
+    throw new DomainError(404, "formErrors.invalidReference", "portal");
 }
 
 async function termIds(tx: Transaction, codes: CategoryCode[]): Promise<string[]> {
@@ -175,7 +177,8 @@ async function termIds(tx: Transaction, codes: CategoryCode[]): Promise<string[]
     .select({ id: taxonomyTerms.id, code: taxonomyTerms.code })
     .from(taxonomyTerms)
     .where(inArray(taxonomyTerms.code, codes));
-  if (rows.length !== new Set(codes).size) throw new DomainError(400, "formErrors.unknownCategory", "portal");
+  if (rows.length !== new Set(codes).size)
+    throw new DomainError(400, "formErrors.unknownCategory", "portal");
   return rows.map((row) => row.id);
 }
 

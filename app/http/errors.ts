@@ -17,7 +17,11 @@ export class DomainError extends Error {
     readonly namespace: Namespace = "common",
     readonly options: { detail?: string; values?: Record<string, string> } = {},
   ) {
-    super(options.detail ? `${namespace}:${messageKey}: ${options.detail}` : `${namespace}:${messageKey}`);
+    super(
+      options.detail
+        ? `${namespace}:${messageKey}: ${options.detail}`
+        : `${namespace}:${messageKey}`,
+    );
   }
 }
 

@@ -73,7 +73,9 @@ async function parseForm(request: Request): Promise<FormData> {
   }
   if (!/;\s*boundary=/i.test(contentType)) refuse(400, "badRequest");
   try {
-    return await new Response(Buffer.from(bytes), { headers: { "Content-Type": contentType } }).formData();
+    return await new Response(Buffer.from(bytes), {
+      headers: { "Content-Type": contentType },
+    }).formData();
   } catch {
     refuse(400, "badRequest");
   }

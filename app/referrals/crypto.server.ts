@@ -112,7 +112,9 @@ export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buf
     ]);
   } catch {
     // Wrong key, tampered bytes or a ciphertext moved from another row.
-    throw new DomainError(500, "errors.decryptFailed", "referrals", { detail: "authentication failed" });
+    throw new DomainError(500, "errors.decryptFailed", "referrals", {
+      detail: "authentication failed",
+    });
   }
 }
 
@@ -191,7 +193,9 @@ export function dataKeyRing(): KeyRing {
   if (cached) return cached;
   const ring = keyRingFromConfig(config());
   if ("problem" in ring) {
-    throw new DomainError(503, "errors.encryptionUnavailable", "referrals", { detail: ring.problem });
+    throw new DomainError(503, "errors.encryptionUnavailable", "referrals", {
+      detail: ring.problem,
+    });
   }
   cached = ring;
   return ring;

@@ -103,7 +103,8 @@ export async function listStaffReferrals(
   options: { actor: Actor; filters: DashboardFilters; now?: Date },
 ): Promise<StaffDashboard> {
   // No target: reading any organization's referrals is for coalition staff only.
-  if (!can(options.actor, "read", "referral")) throw new DomainError(403, "errors.forbidden", "referrals");
+  if (!can(options.actor, "read", "referral"))
+    throw new DomainError(403, "errors.forbidden", "referrals");
   const { filters } = options;
   const today = todayInDirectoryZone(options.now ?? new Date());
 

@@ -254,7 +254,8 @@ async function lockReferral(tx: DbOrTx, referralId: string): Promise<ReferralRow
 /** Not found for whoever may not read it (never reveal that a referral exists), else 403. */
 function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow): void {
   const target = permissionTarget(row);
-  if (!can(actor, "read", "referral", target)) throw new DomainError(404, "errors.notFound", "referrals");
+  if (!can(actor, "read", "referral", target))
+    throw new DomainError(404, "errors.notFound", "referrals");
   const allowed =
     action === "create"
       ? can(actor, "create", "referral", { organizationId: row.organizationId })
@@ -277,8 +278,10 @@ export async function referToAnother(
     const source = await lockReferral(tx, options.referralId);
     if (!source) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "create", source);
-    if (!source.personalData || !source.keyId) throw new DomainError(409, "errors.purged", "referrals");
-    if (source.serviceId === options.serviceId) throw new DomainError(400, "errors.sameService", "referrals");
+    if (!source.personalData || !source.keyId)
+      throw new DomainError(409, "errors.purged", "referrals");
+    if (source.serviceId === options.serviceId)
+      throw new DomainError(400, "errors.sameService", "referrals");
     const personal = openPersonalData(ring, source.id, {
       ciphertext: source.personalData,
       keyId: source.keyId,

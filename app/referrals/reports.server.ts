@@ -62,7 +62,8 @@ export async function getReferralReport(
   db: DbOrTx,
   options: { actor: Actor; from?: string; to?: string; now?: Date },
 ): Promise<ReferralReport> {
-  if (!can(options.actor, "read", "report")) throw new DomainError(403, "errors.forbidden", "referrals");
+  if (!can(options.actor, "read", "report"))
+    throw new DomainError(403, "errors.forbidden", "referrals");
   const period = reportPeriod(options, options.now);
   const inPeriod = and(...createdBetween(period.from, period.to));
 

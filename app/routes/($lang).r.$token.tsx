@@ -81,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const locale = await detectLocale(request, params.lang);
   const parsed = slipResponseSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
+  if (!parsed.success)
+    throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
   const answer = await orRespond(() =>
     respondFromSlip(db(), { token, response: parsed.data.response }),
   );

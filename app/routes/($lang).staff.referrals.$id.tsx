@@ -24,7 +24,12 @@ import {
   referToAnotherFormSchema,
   transitionFormSchema,
 } from "~/referrals/forms";
-import { languageNamesFor, requestLocale, slipLink, staffReferralPath } from "~/referrals/http.server";
+import {
+  languageNamesFor,
+  requestLocale,
+  slipLink,
+  staffReferralPath,
+} from "~/referrals/http.server";
 import {
   getReferral,
   issueSlipLink,

@@ -26,7 +26,12 @@ import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { addDays } from "~/referrals/dates";
 import { referralFormSchema } from "~/referrals/forms";
-import { languageNamesFor, requestLocale, slipLink, staffReferralPath } from "~/referrals/http.server";
+import {
+  languageNamesFor,
+  requestLocale,
+  slipLink,
+  staffReferralPath,
+} from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";

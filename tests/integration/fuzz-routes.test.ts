@@ -161,7 +161,11 @@ function assertClean(
   const type = String(response.headers["content-type"] ?? "");
   if (type.includes("application/json")) {
     // An API error ({ error, message, parameters }) or a refusal ({ messageKey, message }).
-    const body = JSON.parse(response.body) as { error?: unknown; messageKey?: unknown; message?: unknown };
+    const body = JSON.parse(response.body) as {
+      error?: unknown;
+      messageKey?: unknown;
+      message?: unknown;
+    };
     expect(typeof (body.error ?? body.messageKey), where).toBe("string");
     expect(typeof body.message, where).toBe("string");
   } else if (type.includes("text/html") && context.localized) {
@@ -171,7 +175,8 @@ function assertClean(
   }
 }
 
-const localized = (route: RouteFile) => route.segments.some((s) => s.kind === "param" && s.name === "lang");
+const localized = (route: RouteFile) =>
+  route.segments.some((s) => s.kind === "param" && s.name === "lang");
 
 describe("every route file is walked", () => {
   it("has a fixture for every parameter a route reads", () => {
@@ -230,47 +235,43 @@ describe.each(ROUTES.map((route) => [route.pattern, route] as const))(
     }, 180_000);
 
     if (!route.hasAction) return;
-    it(
-      `POST with random bodies of every content type (${route.file})`,
-      async () => {
-        await fc.assert(
-          fc.asyncProperty(
-            pathFor(route),
-            anyRole,
-            anyLocale,
-            bodyKind,
-            fieldsFor(route),
-            async ({ path, urlLocale }, role, accepted, kind, fields) => {
-              const cookie = await cookieFor(role);
-              const { contentType, body } = encodeBody(kind, fields);
-              const before = await databaseFingerprint(env().db);
-              const response = await server.send({
-                method: "POST",
-                path,
-                headers: {
-                  "Accept-Language": accepted,
-                  Origin: server.base(),
-                  "Sec-Fetch-Site": "same-origin",
-                  ...(contentType ? { "Content-Type": contentType } : {}),
-                  ...(cookie ? { Cookie: cookie } : {}),
-                },
-                body,
-              });
-              const describe = `POST ${path} (${kind}: ${JSON.stringify(fields).slice(0, 300)}) as ${role}`;
-              assertClean(response, {
-                locale: expectedLocale(urlLocale, accepted),
-                localized: localized(route),
-                describe,
-              });
-              if (response.status >= 400) {
-                expect(await databaseFingerprint(env().db), describe).toEqual(before);
-              }
-            },
-          ),
-          { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
-        );
-      },
-      180_000,
-    );
+    it(`POST with random bodies of every content type (${route.file})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          pathFor(route),
+          anyRole,
+          anyLocale,
+          bodyKind,
+          fieldsFor(route),
+          async ({ path, urlLocale }, role, accepted, kind, fields) => {
+            const cookie = await cookieFor(role);
+            const { contentType, body } = encodeBody(kind, fields);
+            const before = await databaseFingerprint(env().db);
+            const response = await server.send({
+              method: "POST",
+              path,
+              headers: {
+                "Accept-Language": accepted,
+                Origin: server.base(),
+                "Sec-Fetch-Site": "same-origin",
+                ...(contentType ? { "Content-Type": contentType } : {}),
+                ...(cookie ? { Cookie: cookie } : {}),
+              },
+              body,
+            });
+            const describe = `POST ${path} (${kind}: ${JSON.stringify(fields).slice(0, 300)}) as ${role}`;
+            assertClean(response, {
+              locale: expectedLocale(urlLocale, accepted),
+              localized: localized(route),
+              describe,
+            });
+            if (response.status >= 400) {
+              expect(await databaseFingerprint(env().db), describe).toEqual(before);
+            }
+          },
+        ),
+        { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
+      );
+    }, 180_000);
   },
 );

@@ -34,7 +34,11 @@ describe("bodies an action cannot read (these answered 500)", () => {
     for (const [contentType, status, body] of [
       ["text/plain", 415, "email=a@example.org"],
       ["application/json", 415, '{"email":"a@example.org"}'],
-      ["multipart/form-data", 400, "--x\r\nContent-Disposition: form-data; name=email\r\n\r\na\r\n--x--"],
+      [
+        "multipart/form-data",
+        400,
+        "--x\r\nContent-Disposition: form-data; name=email\r\n\r\na\r\n--x--",
+      ],
       ["multipart/form-data; boundary=x", 400, "--x\r\nContent-Disposition: form-data\r\n\r\na"],
       [undefined, 415, "email=a@example.org"],
     ] as const) {
@@ -62,7 +66,7 @@ describe("bodies an action cannot read (these answered 500)", () => {
     const multipart = await samePost(
       "/login",
       "multipart/form-data; boundary=x",
-      "--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nnobody@example.org\r\n--x--\r\n",
+      '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nnobody@example.org\r\n--x--\r\n',
     );
     expect(multipart.status).toBe(400); // the form's own refusal: no password
     const bytes = await samePost(
@@ -112,7 +116,10 @@ describe("size limits", () => {
     });
     const request = new Request("http://localhost/login", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Sec-Fetch-Site": "same-origin",
+      },
       body,
       duplex: "half",
     } as RequestInit);

