@@ -53,7 +53,9 @@ export function useHttpServer(
       const started = puente!.app.listen(0, "127.0.0.1", () => resolve(started));
     });
     port = (server.address() as AddressInfo).port;
-  }, 120_000);
+    // Vite compiles the app on the first request: do it here, not inside a test's time limit.
+    await fetch(`http://127.0.0.1:${port}/login`).then((response) => response.text());
+  }, 180_000);
 
   afterAll(async () => {
     agent.destroy();

@@ -16,6 +16,8 @@ export interface RouteFile {
   segments: Segment[];
   /** `/:lang?/orgs/:slug`, for messages. */
   pattern: string;
+  /** An index route: a POST reaches its action only with `?index` (as Remix's forms send it). */
+  index: boolean;
   hasLoader: boolean;
   hasAction: boolean;
   /** Query parameters its source reads (plus the search page's, when it parses those). */
@@ -86,6 +88,7 @@ export function routeFiles(): RouteFile[] {
         file,
         segments,
         pattern,
+        index: /(^|\.)_index\.[jt]sx?$/.test(file),
         hasLoader: /export (async )?function loader\b|export const loader\b/.test(source),
         hasAction: /export (async )?function action\b|export const action\b/.test(source),
         queryParameters: unique(queryParameters),
