@@ -23,10 +23,16 @@ function routeTree(routes: ServerBuild["routes"], parentId?: string): RouteNode[
 
 const trees = new WeakMap<ServerBuild["routes"], RouteNode[]>();
 
+/** The page a URL is for: single fetch asks for `/es/login` as `/es/login.data` (`/_root.data`). */
+function pagePath(url: URL): string {
+  if (url.pathname === "/_root.data") return "/";
+  return url.pathname.replace(/\.data$/, "");
+}
+
 function matchesOf(build: ServerBuild, url: URL) {
   let tree = trees.get(build.routes);
   if (!tree) trees.set(build.routes, (tree = routeTree(build.routes)));
-  return matchRoutes(tree, url.pathname) ?? [];
+  return matchRoutes(tree, pagePath(url)) ?? [];
 }
 
 /** The route whose action a POST to this URL would run, chosen the way Remix chooses it. */

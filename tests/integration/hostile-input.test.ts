@@ -138,6 +138,16 @@ describe("size limits", () => {
 });
 
 describe("URLs and methods no page takes", () => {
+  it("lets a form sent by the page's JavaScript (single fetch, /login.data) reach its action", async () => {
+    const response = await samePost(
+      "/en/login.data",
+      "application/x-www-form-urlencoded",
+      "email=nobody%40example.org&password=wrong-password-123",
+    );
+    expect(response.status).not.toBe(405);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it("answers 400 to a path whose percent-encoding is not UTF-8, without a stack", async () => {
     for (const path of ["/%ZZ/help", "/es/orgs/%C3%28"]) {
       const response = await server.send({ path, headers: { "Accept-Language": "pl" } });
