@@ -1,13 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
@@ -16,8 +14,9 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { getActor, publicUser } from "~/accounts/sessions.server";
 import { coalition } from "~/coalition.server";
 import type { PublicUser } from "~/accounts/public-user";
-import { ErrorPage } from "~/components/ErrorPage";
 import { logError } from "~/error-log.server";
+
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie, localeSetCookie } from "~/i18n/i18n.server";
@@ -163,7 +162,6 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const root = useRootData();
   const locale = root?.locale ?? DEFAULT_LOCALE;
   // When the root loader itself failed there is no loader data: fall back to English.
@@ -172,12 +170,11 @@ export function ErrorBoundary() {
     () => createI18n(locale, resources ?? { en: { common: englishCommon } }),
     [locale, resources],
   );
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} dir={root?.dir ?? "ltr"}>
         <Chrome>
-          <ErrorPage status={status} />
+          <GeneralErrorBoundary />
         </Chrome>
       </Document>
     </I18nextProvider>

@@ -5,6 +5,8 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express, { type Express } from "express";
 import type { AppConfig } from "~/config.server";
+import { methodGuard } from "./method-guard";
+import { cleanErrors, requestLimits } from "./request-limits";
 import { sameOriginGuard } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 
@@ -22,9 +24,9 @@ export interface PuenteApp {
 }
 
 /**
- * The HTTP stack: security headers (with the CSP nonce), the same-origin guard for every
- * state-changing request, static files, then Remix with a load context carrying the nonce
- * and the client address. `dev` serves the app through Vite instead of build/.
+ * The HTTP stack: security headers (with the CSP nonce), size limits (414/413), the
+ * same-origin guard for every state-changing request, static files, then Remix with a load
+ * context carrying the nonce and the client address. `dev` serves the app through Vite instead of build/.
  */
 export async function createApp(
   settings: AppConfig,
@@ -35,6 +37,7 @@ export async function createApp(
   if (settings.TRUST_PROXY) app.set("trust proxy", trustProxyValue(settings.TRUST_PROXY));
   app.use(compression());
   app.use(securityHeaders(settings));
+  app.use(requestLimits());
   app.use(sameOriginGuard(settings));
 
   let getBuild: () => Promise<ServerBuild>;
@@ -59,6 +62,7 @@ export async function createApp(
     );
     app.use(express.static(path.join(options.root, "build/client"), { maxAge: "1h" }));
   }
+  app.use(methodGuard(getBuild));
   app.all(
     "*",
     createRequestHandler({
@@ -70,5 +74,6 @@ export async function createApp(
       }),
     }),
   );
+  app.use(cleanErrors());
   return { app, getBuild, close };
 }

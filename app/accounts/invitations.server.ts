@@ -11,6 +11,7 @@ import { startSession } from "./session-store.server";
 import { normalizeEmail } from "./throttle.server";
 import { hashToken, isWellFormedToken, randomToken } from "./tokens.server";
 import { createUser, findUserByEmail } from "./users.server";
+import { forbidden } from "~/http/errors";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -31,7 +32,7 @@ export async function inviteEditor(
     locale: Locale;
   },
 ): Promise<InviteResult> {
-  if (!can(input.actor, "create", "user")) throw new Response("Forbidden", { status: 403 });
+  if (!can(input.actor, "create", "user")) throw forbidden();
   const email = normalizeEmail(input.email);
   const [organization] = await db
     .select({ id: organizations.id, name: organizations.name })

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { authTokens, organizationMemberships, organizations, sessions, users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
+import { DomainError, forbidden, notFound } from "~/http/errors";
 import { can, type Actor, type Role } from "./permissions";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
 import { endAllSessions, readSessionToken } from "./session-store.server";
@@ -8,14 +9,6 @@ import { hashToken } from "./tokens.server";
 import { normalizeEmail } from "./throttle.server";
 
 export type UserRow = typeof users.$inferSelect;
-
-function forbidden(): never {
-  throw new Response("Forbidden", { status: 403 });
-}
-
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   const [user] = await db
@@ -97,7 +90,7 @@ export interface PeopleOverview {
 
 /** Everything the staff "people" page shows; staff and admins only. */
 export async function listPeople(db: DbOrTx, actor: Actor): Promise<PeopleOverview> {
-  if (!can(actor, "read", "user")) forbidden();
+  if (!can(actor, "read", "user")) throw forbidden();
   const [accountRows, membershipRows, invitationRows, organizationRows] = await Promise.all([
     db.select().from(users).orderBy(asc(users.name), asc(users.email)),
     db
@@ -152,7 +145,10 @@ export async function listPeople(db: DbOrTx, actor: Actor): Promise<PeopleOvervi
   };
 }
 
-export type AccountChangeResult = { status: "ok" } | { status: "self" };
+/** Nobody changes their own role or disables themselves (400, shown next to their row). */
+function notOnYourself(): DomainError {
+  return new DomainError(400, "errors.notOnYourself", "accounts");
+}
 
 /**
  * Role changes are for admins only. Nobody changes their own role or disables themselves, so
@@ -161,24 +157,23 @@ export type AccountChangeResult = { status: "ok" } | { status: "self" };
 export async function changeRole(
   db: DbOrTx,
   input: { actor: Actor; userId: string; role: Role },
-): Promise<AccountChangeResult> {
+): Promise<void> {
   const target = await findUserById(db, input.userId);
-  if (!target) notFound();
-  if (!can(input.actor, "manage", "user", { role: target.role })) forbidden();
-  if (target.id === input.actor.userId) return { status: "self" };
+  if (!target) throw notFound();
+  if (!can(input.actor, "manage", "user", { role: target.role })) throw forbidden();
+  if (target.id === input.actor.userId) throw notOnYourself();
   await db.update(users).set({ role: input.role }).where(eq(users.id, target.id));
-  return { status: "ok" };
 }
 
 /** Disabling ends every session of the account at once; enabling lets it sign in again. */
 export async function setAccountDisabled(
   db: DbOrTx,
   input: { actor: Actor; userId: string; disabled: boolean },
-): Promise<AccountChangeResult> {
+): Promise<void> {
   const target = await findUserById(db, input.userId);
-  if (!target) notFound();
-  if (!can(input.actor, "update", "user", { role: target.role })) forbidden();
-  if (target.id === input.actor.userId) return { status: "self" };
+  if (!target) throw notFound();
+  if (!can(input.actor, "update", "user", { role: target.role })) throw forbidden();
+  if (target.id === input.actor.userId) throw notOnYourself();
   await db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -186,7 +181,6 @@ export async function setAccountDisabled(
       .where(eq(users.id, target.id));
     if (input.disabled) await endAllSessions(tx, target.id);
   });
-  return { status: "ok" };
 }
 
 export interface AccountOverview {

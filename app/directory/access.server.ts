@@ -1,6 +1,6 @@
 import { can, type Action, type Actor, type Resource } from "~/accounts/permissions";
 import type { Database, DbOrTx, Transaction } from "~/db.server";
-import { forbidden, notFound } from "./errors";
+import { forbidden, notFound } from "~/http/errors";
 
 /**
  * Refuses an action unless the permission module allows it. Whoever may not even read the

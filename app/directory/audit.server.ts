@@ -3,7 +3,7 @@ import { auditLog, organizations, type AuditLogRow } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
 import { assertCan } from "./access.server";
-import { notFound } from "./errors";
+import { notFound } from "~/http/errors";
 
 export { recordAudit, type AuditAction, type AuditEntry } from "~/audit/audit.server";
 

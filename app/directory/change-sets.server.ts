@@ -15,7 +15,7 @@ import { enqueueSearchSync } from "~/search/outbox.server";
 import { assertCan, inTransaction, needsReview } from "./access.server";
 import { recordAudit, type AuditAction } from "./audit.server";
 import { assertReferencesBelong, handlerFor, type EntityHandler } from "./entities.server";
-import { DomainError, notFound } from "./errors";
+import { DomainError, notFound } from "~/http/errors";
 import {
   changedFields,
   diffChange,
@@ -208,13 +208,14 @@ export async function approveChangeSet(
   return inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "review", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "notPending");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     const entityType = changeSet.entityType as EntityType;
     let before: AnyFields | null = null;
     if (changeSet.entityId) {
       const current = await anyHandler(entityType).load(tx, changeSet.entityId);
       if (!current || current.organizationId !== changeSet.organizationId) {
-        throw new DomainError(409, "entityGone");
+        throw new DomainError(409, "review.conflict.entityGone", "staff");
       }
       before = current.fields;
     }
@@ -249,7 +250,8 @@ export async function returnChangeSet(
   await inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "review", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "notPending");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     await tx
       .update(changeSets)
       .set({
@@ -279,7 +281,8 @@ export async function withdrawChangeSet(
   await inTransaction(db, async (tx) => {
     const changeSet = await lockChangeSet(tx, input.changeSetId);
     assertCan(input.actor, "update", "changeSet", changeSet);
-    if (changeSet.status !== "pending") throw new DomainError(409, "notPending");
+    if (changeSet.status !== "pending")
+      throw new DomainError(409, "review.conflict.notPending", "staff");
     await tx.update(changeSets).set({ status: "withdrawn" }).where(eq(changeSets.id, changeSet.id));
     await recordAudit(tx, {
       actor: input.actor,

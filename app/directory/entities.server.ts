@@ -15,7 +15,7 @@ import {
 import type { Resource } from "~/accounts/permissions";
 import type { Transaction } from "~/db.server";
 import type { SearchEntity } from "~/search/outbox.server";
-import { DomainError } from "./errors";
+import { DomainError } from "~/http/errors";
 import type {
   EntityFields,
   EntityType,
@@ -155,7 +155,8 @@ async function assertLocationsOf(tx: Transaction, organizationId: string, ids: s
     .select({ id: locations.id })
     .from(locations)
     .where(and(inArray(locations.id, ids), eq(locations.organizationId, organizationId)));
-  if (found.length !== new Set(ids).size) throw new DomainError(404, "invalidReference");
+  if (found.length !== new Set(ids).size)
+    throw new DomainError(404, "formErrors.invalidReference", "portal");
 }
 
 async function assertServicesOf(tx: Transaction, organizationId: string, ids: string[]) {
@@ -164,7 +165,8 @@ async function assertServicesOf(tx: Transaction, organizationId: string, ids: st
     .select({ id: services.id })
     .from(services)
     .where(and(inArray(services.id, ids), eq(services.organizationId, organizationId)));
-  if (found.length !== new Set(ids).size) throw new DomainError(404, "invalidReference");
+  if (found.length !== new Set(ids).size)
+    throw new DomainError(404, "formErrors.invalidReference", "portal");
 }
 
 async function termIds(tx: Transaction, codes: CategoryCode[]): Promise<string[]> {
@@ -173,7 +175,8 @@ async function termIds(tx: Transaction, codes: CategoryCode[]): Promise<string[]
     .select({ id: taxonomyTerms.id, code: taxonomyTerms.code })
     .from(taxonomyTerms)
     .where(inArray(taxonomyTerms.code, codes));
-  if (rows.length !== new Set(codes).size) throw new DomainError(400, "unknownCategory");
+  if (rows.length !== new Set(codes).size)
+    throw new DomainError(400, "formErrors.unknownCategory", "portal");
   return rows.map((row) => row.id);
 }
 

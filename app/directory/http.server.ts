@@ -5,7 +5,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { isLocale, localePath } from "~/i18n/locales";
 import type { z } from "zod";
 import type { ChangeOutcome } from "./change-sets.server";
-import { DomainError, handleDomainErrors, type DomainErrorKey } from "./errors";
+import { DomainError } from "~/http/errors";
+import { orRespond } from "~/http/responses.server";
 import { parseForm } from "./forms";
 
 /** A path in the language of the current URL (`/es/portal` when the request came in Spanish). */
@@ -27,27 +28,11 @@ export function redirectAfterChange(params: Params, path: string, outcome: Chang
   });
 }
 
-/** A required route parameter; missing means the URL is wrong. */
-export function param(params: Params, name: string): string {
-  const value = params[name];
-  if (!value) throw new Response("Not found", { status: 404 });
-  return value;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from the URL: anything that is not a UUID cannot name a row, so it is "not found". */
-export function idParam(params: Params, name: string): string {
-  const value = param(params, name);
-  if (!UUID.test(value)) throw new Response("Not found", { status: 404 });
-  return value;
-}
-
 /** Domain refusals that are about one field of the form the person just filled in. */
-const FIELD_OF_ERROR: Partial<Record<DomainErrorKey, string>> = {
-  placeNotFound: "postalCode",
-  countyRequired: "county",
-  unknownCategory: "categories",
+const FIELD_OF_ERROR: Record<string, string> = {
+  "formErrors.placeNotFound": "postalCode",
+  "formErrors.countyRequired": "county",
+  "formErrors.unknownCategory": "categories",
 };
 
 /**
@@ -55,10 +40,12 @@ const FIELD_OF_ERROR: Partial<Record<DomainErrorKey, string>> = {
  * error is about; any other error is thrown on.
  */
 export function replyWithDomainFieldError(submission: Submission<unknown>, error: unknown) {
-  const field = error instanceof DomainError ? FIELD_OF_ERROR[error.key] : undefined;
+  const field = error instanceof DomainError ? FIELD_OF_ERROR[error.messageKey] : undefined;
   if (!field || !(error instanceof DomainError)) throw error;
+  // Field messages are keys of `portal:formErrors`, as the form's own validation gives them.
+  const message = error.messageKey.replace(/^formErrors\./, "");
   return data(
-    { result: submission.reply({ fieldErrors: { [field]: [error.key] } }) },
+    { result: submission.reply({ fieldErrors: { [field]: [message] } }) },
     { status: 400 },
   );
 }
@@ -77,7 +64,7 @@ export async function saveListingForm<Schema extends z.ZodTypeAny>(
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     try {
       return await save(submission.value);
     } catch (error) {

@@ -4,7 +4,7 @@ import { resolvePlace } from "~/geo/places.server";
 import { assertCan, inTransaction } from "./access.server";
 import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
 import { handlerFor } from "./entities.server";
-import { DomainError, notFound } from "./errors";
+import { DomainError, notFound } from "~/http/errors";
 import type { LocationFields, LocationInput } from "./fields";
 import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 
@@ -32,9 +32,9 @@ async function placeLocation(
   if (clicked) point = input;
   else if (keepStored) point = before;
   else if (place) point = place;
-  else throw new DomainError(400, "placeNotFound");
+  else throw new DomainError(400, "formErrors.placeNotFound", "portal");
   const county = input.county ?? place?.county ?? null;
-  if (!county) throw new DomainError(400, "countyRequired");
+  if (!county) throw new DomainError(400, "formErrors.countyRequired", "portal");
   return { ...input, county, latitude: point.latitude, longitude: point.longitude };
 }
 

@@ -8,7 +8,7 @@ import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
 import { handlerFor } from "./entities.server";
-import { notFound } from "./errors";
+import { notFound } from "~/http/errors";
 import type { OrganizationFields } from "./fields";
 import type { ListingStatus, ServiceStatus } from "./vocabulary";
 

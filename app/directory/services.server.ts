@@ -5,7 +5,7 @@ import type { DbOrTx, Transaction } from "~/db.server";
 import { assertCan, inTransaction } from "./access.server";
 import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
 import { handlerFor } from "./entities.server";
-import { notFound } from "./errors";
+import { notFound } from "~/http/errors";
 import type { ServiceFields } from "./fields";
 import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 import type { ServiceStatus } from "./vocabulary";

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "
 import os from "node:os";
 import path from "node:path";
 import { config, type AppConfig } from "~/config.server";
-import { ReferralError } from "./errors.server";
+import { DomainError } from "~/http/errors";
 
 /**
  * Encryption of personal data at rest: AES-256-GCM, a random 96-bit IV per encryption, the
@@ -111,7 +111,7 @@ export function decrypt(key: Buffer, envelope: Buffer, associatedData: string): 
     envelope.length < 1 + IV_BYTES + TAG_BYTES ||
     ![RING_ENVELOPE, DATA_KEY_ENVELOPE].includes(envelopeVersion(envelope))
   ) {
-    throw new ReferralError(500, "errors.decryptFailed", { detail: "unknown envelope" });
+    throw new DomainError(500, "errors.decryptFailed", "referrals", { detail: "unknown envelope" });
   }
   const iv = envelope.subarray(1, 1 + IV_BYTES);
   const tag = envelope.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
@@ -125,7 +125,9 @@ export function decrypt(key: Buffer, envelope: Buffer, associatedData: string): 
     ]);
   } catch {
     // Wrong key, tampered bytes or a ciphertext moved from another row.
-    throw new ReferralError(500, "errors.decryptFailed", { detail: "authentication failed" });
+    throw new DomainError(500, "errors.decryptFailed", "referrals", {
+      detail: "authentication failed",
+    });
   }
 }
 
@@ -142,12 +144,12 @@ export function seal(ring: KeyRing, plaintext: Buffer, associatedData: string): 
 export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buffer {
   const key = ring.keys.get(sealed.keyId);
   if (!key) {
-    throw new ReferralError(500, "errors.keyMissing", {
+    throw new DomainError(500, "errors.keyMissing", "referrals", {
       detail: `no key "${sealed.keyId}" in the key ring (DATA_ENCRYPTION_KEYS)`,
     });
   }
   if (envelopeVersion(sealed.ciphertext) !== RING_ENVELOPE) {
-    throw new ReferralError(500, "errors.decryptFailed", { detail: "not a ring envelope" });
+    throw new DomainError(500, "errors.decryptFailed", "referrals", { detail: "not a ring envelope" });
   }
   return decrypt(key, sealed.ciphertext, associatedData);
 }
@@ -260,7 +262,9 @@ export function dataKeyRing(): KeyRing {
   if (cached) return cached;
   const ring = keyRingFromConfig(config());
   if ("problem" in ring) {
-    throw new ReferralError(503, "errors.encryptionUnavailable", { detail: ring.problem });
+    throw new DomainError(503, "errors.encryptionUnavailable", "referrals", {
+      detail: ring.problem,
+    });
   }
   cached = ring;
   return ring;

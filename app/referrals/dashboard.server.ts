@@ -3,7 +3,7 @@ import { organizations, referrals, services } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
 import { coalition, coalitionToday } from "~/coalition.server";
-import { ReferralError } from "./errors.server";
+import { DomainError } from "~/http/errors";
 import { erasureDate, erasureDue, retentionPolicy, type RetentionPolicy } from "./retention.server";
 import type { DashboardFilters, InboxFilters } from "./forms";
 import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
@@ -117,7 +117,8 @@ export async function listStaffReferrals(
   options: { actor: Actor; filters: DashboardFilters; now?: Date },
 ): Promise<StaffDashboard> {
   // No target: reading any organization's referrals is for coalition staff only.
-  if (!can(options.actor, "read", "referral")) throw new ReferralError(403, "errors.forbidden");
+  if (!can(options.actor, "read", "referral"))
+    throw new DomainError(403, "errors.forbidden", "referrals");
   const { filters } = options;
   const now = options.now ?? new Date();
   const today = coalitionToday(now).isoDate;

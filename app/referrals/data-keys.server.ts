@@ -15,7 +15,7 @@ import {
   type KeyRing,
   type Sealed,
 } from "./crypto.server";
-import { ReferralError } from "./errors.server";
+import { DomainError } from "~/http/errors";
 
 /**
  * Per-period data keys (crypto-shredding). Personal data is sealed under the data key of its
@@ -91,7 +91,7 @@ export class DataKeys {
     if (cached) return cached;
     const [row] = await this.db.select().from(referralDataKeys).where(eq(referralDataKeys.id, id));
     if (!row?.wrappedKey || !row.wrappedBy) {
-      throw new ReferralError(500, "errors.decryptFailed", {
+      throw new DomainError(500, "errors.decryptFailed", "referrals", {
         detail: row ? `data key ${id} was destroyed` : `no data key ${id}`,
       });
     }

@@ -14,7 +14,8 @@ import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "~/directory/taxonomy";
 import { DATA_KEY_ENVELOPE, dataKeyRing, envelopeVersion } from "./crypto.server";
 import { DataKeys, resealReferral, type DataKey } from "./data-keys.server";
-import { ReferralError } from "./errors.server";
+import { DomainError } from "~/http/errors";
+import { isId } from "~/http/params.server";
 import { erasureDate, retentionPolicy } from "./retention.server";
 import type { ReferralFormValues } from "./forms";
 import { notifyReceivingOrganization } from "./notify.server";
@@ -112,7 +113,7 @@ export async function takeSlipLink(
   options: { actor: Actor; referralId: string; now?: Date },
 ): Promise<string | null> {
   const now = options.now ?? new Date();
-  if (!UUID.test(options.referralId)) return null;
+  if (!isId(options.referralId)) return null;
   return db.transaction(async (tx) => {
     await tx.delete(referralSlipReveals).where(lte(referralSlipReveals.expiresAt, now));
     const [taken] = await tx
@@ -178,11 +179,9 @@ function personalDataOf(input: NewReferral): PersonalData {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids come from URLs and forms: anything that is not a uuid is simply not found. */
 function assertId(id: string, messageKey = "errors.notFound"): void {
-  if (!UUID.test(id)) throw new ReferralError(404, messageKey);
+  if (!isId(id)) throw new DomainError(404, messageKey, "referrals");
 }
 
 async function loadReceivingService(tx: DbOrTx, serviceId: string) {
@@ -199,7 +198,7 @@ async function loadReceivingService(tx: DbOrTx, serviceId: string) {
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .where(eq(services.id, serviceId));
-  if (!service) throw new ReferralError(404, "errors.serviceNotFound");
+  if (!service) throw new DomainError(404, "errors.serviceNotFound", "referrals");
   return service;
 }
 
@@ -226,16 +225,16 @@ async function insertReferral(
 ): Promise<{ referralId: string; slipToken: string }> {
   const { actor, service, now } = input;
   if (!can(actor, "create", "referral", { organizationId: service.organizationId })) {
-    throw new ReferralError(403, "errors.forbidden");
+    throw new DomainError(403, "errors.forbidden", "referrals");
   }
   if (service.status !== "active" || service.organizationStatus !== "published") {
-    throw new ReferralError(409, "errors.serviceUnavailable");
+    throw new DomainError(409, "errors.serviceUnavailable", "referrals");
   }
   if (input.personal.phone && !input.personal.consent.phone) {
-    throw new ReferralError(400, "form.errors.consent");
+    throw new DomainError(400, "form.errors.consent", "referrals");
   }
   if (input.personal.email && !input.personal.consent.email) {
-    throw new ReferralError(400, "form.errors.consent");
+    throw new DomainError(400, "form.errors.consent", "referrals");
   }
   const referralId = randomUUID();
   const slip = newSlipToken(now);
@@ -325,12 +324,13 @@ async function lockReferral(tx: DbOrTx, referralId: string): Promise<ReferralRow
 /** Not found for whoever may not read it (never reveal that a referral exists), else 403. */
 function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow): void {
   const target = permissionTarget(row);
-  if (!can(actor, "read", "referral", target)) throw new ReferralError(404, "errors.notFound");
+  if (!can(actor, "read", "referral", target))
+    throw new DomainError(404, "errors.notFound", "referrals");
   const allowed =
     action === "create"
       ? can(actor, "create", "referral", { organizationId: row.organizationId })
       : can(actor, "update", "referral", target);
-  if (!allowed) throw new ReferralError(403, "errors.forbidden");
+  if (!allowed) throw new DomainError(403, "errors.forbidden", "referrals");
 }
 
 /**
@@ -346,10 +346,10 @@ export async function referToAnother(
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const source = await lockReferral(tx, options.referralId);
-    if (!source) throw new ReferralError(404, "errors.notFound");
+    if (!source) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "create", source);
-    if (!source.personalData || !source.keyId) throw new ReferralError(409, "errors.purged");
-    if (source.serviceId === options.serviceId) throw new ReferralError(400, "errors.sameService");
+    if (!source.personalData || !source.keyId) throw new DomainError(409, "errors.purged", "referrals");
+    if (source.serviceId === options.serviceId) throw new DomainError(400, "errors.sameService", "referrals");
     const keys = new DataKeys(tx, ring);
     const personal = await openPersonalData(keys, source.id, {
       ciphertext: source.personalData,
@@ -441,12 +441,12 @@ async function applyTransition(
   const from = row.status;
   const { to } = details;
   if (!canTransition(from, to, side)) {
-    throw new ReferralError(409, "errors.invalidTransition", { values: { from, to } });
+    throw new DomainError(409, "errors.invalidTransition", "referrals", { values: { from, to } });
   }
   let code: string | null = null;
   const changes: Partial<typeof referrals.$inferInsert> = { status: to, updatedAt: now };
   if (to === "declined") {
-    if (!details.declineReason) throw new ReferralError(400, "form.errors.reason");
+    if (!details.declineReason) throw new DomainError(400, "form.errors.reason", "referrals");
     changes.declineReason = details.declineReason;
     code = details.declineReason;
   }
@@ -456,7 +456,7 @@ async function applyTransition(
   }
   if (to === "closed") {
     if (!details.outcome || !(CHOOSABLE_CLOSE_OUTCOMES as string[]).includes(details.outcome)) {
-      throw new ReferralError(400, "form.errors.outcome");
+      throw new DomainError(400, "form.errors.outcome", "referrals");
     }
     changes.outcome = details.outcome;
     code = details.outcome;
@@ -511,7 +511,7 @@ export async function transitionReferral(
   const now = options.now ?? new Date();
   await db.transaction(async (tx) => {
     const row = await lockReferral(tx, options.referralId);
-    if (!row) throw new ReferralError(404, "errors.notFound");
+    if (!row) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "update", row);
     await applyTransition(
       tx,
@@ -556,7 +556,7 @@ export async function issueSlipLink(
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const row = await lockReferral(tx, options.referralId);
-    if (!row) throw new ReferralError(404, "errors.notFound");
+    if (!row) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "create", row);
     const slipToken = await replaceSlipToken(tx, row.id, now);
     await offerSlipLink(tx, row.id, options.actor.userId, now);
@@ -570,7 +570,7 @@ export async function setFollowUp(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await lockReferral(tx, options.referralId);
-    if (!row) throw new ReferralError(404, "errors.notFound");
+    if (!row) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "create", row);
     await tx
       .update(referrals)
@@ -649,7 +649,7 @@ export async function getReferral(
     .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
     .where(eq(referrals.id, options.referralId));
   if (!row || !can(actor, "read", "referral", permissionTarget(row.referral))) {
-    throw new ReferralError(404, "errors.notFound");
+    throw new DomainError(404, "errors.notFound", "referrals");
   }
   const referral = row.referral;
   const keys = new DataKeys(db, dataKeyRing());
@@ -788,7 +788,7 @@ export async function getReferableService(
 ): Promise<{ id: string; name: string; organizationName: string; available: boolean }> {
   const service = await loadReceivingService(db, options.serviceId);
   if (!can(options.actor, "create", "referral", { organizationId: service.organizationId })) {
-    throw new ReferralError(403, "errors.forbidden");
+    throw new DomainError(403, "errors.forbidden", "referrals");
   }
   return {
     id: service.id,

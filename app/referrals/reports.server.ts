@@ -5,7 +5,7 @@ import type { DbOrTx } from "~/db.server";
 import { createdBetween } from "./dashboard.server";
 import { coalitionToday } from "~/coalition.server";
 import { addDays } from "~/directory/dates";
-import { ReferralError } from "./errors.server";
+import { DomainError } from "~/http/errors";
 import type { ReferralMode, ReferralStatus } from "./workflow";
 
 /**
@@ -62,7 +62,8 @@ export async function getReferralReport(
   db: DbOrTx,
   options: { actor: Actor; from?: string; to?: string; now?: Date },
 ): Promise<ReferralReport> {
-  if (!can(options.actor, "read", "report")) throw new ReferralError(403, "errors.forbidden");
+  if (!can(options.actor, "read", "report"))
+    throw new DomainError(403, "errors.forbidden", "referrals");
   const period = reportPeriod(options, options.now);
   const inPeriod = and(...createdBetween(period.from, period.to));
 

@@ -21,7 +21,7 @@ import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { clientAddress } from "~/load-context";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title", "accounts");
 
@@ -40,10 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locale = await detectLocale(request, params.lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") === "signOutEverywhere") {
     const setCookie = await signOutEverywhere(db(), actor);

@@ -18,7 +18,7 @@ import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { clientAddress } from "~/load-context";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title", "accounts");
 
@@ -30,8 +30,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), retryAfterMinutes: 0 }, { status: 400 });
   }

@@ -17,7 +17,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "invitation.title", "accounts");
@@ -34,8 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: acceptInvitationSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }) }, { status: 400 });

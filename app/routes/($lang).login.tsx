@@ -23,7 +23,7 @@ import { useLocalePath } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { clientAddress } from "~/load-context";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title", "accounts");
 
@@ -47,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   const hideFields = ["password"];
   if (submission.status !== "success") {

@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 /** Signing out changes state, so only a POST does it; a GET (a link, a prefetch) just goes home. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
+  await readForm(request); // checks same origin; a sign-out form carries no fields
   const setCookie = await signOut(db(), request);
   const locale = await detectLocale(request, params.lang);
   return redirectWithFlash(

@@ -5,7 +5,6 @@ import { requireActor } from "~/accounts/sessions.server";
 import { useLabels } from "~/components/labels";
 import { withdrawChangeSet } from "~/directory/change-sets.server";
 import { getPortalDashboard } from "~/directory/dashboards.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { portalDashboardSchema, parseForm } from "~/directory/forms";
 import { confirmListing } from "~/directory/freshness.server";
 import { pathIn } from "~/directory/http.server";
@@ -14,7 +13,8 @@ import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "portal");
 
@@ -25,12 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** "Confirm my listing is still correct" and "withdraw this proposal". */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
-  const submission = parseForm(await request.formData(), portalDashboardSchema);
+  const submission = parseForm(await readForm(request), portalDashboardSchema);
   if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
   const input = submission.value;
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     if (input.intent === "confirm") {
       await confirmListing(db(), { actor, organizationId: input.organizationId });
       return redirectWithFlash(pathIn(params, "/portal"), {

@@ -13,14 +13,15 @@ import { LocationForm } from "~/components/LocationForm";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
 import { locationSchema, type LocationForm as LocationFormInput } from "~/directory/forms";
-import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "location.editTitle", "portal");
@@ -28,7 +29,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locationId = idParam(params, "locationId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const editing = await getLocationForEditing(db(), { actor, locationId });
     return {
       ...editing,
@@ -39,10 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locationId = idParam(params, "locationId");
-  return saveListingForm(await request.formData(), locationSchema, async (fields) => {
+  return saveListingForm(await readForm(request), locationSchema, async (fields) => {
     const outcome = await updateLocation(db(), { actor, locationId, fields });
     return redirectAfterChange(params, `/portal/locations/${locationId}/edit`, outcome);
   });

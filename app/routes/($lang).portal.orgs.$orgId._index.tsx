@@ -20,14 +20,14 @@ import { PendingNotice, SubmitChanges } from "~/components/listing-forms";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
 import {
   organizationProfileSchema,
   parseForm,
   type OrganizationProfileForm,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import {
   getOrganizationForEditing,
   updateOrganizationProfile,
@@ -36,7 +36,8 @@ import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "organization.title", "portal");
@@ -47,21 +48,20 @@ const CONTENT_LANGUAGES = [...new Set([...SUPPORTED_LOCALES, ...COMMON_SERVICE_L
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const editing = await getOrganizationForEditing(db(), { actor, organizationId });
     return { ...editing, reviewed: needsReview(actor, editing.organization) };
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), organizationProfileSchema);
+  const submission = parseForm(await readForm(request), organizationProfileSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const outcome = await updateOrganizationProfile(db(), {
       actor,
       organizationId,

@@ -12,13 +12,14 @@ import { LocationForm } from "~/components/LocationForm";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { locationSchema, type LocationForm as LocationFormInput } from "~/directory/forms";
-import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { createLocation, getNewLocationContext } from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "location.newTitle", "portal");
@@ -26,7 +27,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const context = await getNewLocationContext(db(), { actor, organizationId });
     return {
       ...context,
@@ -37,10 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await request.formData(), locationSchema, async (fields) => {
+  return saveListingForm(await readForm(request), locationSchema, async (fields) => {
     const outcome = await createLocation(db(), { actor, organizationId, fields });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
   });

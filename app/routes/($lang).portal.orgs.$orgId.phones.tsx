@@ -13,25 +13,26 @@ import { useLabels } from "~/components/labels";
 import { PhoneForm } from "~/components/PhoneForm";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import {
   parseForm,
   phoneFormDefaults,
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { createPhone, listPhonesForEditing } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "phones.title", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const list = await listPhonesForEditing(db(), { actor, organizationId });
     return { ...list, reviewed: needsReview(actor, list.organization) };
   });
@@ -39,14 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Adds a phone number; a service or location it names must belong to this organization. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), phoneSchema);
+  const submission = parseForm(await readForm(request), phoneSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const outcome = await createPhone(db(), { actor, organizationId, fields: submission.value });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}/phones`, outcome);
   });

@@ -11,34 +11,34 @@ import { requireActor } from "~/accounts/sessions.server";
 import { ServiceForm } from "~/components/ServiceForm";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import {
   serviceFormDefaults,
   serviceSchema,
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { createService, getNewServiceContext } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "service.newTitle", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const context = await getNewServiceContext(db(), { actor, organizationId });
     return { ...context, reviewed: needsReview(actor, context.organization) };
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await request.formData(), serviceSchema, async (fields) => {
+  return saveListingForm(await readForm(request), serviceSchema, async (fields) => {
     const outcome = await createService(db(), { actor, organizationId, fields });
     const next =
       outcome.status === "applied"

@@ -13,7 +13,6 @@ import { PendingNotice } from "~/components/listing-forms";
 import { PhoneForm } from "~/components/PhoneForm";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
 import {
   parseForm,
@@ -21,18 +20,20 @@ import {
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "phones.editTitle", "portal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const phoneId = idParam(params, "phoneId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const editing = await getPhoneForEditing(db(), { actor, phoneId });
     return { ...editing, reviewed: needsReview(actor, editing.organization) };
   });
@@ -40,12 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the phone form, or (intent "delete") removes the number. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const phoneId = idParam(params, "phoneId");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
-    return handleDomainErrors(async () => {
+    return orRespond(async () => {
       const outcome = await deletePhone(db(), { actor, phoneId });
       return redirectAfterChange(params, `/portal/orgs/${outcome.organizationId}/phones`, outcome);
     });
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const outcome = await updatePhone(db(), { actor, phoneId, changes: submission.value });
     return redirectAfterChange(params, `/portal/phones/${phoneId}/edit`, outcome);
   });

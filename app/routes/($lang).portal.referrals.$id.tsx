@@ -13,13 +13,16 @@ import { useLocalePath } from "~/i18n/hooks";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { transitionFormSchema } from "~/referrals/forms";
-import { attempt, languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { getReferral, transitionReferral } from "~/referrals/referrals.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
+
+import { readForm } from "~/http/form.server";
+import { attempt, orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -39,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await requestLocale(request, params.lang);
   const referralId = params.id ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: transitionFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: transitionFormSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -80,5 +83,5 @@ export default function PortalReferral() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

@@ -5,12 +5,14 @@ import { db } from "~/db.server";
 import { pageTitle } from "~/i18n/meta";
 import { listInbox } from "~/referrals/dashboard.server";
 import { INBOX_VIEWS, inboxFiltersSchema, searchParamsObject } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
+
+import { orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -75,5 +77,5 @@ export default function PortalReferrals() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

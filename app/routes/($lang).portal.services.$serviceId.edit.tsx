@@ -13,7 +13,6 @@ import { PendingNotice } from "~/components/listing-forms";
 import { ServiceForm } from "~/components/ServiceForm";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
 import {
   parseForm,
@@ -22,11 +21,13 @@ import {
   serviceStatusSchema,
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "service.editTitle", "portal");
@@ -34,7 +35,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const serviceId = idParam(params, "serviceId");
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const editing = await getServiceForEditing(db(), { actor, serviceId });
     return { ...editing, reviewed: needsReview(actor, editing.organization) };
   });
@@ -42,15 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the service form, or (intent "status") pauses, archives or resumes the service. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const serviceId = idParam(params, "serviceId");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const path = `/portal/services/${serviceId}/edit`;
   if (formData.get("intent") === "status") {
     const submission = parseForm(formData, serviceStatusSchema);
     if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
-    return handleDomainErrors(async () => {
+    return orRespond(async () => {
       const outcome = await setServiceStatus(db(), {
         actor,
         serviceId,

@@ -15,13 +15,17 @@ import { detectLocale, matchAcceptLanguage } from "~/i18n/i18n.server";
 import { isLocale, LOCALES, localePath } from "~/i18n/locales";
 import { metaT } from "~/i18n/meta";
 import { slipResponseSchema } from "~/referrals/forms";
-import { orRespond } from "~/referrals/http.server";
+
 import { getSlip, respondFromSlip } from "~/referrals/slip.server";
 import { DateText } from "~/referrals/ui/Dates";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { referralLinks } from "~/referrals/ui/styles";
 import { PRIVATE_NO_STORE } from "~/security/cache-control";
+
+import { DomainError } from "~/http/errors";
+import { readForm } from "~/http/form.server";
+import { orRespond, refusalResponse } from "~/http/responses.server";
 
 /*
  * The referral slip, for the person: no account, a link that expires, nothing about their
@@ -78,8 +82,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const locale = await detectLocale(request, params.lang);
-  const parsed = slipResponseSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  const parsed = slipResponseSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success)
+    throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
   const answer = await orRespond(() =>
     respondFromSlip(db(), { token, response: parsed.data.response }),
   );
@@ -272,5 +277,5 @@ function PrintButton() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

@@ -18,7 +18,7 @@ import { useLocalePath } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title", "accounts");
 
@@ -31,8 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: resetPasswordSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }) }, { status: 400 });

@@ -6,15 +6,15 @@ import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { getStaffDashboard } from "~/directory/dashboards.server";
 import { useCoalition } from "~/use-coalition";
-import { handleDomainErrors } from "~/directory/errors";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return handleDomainErrors(() => getStaffDashboard(db(), { actor }));
+  return orRespond(() => getStaffDashboard(db(), { actor }));
 }
 
 export default function StaffDashboard() {

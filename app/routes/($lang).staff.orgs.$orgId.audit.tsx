@@ -6,10 +6,10 @@ import { useFieldLabel } from "~/components/field-labels";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { listAuditLog } from "~/directory/audit.server";
-import { handleDomainErrors } from "~/directory/errors";
-import { idParam } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title", "staff");
 
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
   const before = Number(new URL(request.url).searchParams.get("before"));
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const log = await listAuditLog(db(), {
       actor,
       organizationId,

@@ -12,7 +12,6 @@ import { requireActor } from "~/accounts/sessions.server";
 import { CheckboxField, FormErrorSummary, TextField } from "~/components/form-fields";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
-import { handleDomainErrors } from "~/directory/errors";
 import {
   createOrganizationSchema,
   organizationAdministrationSchema,
@@ -29,7 +28,8 @@ import { LISTING_STATUSES } from "~/directory/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "organizations.title", "staff");
@@ -37,7 +37,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const query = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
-  return handleDomainErrors(async () => ({
+  return orRespond(async () => ({
     query,
     organizations: await listOrganizationsForStaff(db(), { actor, query }),
   }));
@@ -45,16 +45,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Creates an organization, or saves one row: membership, trust, publication, archiving. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "update") {
     const submission = parseForm(formData, organizationAdministrationSchema);
     if (submission.status !== "success") {
       return data({ create: null, update: submission.reply() }, { status: 400 });
     }
     const { organizationId, ...changes } = submission.value;
-    return handleDomainErrors(async () => {
+    return orRespond(async () => {
       const { changed } = await updateOrganizationAdministration(db(), {
         actor,
         organizationId,
@@ -70,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ create: submission.reply(), update: null }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     const created = await createOrganization(db(), { actor, fields: submission.value });
     return redirectWithFlash(pathIn(params, `/portal/orgs/${created.id}`), {
       kind: "success",

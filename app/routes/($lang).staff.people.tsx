@@ -22,7 +22,9 @@ import { useLocale } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { LOCALES, localePath, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { badRequest } from "~/http/errors";
+import { readForm } from "~/http/form.server";
+import { attempt, orRespond, refusalResponse } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.title", "accounts");
 
@@ -30,7 +32,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const people = await listPeople(db(), actor);
+  const people = await orRespond(() => listPeople(db(), actor));
   return {
     ...people,
     accounts: people.accounts.map((account) => ({
@@ -43,11 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const locale = await detectLocale(request, params.lang);
   const here = localePath(locale, "/staff/people");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "invite") {
@@ -56,12 +57,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ form: "invite" as const, result: submission.reply() }, { status: 400 });
     }
     const invitedLocale = submission.value.language as Locale;
-    const outcome = await inviteEditor(db(), {
-      actor,
-      email: submission.value.email,
-      organizationId: submission.value.organizationId,
-      locale: invitedLocale,
-    });
+    const outcome = await orRespond(() =>
+      inviteEditor(db(), {
+        actor,
+        email: submission.value.email,
+        organizationId: submission.value.organizationId,
+        locale: invitedLocale,
+      }),
+    );
     if (outcome.status === "unknownOrganization") {
       return data(
         {
@@ -85,22 +88,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "changeRole"
       ? parseWithZod(formData, { schema: changeRoleSchema })
       : parseWithZod(formData, { schema: setDisabledSchema });
-  if (submission.status !== "success") {
-    throw new Response("Bad request", { status: 400 });
-  }
+  if (submission.status !== "success") throw refusalResponse(badRequest());
   const value = submission.value;
-  const outcome =
+  const outcome = await attempt(() =>
     value.intent === "changeRole"
-      ? await changeRole(db(), { actor, userId: value.userId, role: value.role })
-      : await setAccountDisabled(db(), {
+      ? changeRole(db(), { actor, userId: value.userId, role: value.role })
+      : setAccountDisabled(db(), {
           actor,
           userId: value.userId,
           disabled: value.intent === "disable",
-        });
-  if (outcome.status === "self") {
+        }),
+  );
+  if ("refusal" in outcome) {
     return data(
-      { form: "account" as const, userId: value.userId, message: "errors.notOnYourself" },
-      { status: 400 },
+      { form: "account" as const, userId: value.userId, message: outcome.refusal.messageKey },
+      { status: outcome.refusal.status },
     );
   }
   const message =

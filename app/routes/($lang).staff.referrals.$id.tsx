@@ -24,9 +24,7 @@ import {
   transitionFormSchema,
 } from "~/referrals/forms";
 import {
-  attempt,
   languageNamesFor,
-  orRespond,
   requestLocale,
   slipLink,
   staffReferralPath,
@@ -40,13 +38,17 @@ import {
   takeSlipLink,
   transitionReferral,
 } from "~/referrals/referrals.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
+
+import { DomainError } from "~/http/errors";
+import { readForm } from "~/http/form.server";
+import { attempt, orRespond, refusalResponse } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -85,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requestLocale(request, params.lang);
   const referralId = params.id ?? "";
   const here = staffReferralPath(locale, referralId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "transition") {
@@ -144,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, { kind: "success", message: "referrals:flash.newSlip" });
   }
 
-  throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
 }
 
 export default function StaffReferral() {
@@ -304,5 +306,5 @@ function NewSlipForm({ slipActive }: { slipActive: boolean }) {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

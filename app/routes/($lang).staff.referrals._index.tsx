@@ -13,13 +13,15 @@ import {
   searchParamsObject,
   type DashboardFilters,
 } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
 import { REFERRAL_STATUSES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
+
+import { orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -187,5 +189,5 @@ function Select({
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

@@ -27,18 +27,18 @@ import { pageTitle } from "~/i18n/meta";
 import { addDays } from "~/directory/dates";
 import { referralFormSchema } from "~/referrals/forms";
 import {
-  attempt,
   languageNamesFor,
-  orRespond,
   requestLocale,
   staffReferralPath,
 } from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { REFERRAL_MODES } from "~/referrals/workflow";
 import { referralLinks } from "~/referrals/ui/styles";
+import { readForm } from "~/http/form.server";
+import { attempt, orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: referralFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: referralFormSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -315,5 +315,5 @@ function SelectInput({
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

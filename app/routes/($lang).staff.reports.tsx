@@ -5,13 +5,14 @@ import { db } from "~/db.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { reportPeriodSchema, searchParamsObject } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { getReferralReport } from "~/referrals/reports.server";
 import { BarChart } from "~/referrals/ui/BarChart";
 import { DateText } from "~/referrals/ui/Dates";
-import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { languageLabel, useReferralLabels } from "~/referrals/ui/labels";
 import { referralLinks } from "~/referrals/ui/styles";
+import { orRespond } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -157,5 +158,5 @@ export default function Reports() {
 }
 
 export function ErrorBoundary() {
-  return <ReferralErrorBoundary />;
+  return <GeneralErrorBoundary />;
 }

@@ -4,15 +4,16 @@ import { db } from "~/db.server";
 import { serverT } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { reportPeriodSchema, searchParamsObject } from "~/referrals/forms";
-import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.server";
+import { languageNamesFor, requestLocale } from "~/referrals/http.server";
 import { getReferralReport, reportToCsv, type ReportSection } from "~/referrals/reports.server";
+import { orRespond } from "~/http/responses.server";
 
 /** `/staff/reports.csv?from=…&to=…`: the report's figures (never personal data) as CSV. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await requestLocale(request, params.lang);
   const period = reportPeriodSchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const report = await orRespond(() => getReferralReport(db(), { actor, ...period }));
+  const report = await orRespond(() => getReferralReport(db(), { actor, ...period }), locale);
   const t = serverT(locale, "referrals");
   const languages = languageNamesFor(
     locale,

@@ -18,33 +18,34 @@ import {
   getChangeSetForReview,
   returnChangeSet,
 } from "~/directory/change-sets.server";
-import { DomainError, handleDomainErrors } from "~/directory/errors";
+import { DomainError } from "~/http/errors";
 import type { HoursRow } from "~/directory/fields";
 import { parseForm, reviewSchema } from "~/directory/forms";
-import { idParam, pathIn } from "~/directory/http.server";
+import { pathIn } from "~/directory/http.server";
+import { idParam } from "~/http/params.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
-import { assertSameOrigin } from "~/security/csrf.server";
+import { readForm } from "~/http/form.server";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "review.title", "staff");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const changeSetId = idParam(params, "changeSetId");
-  return handleDomainErrors(() => getChangeSetForReview(db(), { actor, changeSetId }));
+  return orRespond(() => getChangeSetForReview(db(), { actor, changeSetId }));
 }
 
 /** Approve (apply, publish, re-index in one transaction) or send back with a comment. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  assertSameOrigin(request);
   const actor = await requireActor(request);
   const changeSetId = idParam(params, "changeSetId");
-  const submission = parseForm(await request.formData(), reviewSchema);
+  const submission = parseForm(await readForm(request), reviewSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }
-  return handleDomainErrors(async () => {
+  return orRespond(async () => {
     try {
       if (submission.value.intent === "approve") {
         await approveChangeSet(db(), { actor, changeSetId });
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       // Someone else reviewed it, or the entity is gone: say so on this page.
       if (error instanceof DomainError && error.status === 409) {
-        return data({ result: submission.reply(), conflict: error.key }, { status: 409 });
+        return data({ result: submission.reply(), conflict: error.messageKey }, { status: 409 });
       }
       throw error;
     }
@@ -171,7 +172,7 @@ export default function ReviewChangeSet() {
       </dl>
       {actionData?.conflict ? (
         <p className="notice notice--error" role="alert">
-          {t(`review.conflict.${actionData.conflict}`)}
+          {t(actionData.conflict)}
         </p>
       ) : null}
       {!entityExists ? (

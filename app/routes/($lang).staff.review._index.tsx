@@ -5,15 +5,15 @@ import { requireActor } from "~/accounts/sessions.server";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { listReviewQueue } from "~/directory/change-sets.server";
-import { handleDomainErrors } from "~/directory/errors";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
+import { orRespond } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "review.queueTitle", "staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return handleDomainErrors(async () => ({ queue: await listReviewQueue(db(), { actor }) }));
+  return orRespond(async () => ({ queue: await listReviewQueue(db(), { actor }) }));
 }
 
 export default function ReviewQueue() {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
+import { jsonError } from "~/http/responses.server";
 import { resolvePlace } from "~/geo/places.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { parseSearchParams } from "~/search/params";
@@ -27,15 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       item.reason === "invalid_number",
   );
   if (invalid.length > 0) {
-    return Response.json(
-      {
-        error: "invalid_parameters",
-        message: invalid
-          .map((item) => `"${item.parameter}" must be a number, got "${item.value}"`)
-          .join("; "),
-        parameters: invalid,
-      },
-      { status: 400, headers: { "Cache-Control": PRIVATE_NO_STORE } },
+    return jsonError(
+      400,
+      "invalid_parameters",
+      invalid.map((item) => `"${item.parameter}" must be a number`).join("; "),
+      invalid,
     );
   }
 

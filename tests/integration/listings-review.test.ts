@@ -194,7 +194,7 @@ describe("an editor of an untrusted organization", () => {
       approveChangeSet(db, { actor: staff, changeSetId: outcome.changeSetId }),
     ).rejects.toMatchObject({
       status: 409,
-      key: "notPending",
+      messageKey: "review.conflict.notPending",
     });
   });
 
@@ -544,6 +544,6 @@ describe("locations", () => {
           longitude: -73.8702,
         },
       }),
-    ).rejects.toMatchObject({ status: 400, key: "placeNotFound" });
+    ).rejects.toMatchObject({ status: 400, messageKey: "formErrors.placeNotFound" });
   });
 });

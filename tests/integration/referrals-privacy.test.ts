@@ -5,7 +5,7 @@ import { jobRuns, referralDataKeys, referralEvents, referrals } from "#db/schema
 import { parseKeyRing, personalDataContext, seal } from "~/referrals/crypto.server";
 import { DataKeys } from "~/referrals/data-keys.server";
 import { listStaffReferrals } from "~/referrals/dashboard.server";
-import { ReferralError } from "~/referrals/errors.server";
+import { DomainError } from "~/http/errors";
 import { dashboardFiltersSchema } from "~/referrals/forms";
 import { openPersonalData } from "~/referrals/personal-data.server";
 import { createReferral, getReferral, transitionReferral } from "~/referrals/referrals.server";
@@ -115,8 +115,8 @@ describe("encryption at rest", () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(ReferralError);
-    expect((error as ReferralError).messageKey).toBe("errors.decryptFailed");
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).messageKey).toBe("errors.decryptFailed");
     await env().db.delete(referrals).where(eq(referrals.id, second.referralId));
   });
 });
@@ -426,7 +426,7 @@ describe("erasure that survives copies of the database", () => {
     // Even with the master key, the old copy is now noise.
     await expect(
       openPersonalData(new DataKeys(env().db, ring), first.referralId, copy),
-    ).rejects.toThrow(ReferralError);
+    ).rejects.toThrow(DomainError);
   });
 
   it("keeps the keys of the current month, and of any month a row still uses", async () => {
@@ -514,7 +514,7 @@ describe("key rotation", () => {
         ciphertext: row!.personalData!,
         keyId: row!.keyId!,
       }),
-    ).rejects.toThrow(ReferralError);
+    ).rejects.toThrow(DomainError);
 
     // Rotating back leaves the database readable by this process's configured key again.
     await rotateEncryptionKey(

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ReferralError } from "~/referrals/errors.server";
+import { DomainError } from "~/http/errors";
 import { createReferral, transitionReferral } from "~/referrals/referrals.server";
 import { purgeExpiredPersonalData } from "~/referrals/retention.server";
 import { getReferralReport, reportToCsv, type ReferralReport } from "~/referrals/reports.server";
@@ -184,8 +184,8 @@ describe("referral reports", () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(ReferralError);
-    expect((error as ReferralError).status).toBe(403);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).status).toBe(403);
   });
 
   it("exports CSV with codes, labels and counts, safe from spreadsheet formulas, without personal data", async () => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referralEvents, referrals } from "#db/schema";
 import { listInbox, listStaffReferrals } from "~/referrals/dashboard.server";
-import { ReferralError } from "~/referrals/errors.server";
+import { DomainError } from "~/http/errors";
 import { dashboardFiltersSchema } from "~/referrals/forms";
 import {
   createReferral,
@@ -54,13 +54,13 @@ async function statusOf(referralId: string): Promise<ReferralStatus> {
   return row!.status;
 }
 
-async function refused(work: Promise<unknown>): Promise<ReferralError> {
+async function refused(work: Promise<unknown>): Promise<DomainError> {
   const error = await work.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ReferralError);
-  return error as ReferralError;
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }
 
 describe("making a referral", () => {

@@ -14,7 +14,7 @@ import {
   seal,
   type KeyRing,
 } from "~/referrals/crypto.server";
-import { ReferralError } from "~/referrals/errors.server";
+import { DomainError } from "~/http/errors";
 
 const key = () => randomBytes(32).toString("base64");
 
@@ -36,10 +36,10 @@ describe("AES-256-GCM sealing", () => {
     const sealed = seal(ring, Buffer.from("secret"), context);
     expect(() =>
       open(ring, sealed, personalDataContext("9b0c4c1e-0000-4000-8000-000000000002")),
-    ).toThrow(ReferralError);
+    ).toThrow(DomainError);
     const tampered = Buffer.from(sealed.ciphertext);
     tampered[tampered.length - 1]! ^= 1;
-    expect(() => open(ring, { ...sealed, ciphertext: tampered }, context)).toThrow(ReferralError);
+    expect(() => open(ring, { ...sealed, ciphertext: tampered }, context)).toThrow(DomainError);
   });
 
   it("decrypts with the key a row names, and encrypts with the current one", () => {
@@ -49,7 +49,7 @@ describe("AES-256-GCM sealing", () => {
     const rotated = parseKeyRing({ keys: `2024:${oldKey},2025:${key()}`, currentKeyId: "2025" });
     expect(open(rotated, sealed, context).toString()).toBe("kept");
     expect(seal(rotated, Buffer.from("new"), context).keyId).toBe("2025");
-    expect(() => open(parseKeyRing({ key: key() }), sealed, context)).toThrow(ReferralError);
+    expect(() => open(parseKeyRing({ key: key() }), sealed, context)).toThrow(DomainError);
   });
 });
 
