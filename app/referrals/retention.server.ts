@@ -2,7 +2,7 @@ import { and, asc, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle
 import { referralEvents, referrals } from "#db/schema";
 import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
-import { DIRECTORY_TIME_ZONE } from "~/directory/dates";
+import { coalition } from "~/coalition.server";
 import { dataKeyRing } from "./crypto.server";
 import { DataKeys, destroyUnusedDataKeys } from "./data-keys.server";
 import { closeAutomatically, lockReferral } from "./referrals.server";
@@ -37,10 +37,12 @@ const DAY = 86_400_000;
  * When a referral last moved: its latest timeline entry, or the end of its follow-up day when
  * that is later (a follow-up date ahead keeps a referral open).
  */
-export const lastActivity: SQL<Date> = sql<Date>`greatest(
+export function lastActivity(): SQL<Date> {
+  return sql<Date>`greatest(
   (SELECT max(${referralEvents.at}) FROM ${referralEvents} WHERE ${referralEvents.referralId} = ${referrals.id}),
-  ((${referrals.followUpOn} + 1)::timestamp AT TIME ZONE ${DIRECTORY_TIME_ZONE})
+  ((${referrals.followUpOn} + 1)::timestamp AT TIME ZONE ${coalition().timeZone})
 )`;
+}
 
 /**
  * When the referral's personal data will be erased: REFERRAL_RETENTION_DAYS after it closed;
@@ -51,7 +53,7 @@ export function erasureDue(policy: RetentionPolicy): SQL<Date | null> {
     WHEN ${referrals.purgedAt} IS NOT NULL THEN NULL
     WHEN ${referrals.closedAt} IS NOT NULL
       THEN ${referrals.closedAt} + make_interval(days => ${policy.retentionDays}::int)
-    ELSE ${lastActivity} + make_interval(days => ${policy.inactiveDays + policy.retentionDays}::int)
+    ELSE ${lastActivity()} + make_interval(days => ${policy.inactiveDays + policy.retentionDays}::int)
   END`;
 }
 
@@ -59,7 +61,7 @@ export function erasureDue(policy: RetentionPolicy): SQL<Date | null> {
 export function erasureDate(policy: RetentionPolicy): SQL<string | null> {
   return sql<
     string | null
-  >`to_char((${erasureDue(policy)}) AT TIME ZONE ${DIRECTORY_TIME_ZONE}, 'YYYY-MM-DD')`;
+  >`to_char((${erasureDue(policy)}) AT TIME ZONE ${coalition().timeZone}, 'YYYY-MM-DD')`;
 }
 
 const BATCH = 200;
@@ -84,7 +86,7 @@ export async function closeInactiveReferrals(
         .where(
           and(
             isNull(referrals.closedAt),
-            sql`${lastActivity} < ${cutoff.toISOString()}::timestamptz`,
+            sql`${lastActivity()} < ${cutoff.toISOString()}::timestamptz`,
           ),
         )
         .orderBy(asc(referrals.id))

@@ -14,11 +14,11 @@ import {
   editorOf,
   ensureTaxonomy,
   insertLocation,
-  insertOrganization,
+  createOrganization,
   insertPhone,
   insertService,
   staffMember,
-} from "../factories/listings";
+} from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import {
   bodyKind,
@@ -50,7 +50,7 @@ const users: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
   const { db } = env();
   await ensureTaxonomy(db);
-  const organization = await insertOrganization(db);
+  const organization = await createOrganization(db);
   const service = await insertService(db, organization.id);
   const location = await insertLocation(db, organization.id);
   const phone = await insertPhone(db, organization.id);

@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "~/accounts/session-store.server";
 import { MAX_BODY_BYTES, MAX_URL_BYTES } from "~/http/limits";
-import { staffMember } from "../factories/listings";
+import { staffMember } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import { useHttpServer } from "../support/http-server";
 import { routeFiles } from "../support/route-files";
