@@ -61,14 +61,19 @@ describe("Meilisearch killed during listing edits", () => {
     // The background job every app process runs, on this Meilisearch.
     const worker = startSearchSyncWorker(db, 100, { client, indexName });
     try {
-      for (let edit = 0; edit < EDITS; edit++) {
-        if (edit === EDITS / 4) await server.stop("SIGKILL");
-        const service = services[edit % SERVICES]!;
-        await updateService(db, service.id, {
-          name: `Asylum Clinic ${edit % SERVICES} edit ${edit}`,
-          description: `Changed by edit ${edit}.`,
-        });
-      }
+      // Four editors at once, each on its own services (so each service's last edit is known).
+      let edits = 0;
+      const editor = async (lane: number) => {
+        for (let edit = lane; edit < EDITS; edit += 4) {
+          if (++edits === EDITS / 4) await server.stop("SIGKILL");
+          await updateService(db, services[edit % SERVICES]!.id, {
+            name: `Asylum Clinic ${edit % SERVICES} edit ${edit}`,
+            description: `Changed by edit ${edit}.`,
+          });
+        }
+      };
+      await Promise.all([0, 1, 2, 3].map(editor));
+      expect(edits).toBe(EDITS);
       // The worker has met the dead server: the edits wait in the outbox with their failures.
       await waitUntil(
         async () => (await db.select().from(searchOutbox)).some((row) => row.attempts > 0),
