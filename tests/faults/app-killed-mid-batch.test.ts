@@ -7,7 +7,7 @@ import { useTestEnvironment } from "../support/environment";
 import {
   createLocation,
   createOrganization,
-  createService,
+  createManyServices,
   seedTaxonomy,
 } from "../support/factories";
 import { indexDifferences, waitUntil } from "../support/search-consistency";
@@ -36,17 +36,15 @@ describe("an app process killed in the middle of an outbox batch", () => {
     const organization = await createOrganization(db, { name: "Bronx Defenders of Families" });
     const location = await createLocation(db, { organizationId: organization.id });
     const count = SYNC_BATCH_SIZE * 3;
-    for (let i = 0; i < count; i++)
-      await createService(db, {
-        organizationId: organization.id,
-        name: `Family Petitions Desk ${i}`,
-        categories: ["family_petitions"],
-        locationIds: [location.id],
-      });
+    await createManyServices(db, {
+      organizationId: organization.id,
+      locationId: location.id,
+      names: Array.from({ length: count }, (_, i) => `Family Petitions Desk ${i}`),
+    });
 
     const doomed = await startAppProcess(settings);
     running.push(doomed);
-    await waitUntil(async () => (await db.select().from(searchOutbox)).length === 0, 60_000);
+    await waitUntil(async () => (await db.select().from(searchOutbox)).length === 0, 120_000);
 
     // Every service changed at once: several batches of work for the worker.
     const edit = async (version: string) =>
@@ -68,7 +66,7 @@ describe("an app process killed in the middle of an outbox batch", () => {
             SELECT count(*)::int AS n FROM pg_locks
             WHERE locktype = 'advisory' AND classid = ${SERVICE_LOCK_NAMESPACE} AND granted`)
         )[0]!.n > 0,
-      30_000,
+      60_000,
       () => "the worker never held a batch",
       2,
     );
@@ -95,7 +93,7 @@ describe("an app process killed in the middle of an outbox batch", () => {
       async () =>
         (await db.select().from(searchOutbox)).length === 0 &&
         (await indexDifferences(db, meili, indexName)).length === 0,
-      60_000,
+      120_000,
       async () => (await indexDifferences(db, meili, indexName)).join(", "),
       500,
     );

@@ -117,5 +117,5 @@ describe("Meilisearch killed during listing edits", () => {
     } finally {
       await worker.stop();
     }
-  }, 180_000);
+  });
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
     MEILI_MASTER_KEY: inject("meiliMasterKey"),
     MEILI_INDEX_PREFIX: `pgrestart_${process.pid}_`,
   });
-}, 120_000);
+});
 
 afterAll(async () => {
   await app?.kill();
@@ -87,12 +87,12 @@ describe("PostgreSQL restarted under load", () => {
       const stoppedAt = Date.now();
       await server.stop("SIGINT");
       const health = async () => (await fetch(`${base}/healthz`)).status;
-      await waitUntil(async () => (await health()) === 503, 20_000);
+      await waitUntil(async () => (await health()) === 503, 30_000);
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect(await health()).toBe(503);
       await server.start();
       const restartedAt = Date.now();
-      await waitUntil(async () => (await health()) === 200, 30_000);
+      await waitUntil(async () => (await health()) === 200, 60_000);
       // Still the same process: nobody restarted it.
       expect(app!.exited()).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 2000));

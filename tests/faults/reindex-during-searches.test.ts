@@ -21,7 +21,7 @@ beforeAll(async () => {
     MEILI_INDEX_PREFIX: indexPrefix,
   };
   app = await startAppProcess(settings);
-}, 120_000);
+});
 
 afterAll(async () => {
   await app?.kill();

@@ -9,11 +9,15 @@ import {
   services,
 } from "#db/schema";
 import { THROTTLE_RULES } from "~/accounts/throttle.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
 import { createAccount } from "../support/account-factories";
 import { startAppProcess, type AppProcess } from "../support/app-process";
 import { useTestEnvironment } from "../support/environment";
-import { createLocation, createOrganization, seedTaxonomy } from "../support/factories";
+import {
+  createLocation,
+  createManyServices,
+  createOrganization,
+  seedTaxonomy,
+} from "../support/factories";
 import { indexDifferences, waitUntil } from "../support/search-consistency";
 
 /*
@@ -43,7 +47,7 @@ beforeAll(async () => {
   };
   // At the same moment, as after a deploy: both run their start-up and their daily jobs.
   [first, second] = await Promise.all([startAppProcess(settings), startAppProcess(settings)]);
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all([first?.kill(), second?.kill()]);
@@ -72,7 +76,7 @@ describe("two app processes on one PostgreSQL and Meilisearch", () => {
     await waitUntil(async () => {
       const [run] = await db.select().from(jobRuns).where(eq(jobRuns.job, "freshness-reminders"));
       return run?.finishedAt != null;
-    }, 30_000);
+    }, 60_000);
     expect(
       await db.select().from(jobRuns).where(eq(jobRuns.job, "freshness-reminders")),
     ).toHaveLength(1);
@@ -145,35 +149,21 @@ describe("two app processes on one PostgreSQL and Meilisearch", () => {
     const indexName = `${indexPrefix}services`;
     const organization = await createOrganization(db, { name: "Queens Immigrant Defense" });
     const location = await createLocation(db, { organizationId: organization.id });
-    await waitUntil(async () => (await db.select().from(searchOutbox)).length === 0, 30_000);
+    await waitUntil(async () => (await db.select().from(searchOutbox)).length === 0, 60_000);
     const { results: before } = await meili.tasks.getTasks({ indexUids: [indexName], limit: 1 });
     const since = before[0]?.uid ?? -1;
 
     // 600 new services in one transaction: three batches of outbox rows for both workers at once.
     const count = 600;
-    await db.transaction(async (tx) => {
-      const created = await tx
-        .insert(services)
-        .values(
-          Array.from({ length: count }, (_, i) => ({
-            organizationId: organization.id,
-            name: `Removal Defense Clinic ${i}`,
-            status: "active" as const,
-          })),
-        )
-        .returning({ id: services.id });
-      await tx
-        .insert(serviceAtLocation)
-        .values(created.map(({ id }) => ({ serviceId: id, locationId: location.id })));
-      await enqueueSearchSync(
-        tx,
-        ...created.map(({ id }) => ({ entityType: "service" as const, entityId: id })),
-      );
+    await createManyServices(db, {
+      organizationId: organization.id,
+      locationId: location.id,
+      names: Array.from({ length: count }, (_, i) => `Removal Defense Clinic ${i}`),
     });
 
     await waitUntil(
       async () => (await db.select().from(searchOutbox)).length === 0,
-      60_000,
+      120_000,
       async () => `${(await db.select().from(searchOutbox)).length} rows left`,
     );
     expect(await indexDifferences(db, meili, indexName)).toEqual([]);
