@@ -1,13 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  freshnessReminders,
-  jobRuns,
-  mailOutbox,
-  searchOutbox,
-  serviceAtLocation,
-  services,
-} from "#db/schema";
+import { freshnessReminders, jobRuns, mailOutbox, searchOutbox } from "#db/schema";
 import { THROTTLE_RULES } from "~/accounts/throttle.server";
 import { createAccount } from "../support/account-factories";
 import { startAppProcess, type AppProcess } from "../support/app-process";
