@@ -93,18 +93,22 @@ export async function loadTest(
 ): Promise<LoadResult> {
   const samples: number[] = [];
   const cpuBefore = cpuMs(server.pid);
-  const instance = autocannon({
-    url: server.base,
-    connections: options.connections,
-    duration: options.seconds,
-    timeout: 10,
-    headers: { "accept-encoding": "br, gzip", "accept-language": "en" },
-    requests: paths.map((requestPath) => ({ method: "GET" as const, path: requestPath })),
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: server.base,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: 10,
+        headers: { "accept-encoding": "br, gzip", "accept-language": "en" },
+        requests: paths.map((requestPath) => ({ method: "GET" as const, path: requestPath })),
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      samples.push(responseTime);
+    });
   });
-  instance.on("response", (_client, _status, _bytes, responseTime: number) => {
-    samples.push(responseTime);
-  });
-  const result = await instance;
   const cpu = cpuMs(server.pid) - cpuBefore;
   const requests = result.requests.total;
   return {

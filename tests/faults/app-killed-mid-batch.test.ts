@@ -44,7 +44,12 @@ describe("an app process killed in the middle of an outbox batch", () => {
 
     const doomed = await startAppProcess(settings);
     running.push(doomed);
-    await waitUntil(async () => (await db.select().from(searchOutbox)).length === 0, 120_000);
+    await waitUntil(
+      async () => (await db.select().from(searchOutbox)).length === 0,
+      120_000,
+      async () =>
+        `outbox: ${JSON.stringify((await db.select().from(searchOutbox)).slice(0, 3))}\n${doomed.output()}`,
+    );
 
     // Every service changed at once: several batches of work for the worker.
     const edit = async (version: string) =>

@@ -47,7 +47,7 @@ describe("Meilisearch killed during listing edits", () => {
     await seedTaxonomy(db);
     const organization = await createOrganization(db, { name: "Harbor Legal Aid" });
     const location = await createLocation(db, { organizationId: organization.id });
-    const services = [];
+    const services: Array<{ id: string }> = [];
     for (let i = 0; i < SERVICES; i++)
       services.push(
         await createService(db, {

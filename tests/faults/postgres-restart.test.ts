@@ -112,6 +112,8 @@ describe("PostgreSQL restarted under load", () => {
       expect(settled.length).toBeGreaterThan(0);
       expect(settled.filter((answer) => answer.status !== 200)).toEqual([]);
       expect((await fetch(`${base}/orgs/${slug}`)).status).toBe(200);
+    } catch (error) {
+      throw new Error(`${String(error)}\napp output:\n${app!.output()}`);
     } finally {
       loading = false;
       await Promise.all(clients);

