@@ -141,8 +141,16 @@ async function main(): Promise<void> {
     );
     results.seeded = seeded;
 
-    // --- Full reindex: the function `npm run search:reindex` runs.
-    const reindex = await reindexAll(connection.db);
+    // --- Full reindex: the function `npm run search:reindex` runs. Its client's 5 s request
+    // timeout is too short for 5,000-document batches on a busy machine: given a longer one.
+    const reindex = await reindexAll(connection.db, {
+      client: new Meilisearch({
+        host: env.MEILI_HOST,
+        apiKey: env.MEILI_MASTER_KEY,
+        timeout: 120_000,
+        httpClient: nodeHttpClient,
+      }),
+    });
     const docsPerSecond = reindex.documents / (reindex.durationMs / 1000);
     const projected100k = (100_000 / docsPerSecond) * (reindex.documents / seeded.services);
     log(
