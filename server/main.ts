@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { config, parseConfig, publicOrigin } from "~/config.server";
 import { migrateDatabase } from "#db/migrate";
 import { createApp } from "./app";
+import { guardAgainstPostgresClosedSocketWrite } from "./postgres-write-guard";
 import { prepareData } from "./prepare";
 import { startEmbeddedServices, type EmbeddedServices } from "./services-client";
 
@@ -47,6 +48,7 @@ async function startServices(): Promise<EmbeddedServices | undefined> {
 
 async function main() {
   const started = performance.now();
+  guardAgainstPostgresClosedSocketWrite();
   let services: EmbeddedServices | undefined;
   let jobs: JobsModule | undefined;
   let httpServer: Server | undefined;

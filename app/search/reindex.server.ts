@@ -75,9 +75,9 @@ export async function reindexAll(
         documents += page.length;
         // Enqueued without waiting: Meilisearch batches consecutive additions by itself.
         while (buffer.length >= batchSize)
-          tasks.push(next.addDocuments(buffer.splice(0, batchSize), { primaryKey: "id" }));
+          tasks.push(handled(next.addDocuments(buffer.splice(0, batchSize), { primaryKey: "id" })));
       }
-      if (buffer.length > 0) tasks.push(next.addDocuments(buffer, { primaryKey: "id" }));
+      if (buffer.length > 0) tasks.push(handled(next.addDocuments(buffer, { primaryKey: "id" })));
       const buildMs = Math.round(performance.now() - buildStarted);
       const waitStarted = performance.now();
       await waitForTasks(client, tasks, LONG_TASK_TIMEOUT_MS);
@@ -102,6 +102,15 @@ export async function reindexAll(
       );
     }
   });
+}
+
+/**
+ * A request that fails while the next page is still being read would be an unhandled
+ * rejection (ending the process); waitForTasks still sees the failure and throws it.
+ */
+function handled(task: EnqueuedTaskPromise): EnqueuedTaskPromise {
+  task.catch(() => undefined);
+  return task;
 }
 
 export type EnsureResult =

@@ -37,6 +37,11 @@ const SERVICE_LOCK_NAMESPACE = 727_276;
 
 export const SYNC_BATCH_SIZE = 200;
 const MAX_BACKOFF_SECONDS = 300;
+/**
+ * When Meilisearch is down the rows are not at fault: retry them at least this often, so the
+ * index catches up within a minute of its return however long the outage was.
+ */
+const MAX_UNAVAILABLE_BACKOFF_SECONDS = 30;
 const TASK_TIMEOUT_MS = 60_000;
 
 export interface SearchTarget {
@@ -98,13 +103,15 @@ export async function drainSearchOutbox(
           ),
         );
       };
-      const markFailed = (failedIds: number[], message: string) =>
+      const markFailed = (failedIds: number[], error: unknown) =>
         tx
           .update(searchOutbox)
           .set({
             attempts: sql`${searchOutbox.attempts} + 1`,
-            availableAt: sql`now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}, power(2, ${searchOutbox.attempts})))`,
-            lastError: message,
+            availableAt: sql`now() + make_interval(secs => least(${
+              isMeiliUnavailable(error) ? MAX_UNAVAILABLE_BACKOFF_SECONDS : MAX_BACKOFF_SECONDS
+            }, power(2, ${searchOutbox.attempts})))`,
+            lastError: describeError(error),
           })
           .where(inArray(searchOutbox.id, failedIds));
 
@@ -113,7 +120,7 @@ export async function drainSearchOutbox(
         return { claimed: rows.length, failed: 0 };
       } catch (error) {
         if (rows.length === 1 || isMeiliUnavailable(error)) {
-          await markFailed(ids, describeError(error));
+          await markFailed(ids, error);
           return { claimed: rows.length, failed: rows.length, error: describeError(error) };
         }
         // Meilisearch answered but refused something: one listing must not hold back the
@@ -126,7 +133,7 @@ export async function drainSearchOutbox(
           } catch (rowError) {
             failed += 1;
             lastError = describeError(rowError);
-            await markFailed([row.id], lastError);
+            await markFailed([row.id], rowError);
           }
         }
         return { claimed: rows.length, failed, error: lastError };

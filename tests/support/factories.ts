@@ -240,6 +240,39 @@ export async function updateOrganization(
   });
 }
 
+/**
+ * Many services at one location in one transaction (one outbox row each), for tests that need
+ * volume: `names` gives their names.
+ */
+export async function createManyServices(
+  db: Database,
+  input: { organizationId: string; locationId: string; names: string[] },
+) {
+  return db.transaction(async (tx) => {
+    const created = await tx
+      .insert(services)
+      .values(
+        input.names.map((name) => ({
+          organizationId: input.organizationId,
+          name,
+          status: "active" as const,
+        })),
+      )
+      .returning({ id: services.id });
+    await tx
+      .insert(serviceAtLocation)
+      .values(created.map(({ id }) => ({ serviceId: id, locationId: input.locationId })));
+    await tx
+      .insert(serviceLanguages)
+      .values(created.map(({ id }) => ({ serviceId: id, code: "en" })));
+    await enqueueSearchSync(
+      tx,
+      ...created.map(({ id }) => ({ entityType: "service" as const, entityId: id })),
+    );
+    return created;
+  });
+}
+
 // --- listing-editing fixtures --------------------------------------------------------------
 
 /** Category codes as terms (names = codes), for tests that do not search by name. */

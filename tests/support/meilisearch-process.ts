@@ -12,7 +12,8 @@ export interface MeiliProcess {
   host: string;
   masterKey: string;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** SIGTERM stops it cleanly; SIGKILL is a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -69,12 +70,12 @@ export async function meiliProcess(dataDir: string): Promise<MeiliProcess> {
       }
       throw new Error("Meilisearch did not start within 30 s");
     },
-    async stop() {
+    async stop(signal = "SIGTERM") {
       const running = child;
-      if (!running || running.exitCode !== null) return;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {
         running.once("exit", () => resolve());
-        running.kill("SIGTERM");
+        running.kill(signal);
       });
     },
   };
