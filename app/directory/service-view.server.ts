@@ -93,7 +93,7 @@ export interface PublicService {
  * `column = ANY('{...}'::uuid[])`: one parameter however many ids (an IN list of a thousand
  * parameters took twice as long to plan and run).
  */
-export function anyId(column: AnyColumn, ids: readonly string[]): SQL {
+export function anyId(column: AnyColumn | SQL, ids: readonly string[]): SQL {
   return sql`${column} = ANY(${`{${ids.join(",")}}`}::uuid[])`;
 }
 
