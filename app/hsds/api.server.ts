@@ -336,7 +336,7 @@ export async function hsdsServiceAtLocationById(
 }
 
 /** Published organizations by id (in the given order), fully nested or not. */
-async function hsdsOrganizations(
+export async function hsdsOrganizations(
   db: Database,
   ids: readonly string[],
   options: CommonOptions & { full: boolean; fullService: boolean },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
@@ -40,9 +40,73 @@ function validator(): Ajv {
   ajv = new Ajv({ strict: false });
   addFormats.default(ajv);
   // The plain schemas reference each other by file name.
-  for (const file of ["metadata.json", "taxonomy.json", "taxonomy_term.json"])
-    ajv.addSchema(read(file), file);
+  addPlainSchemas(ajv);
   return ajv;
+}
+
+/** The plain schemas reference each other by file name ("metadata.json"). */
+function addPlainSchemas(target: Ajv): void {
+  for (const file of readdirSync(path.join(hsdsSchemaDir(), "schema")))
+    if (file.endsWith(".json") && file !== "openapi.json") target.addSchema(read(file), file);
+}
+
+/** A minimal RFC 4180 reader: rows as objects keyed by the header, empty cells left out. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') ((field += '"'), index++);
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") (record.push(field), (field = ""));
+    else if (char === "\n") {
+      record.push(field.replace(/\r$/, ""));
+      records.push(record);
+      ((record = []), (field = ""));
+    } else field += char;
+  }
+  if (field || record.length) records.push([...record, field]);
+  const [header = [], ...rows] = records;
+  return rows.map((cells) =>
+    Object.fromEntries(
+      header.flatMap((name, column) => (cells[column] ? [[name, cells[column]!]] : [])),
+    ),
+  );
+}
+
+let tabularValidator: ValidateFunction | undefined;
+
+/** The official tabular schema (compiled/tabular.json), CSV strings coerced to its types. */
+export function expectHsdsTabular(tables: Record<string, unknown[]>): void {
+  if (!tabularValidator) {
+    const coercing = new Ajv({ strict: false, coerceTypes: true });
+    addFormats.default(coercing);
+    addPlainSchemas(coercing);
+    tabularValidator = coercing.compile(read("compiled/tabular.json"));
+  }
+  tabularValidator(tables);
+  expect(
+    tabularValidator.errors ?? [],
+    JSON.stringify(tabularValidator.errors?.slice(0, 5)),
+  ).toEqual([]);
+}
+
+/** Table name → its CSV file and every column HSDS defines for it (compiled/tabular.json). */
+export function hsdsTables(): Record<string, { path: string; fields: string[] }> {
+  const tabular = read("compiled/tabular.json") as {
+    properties: Record<string, { items: { path: string; properties: Record<string, unknown> } }>;
+  };
+  return Object.fromEntries(
+    Object.entries(tabular.properties).map(([name, table]) => [
+      name,
+      { path: table.items.path, fields: Object.keys(table.items.properties) },
+    ]),
+  );
 }
 
 export type HsdsShape =
