@@ -59,15 +59,20 @@ export function parseCsv(text: string): Record<string, string>[] {
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') ((field += '"'), index++);
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") (record.push(field), (field = ""));
-    else if (char === "\n") {
+    else if (char === ",") {
+      record.push(field);
+      field = "";
+    } else if (char === "\n") {
       record.push(field.replace(/\r$/, ""));
       records.push(record);
-      ((record = []), (field = ""));
+      record = [];
+      field = "";
     } else field += char;
   }
   if (field || record.length) records.push([...record, field]);
