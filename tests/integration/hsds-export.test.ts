@@ -2,6 +2,10 @@ import { crc32 } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportDirectory, type DirectoryExport } from "~/hsds/export.server";
 import { zipFiles } from "~/hsds/zip.server";
+import { loader as openDataLoader } from "~/routes/($lang).staff.open-data[.]zip";
+import { editorOf, staffMember } from "../factories/listings";
+import { callRoute } from "../support/routes";
+import { requestAs } from "../support/requests";
 import { useTestEnvironment } from "../support/environment";
 import { expectHsds, expectHsdsTabular, hsdsTables, parseCsv } from "../support/hsds-schemas";
 import { createSearchScenario } from "../support/search-fixtures";
@@ -77,5 +81,22 @@ describe("HSDS 3.0 export", () => {
     // The end-of-central-directory record counts every entry.
     expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50);
     expect(zip.readUInt16LE(zip.length - 12)).toBe(exported.files.size);
+  });
+
+  it("lets staff download the same export as a zip, and nobody else", async () => {
+    const { db } = env();
+    const staff = await callRoute(
+      openDataLoader,
+      await requestAs(db, await staffMember(db), "/staff/open-data.zip"),
+    );
+    expect(staff.status).toBe(200);
+    expect(staff.headers.get("Content-Type")).toBe("application/zip");
+    expect(staff.headers.get("Content-Disposition")).toMatch(/attachment; filename="puente-hsds-/);
+    const editor = await editorOf(db);
+    const refused = await callRoute(
+      openDataLoader,
+      await requestAs(db, editor, "/staff/open-data.zip"),
+    );
+    expect(refused.status).toBe(404);
   });
 });
