@@ -1,20 +1,14 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import {
-  locations,
-  organizations,
-  organizationTranslations,
-  phones,
-  schedules,
-  serviceAtLocation,
-  serviceLanguages,
-  services,
-  serviceTaxonomy,
-  serviceTranslations,
-  taxonomyTerms,
-  taxonomyTermTranslations,
-} from "#db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { organizations, organizationTranslations, phones } from "#db/schema";
 import { isListingStale } from "~/coalition.server";
 import type { DbOrTx } from "~/db.server";
+import { pickLocalized, telOf, type LocalizedText } from "./service-view";
+import {
+  loadPublicServices,
+  loadTaxonomyTermTexts,
+  type PhoneRow,
+  type PublicLocation,
+} from "./service-view.server";
 import type { CategoryCode } from "./taxonomy";
 import type {
   CountyCode,
@@ -26,18 +20,11 @@ import type {
   ProviderType,
 } from "./vocabulary";
 
-/** A listing's free text in the visitor's language, or in the original with `fallback` set. */
-export interface LocalizedText {
-  text: string;
-  /** BCP-47 tag of the language `text` is written in (for the element's `lang`). */
-  lang: string;
-  /** True when no translation exists: the page says "(in English)" or the original language. */
-  fallback: boolean;
-}
+export type { LocalizedText };
 
 export interface PhoneView {
   number: string;
-  /** For `tel:` links: digits and a leading +. */
+  /** For `tel:` links: "+17185550101", with ";ext=12" when there is an extension. */
   tel: string;
   extension: string | null;
   type: PhoneType;
@@ -121,23 +108,10 @@ export interface OrganizationPage {
   locations: LocationView[];
 }
 
-function localize(
-  original: string | null | undefined,
-  translated: string | null | undefined,
-  originalLanguage: string,
-  locale: string,
-): LocalizedText | null {
-  if (locale !== originalLanguage && translated?.trim()) {
-    return { text: translated, lang: locale, fallback: false };
-  }
-  if (!original?.trim()) return null;
-  return { text: original, lang: originalLanguage, fallback: locale !== originalLanguage };
-}
-
-function toPhoneView(row: typeof phones.$inferSelect): PhoneView {
+function toPhoneView(row: PhoneRow): PhoneView {
   return {
     number: row.number,
-    tel: row.number.replace(/[^0-9+]/g, ""),
+    tel: telOf(row.number, row.extension),
     extension: row.extension,
     type: row.type,
     description: row.description,
@@ -145,11 +119,34 @@ function toPhoneView(row: typeof phones.$inferSelect): PhoneView {
   };
 }
 
+function toLocationView(location: PublicLocation, phoneRows: PhoneRow[]): LocationView {
+  return {
+    id: location.id,
+    confidential: location.confidential,
+    name: location.name,
+    address: location.address && {
+      line1: location.address.line1,
+      line2: location.address.line2,
+      city: location.address.city,
+      state: location.address.state,
+      postalCode: location.address.postalCode,
+    },
+    county: location.county as CountyCode,
+    geo: location.geo,
+    accessibility: location.accessibility,
+    transportation: location.transportation,
+    phones: phoneRows
+      .filter((phone) => phone.locationId === location.id && phone.serviceId === null)
+      .map(toPhoneView),
+  };
+}
+
 /**
  * Everything the public organization page shows, in the visitor's language: a published
- * organization and its active services. Undefined for unknown, draft and archived listings,
- * so the page answers 404 without revealing that a draft exists. Confidential locations come
- * without name, address or coordinates.
+ * organization and its active services, read through the shared service view
+ * (service-view.server.ts). Undefined for unknown, draft and archived listings, so the page
+ * answers 404 without revealing that a draft exists. Confidential locations come without
+ * name, address or coordinates.
  */
 export async function getPublishedOrganizationPage(
   db: DbOrTx,
@@ -165,104 +162,34 @@ export async function getPublishedOrganizationPage(
   if (!org) return undefined;
   const original = org.originalLanguage;
 
-  const [orgTranslation] = await db
-    .select()
-    .from(organizationTranslations)
-    .where(
-      and(
-        eq(organizationTranslations.organizationId, org.id),
-        eq(organizationTranslations.locale, locale),
-      ),
-    )
-    .limit(1);
-
-  const serviceRows = await db
-    .select()
-    .from(services)
-    .where(and(eq(services.organizationId, org.id), eq(services.status, "active")))
-    .orderBy(asc(services.name));
-  const serviceIds = serviceRows.map((service) => service.id);
-
-  const phoneRows = await db
-    .select()
-    .from(phones)
-    .where(eq(phones.organizationId, org.id))
-    .orderBy(asc(phones.position), asc(phones.number));
-  const [translations, categories, languages, hours, locationLinks] = serviceIds.length
-    ? await Promise.all([
-        db
-          .select()
-          .from(serviceTranslations)
-          .where(
-            and(
-              inArray(serviceTranslations.serviceId, serviceIds),
-              eq(serviceTranslations.locale, locale),
-            ),
-          ),
-        db
-          .select({
-            serviceId: serviceTaxonomy.serviceId,
-            code: taxonomyTerms.code,
-            name: taxonomyTerms.name,
-            translatedName: taxonomyTermTranslations.name,
-          })
-          .from(serviceTaxonomy)
-          .innerJoin(taxonomyTerms, eq(serviceTaxonomy.termId, taxonomyTerms.id))
-          .leftJoin(
-            taxonomyTermTranslations,
-            and(
-              eq(taxonomyTermTranslations.termId, taxonomyTerms.id),
-              eq(taxonomyTermTranslations.locale, locale),
-            ),
-          )
-          .where(inArray(serviceTaxonomy.serviceId, serviceIds))
-          .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.code)),
-        db
-          .select()
-          .from(serviceLanguages)
-          .where(inArray(serviceLanguages.serviceId, serviceIds))
-          .orderBy(asc(serviceLanguages.code)),
-        db
-          .select()
-          .from(schedules)
-          .where(inArray(schedules.serviceId, serviceIds))
-          .orderBy(asc(schedules.weekday), asc(schedules.opensAt)),
-        db
-          .select({ serviceId: serviceAtLocation.serviceId, location: locations })
-          .from(serviceAtLocation)
-          .innerJoin(locations, eq(serviceAtLocation.locationId, locations.id))
-          .where(inArray(serviceAtLocation.serviceId, serviceIds))
-          .orderBy(asc(locations.city), asc(locations.address1)),
-      ])
-    : [[], [], [], [], []];
+  const [orgTranslations, phoneRows, records, terms] = await Promise.all([
+    db
+      .select()
+      .from(organizationTranslations)
+      .where(eq(organizationTranslations.organizationId, org.id)),
+    db
+      .select()
+      .from(phones)
+      .where(eq(phones.organizationId, org.id))
+      .orderBy(asc(phones.position), asc(phones.createdAt), asc(phones.id)),
+    loadPublicServices(db, { organizationIds: [org.id] }),
+    loadTaxonomyTermTexts(db),
+  ]);
+  const organizationDescriptions: Record<string, string> = {};
+  for (const row of orgTranslations) organizationDescriptions[row.locale] = row.description;
+  if (org.description.trim()) organizationDescriptions[original] = org.description;
+  else delete organizationDescriptions[original];
 
   const locationsById = new Map<string, LocationView>();
-  for (const { location } of locationLinks) {
-    if (locationsById.has(location.id)) continue;
-    const hidden = location.confidential;
-    const hasGeo = location.latitude !== null && location.longitude !== null;
-    locationsById.set(location.id, {
-      id: location.id,
-      confidential: hidden,
-      name: hidden ? null : location.name,
-      address: hidden
-        ? null
-        : {
-            line1: location.address1,
-            line2: location.address2,
-            city: location.city,
-            state: location.stateProvince,
-            postalCode: location.postalCode,
-          },
-      county: location.county as CountyCode,
-      geo: !hidden && hasGeo ? { lat: location.latitude!, lng: location.longitude! } : null,
-      accessibility: hidden ? null : location.accessibility,
-      transportation: hidden ? null : location.transportation,
-      phones: phoneRows
-        .filter((phone) => phone.locationId === location.id && phone.serviceId === null)
-        .map(toPhoneView),
-    });
-  }
+  for (const record of records)
+    for (const { location } of record.placements)
+      if (!locationsById.has(location.id))
+        locationsById.set(location.id, toLocationView(location, phoneRows));
+  const placeOrder = (location: LocationView) =>
+    location.address ? `0 ${location.address.city} ${location.address.line1}` : "1";
+  const locationViews = [...locationsById.values()].sort(
+    (a, b) => placeOrder(a).localeCompare(placeOrder(b), "en") || a.id.localeCompare(b.id),
+  );
 
   return {
     organization: {
@@ -270,7 +197,7 @@ export async function getPublishedOrganizationPage(
       slug: org.slug,
       name: org.name,
       alternateName: org.alternateName,
-      description: localize(org.description, orgTranslation?.description, original, locale),
+      description: pickLocalized(organizationDescriptions, original, locale),
       originalLanguage: original,
       email: org.email,
       website: org.website,
@@ -283,51 +210,46 @@ export async function getPublishedOrganizationPage(
         .filter((phone) => phone.serviceId === null && phone.locationId === null)
         .map(toPhoneView),
     },
-    services: serviceRows.map((service): ServiceView => {
-      const translation = translations.find((row) => row.serviceId === service.id);
-      const text = (value: string | null, translated: string | null | undefined) =>
-        localize(value, translated, original, locale);
+    services: records.map(({ service, texts, ...record }): ServiceView => {
+      const text = (texts: Record<string, string>) => pickLocalized(texts, original, locale);
+      const serviceTerms = record.termIds
+        .map((termId) => terms.get(termId))
+        .filter((term) => term !== undefined)
+        .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code));
       return {
         id: service.id,
-        name: text(service.name, translation?.name) ?? {
-          text: service.name,
-          lang: original,
-          fallback: false,
-        },
+        name: text(texts.name) ?? { text: service.name, lang: original, fallback: false },
         alternateName: service.alternateName,
-        description: text(service.description, translation?.description),
+        description: text(texts.description),
         url: service.url,
         email: service.email,
-        categories: categories
-          .filter((row) => row.serviceId === service.id)
-          .map((row) => ({ code: row.code as CategoryCode, name: row.translatedName ?? row.name })),
-        languages: languages.filter((row) => row.serviceId === service.id).map((row) => row.code),
+        categories: serviceTerms.map((term) => ({
+          code: term.code as CategoryCode,
+          name: pickLocalized(term.names, "en", locale)!.text,
+        })),
+        languages: record.languages.map((language) => language.code),
         fees: service.fees,
-        feesDescription: text(service.feesDescription, translation?.feesDescription),
-        eligibility: text(service.eligibilityDescription, translation?.eligibilityDescription),
-        applicationProcess: text(service.applicationProcess, translation?.applicationProcess),
+        feesDescription: text(texts.feesDescription),
+        eligibility: text(texts.eligibility),
+        applicationProcess: text(texts.applicationProcess),
         acceptingNewClients: service.acceptingNewClients,
         takesDetainedCases: service.takesDetainedCases,
         deliveryMethods: service.deliveryMethods as DeliveryMethod[],
         populations: service.populations as Population[],
         courtsServed: service.courtsServed as Court[],
         providerTypes: service.providerTypes as ProviderType[],
-        hours: hours
-          .filter((row) => row.serviceId === service.id)
-          .map((row) => ({
-            weekday: row.weekday,
-            opensAt: row.opensAt.slice(0, 5),
-            closesAt: row.closesAt.slice(0, 5),
-            locationId: row.locationId,
-          })),
-        phones: phoneRows.filter((phone) => phone.serviceId === service.id).map(toPhoneView),
-        locationIds: locationLinks
-          .filter((link) => link.serviceId === service.id)
-          .map((link) => link.location.id),
-        lastVerified: service.assuredDate,
-        stale: isListingStale(service.assuredDate, today),
+        hours: record.schedules.map((row) => ({
+          weekday: row.weekday,
+          opensAt: row.opensAt.slice(0, 5),
+          closesAt: row.closesAt.slice(0, 5),
+          locationId: row.locationId,
+        })),
+        phones: record.phones.filter((phone) => phone.serviceId === service.id).map(toPhoneView),
+        locationIds: record.placements.map((placement) => placement.location.id),
+        lastVerified: record.lastVerified,
+        stale: isListingStale(record.lastVerified, today),
       };
     }),
-    locations: [...locationsById.values()],
+    locations: locationViews,
   };
 }

@@ -33,6 +33,16 @@ export default function StaffDashboard() {
           <Link to={href("/staff/review")}>{t("dashboard.openQueue")}</Link>
         </p>
       </section>
+      <section className="card" aria-labelledby="open-data-heading">
+        <h2 id="open-data-heading">{t("dashboard.openDataHeading")}</h2>
+        <p className="hint">{t("dashboard.openDataHint")}</p>
+        <p>
+          {/* A file download: a plain link, not a client-side navigation. */}
+          <a href={href("/staff/open-data.zip")} download>
+            {t("dashboard.openDataDownload")}
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="stale-heading">
         <h2 id="stale-heading">{t("dashboard.staleHeading", { count: stale.length })}</h2>
         <p className="hint">{t("dashboard.staleHint", { days: staleAfterDays })}</p>

@@ -1,22 +1,14 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import {
-  locations,
-  organizationTranslations,
-  organizations,
-  phones,
-  schedules,
-  serviceAreas,
-  serviceAtLocation,
-  serviceLanguages,
-  serviceTaxonomy,
-  serviceTranslations,
-  services,
-  taxonomyTermTranslations,
-  taxonomyTerms,
-} from "#db/schema";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { organizations, serviceAtLocation, services } from "#db/schema";
 import { coalition, isListingStale } from "~/coalition.server";
 import type { DbOrTx } from "~/db.server";
+import { displayNumber, pickLocalized, telOf } from "~/directory/service-view";
+import {
+  loadPublicServices,
+  loadTaxonomyTermTexts,
+  type PublicService,
+} from "~/directory/service-view.server";
 import type { CategoryCode } from "~/directory/taxonomy";
 import {
   COUNTIES,
@@ -143,24 +135,6 @@ export function currentSlot(now = new Date()): string {
   return `${weekday + 1}-${hour}`;
 }
 
-/** A number for a `tel:` link: "+12125551234", with ";ext=12" when there is an extension. */
-export function telOf(number: string, extension: string | null): string {
-  let digits = number.replace(/[^0-9+]/g, "");
-  if (!digits.startsWith("+")) {
-    if (digits.length === 10) digits = `+1${digits}`;
-    else if (digits.length === 11 && digits.startsWith("1")) digits = `+${digits}`;
-  }
-  return extension ? `${digits};ext=${extension.replace(/[^0-9]/g, "")}` : digits;
-}
-
-/**
- * `column = ANY('{...}'::uuid[])`: one parameter however many ids (an IN list of a thousand
- * parameters took twice as long to plan and run).
- */
-function anyId(column: AnyColumn, ids: readonly string[]): SQL {
-  return sql`${column} = ANY(${`{${ids.join(",")}}`}::uuid[])`;
-}
-
 type TermText = { names: Record<string, string[]>; keywords: Record<string, string[]> };
 
 /** Category texts by term id, and the build version of documents made with them. */
@@ -174,31 +148,16 @@ export interface CategoryTexts {
  * rebuilds an index holding documents of another version (as it does when the category
  * names or search words changed).
  */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 /** Category names and search words in every locale (a small table: read whole, once per build). */
 export async function loadCategoryTexts(db: DbOrTx): Promise<CategoryTexts> {
-  const [terms, translations] = await Promise.all([
-    db
-      .select({ id: taxonomyTerms.id, code: taxonomyTerms.code, name: taxonomyTerms.name })
-      .from(taxonomyTerms)
-      .orderBy(asc(taxonomyTerms.code)),
-    db
-      .select()
-      .from(taxonomyTermTranslations)
-      .orderBy(asc(taxonomyTermTranslations.termId), asc(taxonomyTermTranslations.locale)),
-  ]);
+  const terms = await loadTaxonomyTermTexts(db);
   const byTermId = new Map<string, { code: string } & TermText>();
-  for (const term of terms) byTermId.set(term.id, { code: term.code, names: {}, keywords: {} });
-  for (const translation of translations) {
-    const term = byTermId.get(translation.termId);
-    if (!term) continue;
-    term.names[translation.locale] = [translation.name];
-    if (translation.keywords.length > 0) term.keywords[translation.locale] = translation.keywords;
-  }
-  for (const term of terms) {
-    const entry = byTermId.get(term.id)!;
-    entry.names.en ??= [term.name];
+  for (const term of terms.values()) {
+    const names: Record<string, string[]> = {};
+    for (const [locale, name] of Object.entries(term.names)) names[locale] = [name];
+    byTermId.set(term.id, { code: term.code, names, keywords: term.keywords });
   }
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([DOCUMENT_VERSION, [...byTermId.values()]]))
@@ -210,17 +169,6 @@ export async function loadCategoryTexts(db: DbOrTx): Promise<CategoryTexts> {
 function pushAll<T>(target: Record<string, T[]>, key: string, values: readonly T[]): void {
   const list = (target[key] ??= []);
   for (const value of values) if (!list.includes(value)) list.push(value);
-}
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }
 
 export interface BuiltDocuments {
@@ -239,213 +187,137 @@ export async function buildDocuments(
   serviceIds: readonly string[],
   options: { categoryTexts?: CategoryTexts; now?: Date } = {},
 ): Promise<BuiltDocuments> {
-  const ids = [...new Set(serviceIds)];
-  if (ids.length === 0) return { documents: [], indexedServiceIds: new Set() };
-  const now = options.now ?? new Date();
-
-  const rows = await db
-    .select({ service: services, organization: organizations })
-    .from(services)
-    .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .where(
-      and(
-        anyId(services.id, ids),
-        eq(services.status, "active"),
-        eq(organizations.status, "published"),
-      ),
-    );
-  if (rows.length === 0) return { documents: [], indexedServiceIds: new Set() };
-
-  const liveIds = rows.map((row) => row.service.id);
-  const organizationIds = [...new Set(rows.map((row) => row.organization.id))];
-
-  const [
-    serviceTexts,
-    organizationTexts,
-    placements,
-    phoneRows,
-    scheduleRows,
-    languageRows,
-    areaRows,
-    taxonomyRows,
-    { byTermId: categoryTexts, buildVersion },
-  ] = await Promise.all([
-    db.select().from(serviceTranslations).where(anyId(serviceTranslations.serviceId, liveIds)),
-    db
-      .select()
-      .from(organizationTranslations)
-      .where(anyId(organizationTranslations.organizationId, organizationIds)),
-    db
-      .select({ serviceId: serviceAtLocation.serviceId, location: locations })
-      .from(serviceAtLocation)
-      .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
-      .where(anyId(serviceAtLocation.serviceId, liveIds))
-      .orderBy(asc(locations.id)),
-    db
-      .select()
-      .from(phones)
-      .where(anyId(phones.organizationId, organizationIds))
-      .orderBy(asc(phones.position), asc(phones.createdAt)),
-    db
-      .select()
-      .from(schedules)
-      .where(anyId(schedules.serviceId, liveIds))
-      .orderBy(asc(schedules.weekday), asc(schedules.opensAt)),
-    db
-      .select({ serviceId: serviceLanguages.serviceId, code: serviceLanguages.code })
-      .from(serviceLanguages)
-      .where(anyId(serviceLanguages.serviceId, liveIds))
-      .orderBy(asc(serviceLanguages.code)),
-    db.select().from(serviceAreas).where(anyId(serviceAreas.serviceId, liveIds)),
-    db
-      .select({ serviceId: serviceTaxonomy.serviceId, termId: serviceTaxonomy.termId })
-      .from(serviceTaxonomy)
-      .where(anyId(serviceTaxonomy.serviceId, liveIds)),
+  const [records, { byTermId, buildVersion }] = await Promise.all([
+    loadPublicServices(db, { serviceIds }),
     options.categoryTexts ?? loadCategoryTexts(db),
   ]);
+  const now = options.now ?? new Date();
+  return {
+    documents: records.flatMap((record) => documentsOf(record, byTermId, buildVersion, now)),
+    indexedServiceIds: new Set(records.map((record) => record.service.id)),
+  };
+}
 
-  const serviceTextsById = groupBy(serviceTexts, (row) => row.serviceId);
-  const organizationTextsById = groupBy(organizationTexts, (row) => row.organizationId);
-  const placementsById = groupBy(placements, (row) => row.serviceId);
-  const phonesByOrganization = groupBy(phoneRows, (row) => row.organizationId);
-  const schedulesById = groupBy(scheduleRows, (row) => row.serviceId);
-  const languagesById = groupBy(languageRows, (row) => row.serviceId);
-  const areasById = groupBy(areaRows, (row) => row.serviceId);
-  const termsById = groupBy(taxonomyRows, (row) => row.serviceId);
+/** The hours that apply at a location: its own rows, else the service's general ones. */
+export function hoursAt(record: PublicService, locationId: string | null): WeeklyHours[] {
+  const specific = locationId
+    ? record.schedules.filter((row) => row.locationId === locationId)
+    : [];
+  const chosen =
+    specific.length > 0 ? specific : record.schedules.filter((row) => row.locationId === null);
+  return chosen.map((row) => ({
+    weekday: row.weekday,
+    opensAt: hhmm(row.opensAt),
+    closesAt: hhmm(row.closesAt),
+  }));
+}
 
-  const documents: ServiceDocument[] = [];
-  for (const { service, organization } of rows) {
-    const original = organization.originalLanguage;
+/**
+ * The one number a result shows for a service at a location: the service's own line before
+ * the location's before the organization's, a voice line or hotline before others; never a fax.
+ */
+export function phoneAt(record: PublicService, locationId: string | null): SearchHit["phone"] {
+  const rank = (phone: PublicService["phones"][number]) => {
+    if (phone.type === "fax") return -1;
+    if (phone.locationId !== null && phone.locationId !== locationId) return -1;
+    const serviceScore = phone.serviceId === record.service.id ? 2 : 0;
+    const locationScore = phone.locationId !== null ? 1 : 0;
+    const typeScore = phone.type === "voice" || phone.type === "hotline" ? 0.5 : 0;
+    return serviceScore + locationScore + typeScore;
+  };
+  let best: PublicService["phones"][number] | undefined;
+  let bestRank = -1;
+  for (const phone of record.phones) {
+    const score = rank(phone);
+    if (score > bestRank) [best, bestRank] = [phone, score];
+  }
+  if (!best) return null;
+  return {
+    number: displayNumber(best.number, best.extension),
+    tel: telOf(best.number, best.extension),
+  };
+}
 
-    const serviceNames: Record<string, string> = {};
-    const serviceDescriptions: Record<string, string> = {};
-    for (const translation of serviceTextsById.get(service.id) ?? []) {
-      if (translation.name) serviceNames[translation.locale] = translation.name;
-      if (translation.description)
-        serviceDescriptions[translation.locale] = translation.description;
-    }
-    serviceNames[original] = service.name;
-    if (service.description) serviceDescriptions[original] = service.description;
+function documentsOf(
+  record: PublicService,
+  categoryTexts: CategoryTexts["byTermId"],
+  buildVersion: string,
+  now: Date,
+): ServiceDocument[] {
+  const { service, organization, texts, lastVerified } = record;
+  const original = organization.originalLanguage;
 
-    const organizationDescriptions: Record<string, string> = {};
-    for (const translation of organizationTextsById.get(organization.id) ?? [])
-      organizationDescriptions[translation.locale] = translation.description;
-    if (organization.description) organizationDescriptions[original] = organization.description;
+  const categories: CategoryCode[] = [];
+  const categoryNames: Record<string, string[]> = {};
+  const categoryKeywords: Record<string, string[]> = {};
+  for (const termId of record.termIds) {
+    const term = categoryTexts.get(termId);
+    if (!term) continue;
+    categories.push(term.code as CategoryCode);
+    for (const [locale, names] of Object.entries(term.names)) pushAll(categoryNames, locale, names);
+    for (const [locale, words] of Object.entries(term.keywords))
+      pushAll(categoryKeywords, locale, words);
+  }
+  categories.sort();
 
-    const categories: CategoryCode[] = [];
-    const categoryNames: Record<string, string[]> = {};
-    const categoryKeywords: Record<string, string[]> = {};
-    for (const { termId } of termsById.get(service.id) ?? []) {
-      const term = categoryTexts.get(termId);
-      if (!term) continue;
-      categories.push(term.code as CategoryCode);
-      for (const [locale, names] of Object.entries(term.names))
-        pushAll(categoryNames, locale, names);
-      for (const [locale, words] of Object.entries(term.keywords))
-        pushAll(categoryKeywords, locale, words);
-    }
-    categories.sort();
+  const languages = record.languages.map((row) => row.code);
+  const areaCounties: CountyCode[] = record.areas.some((area) => area.statewide)
+    ? [...COUNTY_CODES]
+    : record.areas
+        .map((area) => area.county)
+        .filter((county): county is CountyCode => !!county && isCountyCode(county));
 
-    const languages = (languagesById.get(service.id) ?? []).map((row) => row.code);
-    const areas = areasById.get(service.id) ?? [];
-    const areaCounties: CountyCode[] = areas.some((area) => area.statewide)
-      ? [...COUNTY_CODES]
-      : areas
-          .map((area) => area.county)
-          .filter((county): county is CountyCode => !!county && isCountyCode(county));
+  const attributeTerms = [
+    ...ATTRIBUTE_TERMS.fees[service.fees],
+    ...service.providerTypes.flatMap(
+      (type) => ATTRIBUTE_TERMS.providers[type as ProviderType] ?? [],
+    ),
+    ...service.deliveryMethods.flatMap(
+      (method) => ATTRIBUTE_TERMS.delivery[method as DeliveryMethod] ?? [],
+    ),
+    ...service.populations.flatMap(
+      (population) => ATTRIBUTE_TERMS.populations[population as Population] ?? [],
+    ),
+    ...(service.takesDetainedCases ? ["detained", "detention"] : []),
+  ];
 
-    const attributeTerms = [
-      ...ATTRIBUTE_TERMS.fees[service.fees],
-      ...service.providerTypes.flatMap(
-        (type) => ATTRIBUTE_TERMS.providers[type as ProviderType] ?? [],
-      ),
-      ...service.deliveryMethods.flatMap(
-        (method) => ATTRIBUTE_TERMS.delivery[method as DeliveryMethod] ?? [],
-      ),
-      ...service.populations.flatMap(
-        (population) => ATTRIBUTE_TERMS.populations[population as Population] ?? [],
-      ),
-      ...(service.takesDetainedCases ? ["detained", "detention"] : []),
-    ];
+  const base = {
+    serviceId: service.id,
+    organizationId: organization.id,
+    organizationSlug: organization.slug,
+    organizationName: organization.name,
+    serviceName: service.name,
+    serviceDescription: service.description,
+    originalLanguage: original,
+    sortName: service.name.toLocaleLowerCase("en-US"),
+    serviceNames: texts.name,
+    serviceDescriptions: texts.description,
+    organizationDescriptions: record.organizationDescriptions,
+    alternateNames: [service.alternateName, organization.alternateName].filter(
+      (name): name is string => !!name,
+    ),
+    categories,
+    categoryNames,
+    categoryKeywords,
+    attributeTerms: [...new Set(attributeTerms)],
+    languages,
+    languageBases: [...new Set(languages.map((code) => code.split("-")[0]!))],
+    fees: service.fees,
+    acceptingNewClients: service.acceptingNewClients,
+    takesDetainedCases: service.takesDetainedCases,
+    deliveryMethods: service.deliveryMethods as DeliveryMethod[],
+    populations: service.populations as Population[],
+    courtsServed: service.courtsServed as Court[],
+    providerTypes: service.providerTypes as ProviderType[],
+    lastVerified,
+    stale: isListingStale(lastVerified, now),
+    buildVersion,
+  } satisfies Partial<ServiceDocument>;
 
-    const serviceSchedules = schedulesById.get(service.id) ?? [];
-    const servicePhones = (phonesByOrganization.get(organization.id) ?? []).filter(
-      (phone) =>
-        phone.type !== "fax" && (phone.serviceId === null || phone.serviceId === service.id),
-    );
-    const lastVerified = service.assuredDate ?? organization.assuredDate ?? null;
-
-    const base = {
-      serviceId: service.id,
-      organizationId: organization.id,
-      organizationSlug: organization.slug,
-      organizationName: organization.name,
-      serviceName: service.name,
-      serviceDescription: service.description,
-      originalLanguage: original,
-      sortName: service.name.toLocaleLowerCase("en-US"),
-      serviceNames,
-      serviceDescriptions,
-      organizationDescriptions,
-      alternateNames: [service.alternateName, organization.alternateName].filter(
-        (name): name is string => !!name,
-      ),
-      categories,
-      categoryNames,
-      categoryKeywords,
-      attributeTerms: [...new Set(attributeTerms)],
-      languages,
-      languageBases: [...new Set(languages.map((code) => code.split("-")[0]!))],
-      fees: service.fees,
-      acceptingNewClients: service.acceptingNewClients,
-      takesDetainedCases: service.takesDetainedCases,
-      deliveryMethods: service.deliveryMethods as DeliveryMethod[],
-      populations: service.populations as Population[],
-      courtsServed: service.courtsServed as Court[],
-      providerTypes: service.providerTypes as ProviderType[],
-      lastVerified,
-      stale: isListingStale(lastVerified, now),
-      buildVersion,
-    } satisfies Partial<ServiceDocument>;
-
-    const hoursFor = (locationId: string | null): WeeklyHours[] => {
-      const specific = locationId
-        ? serviceSchedules.filter((row) => row.locationId === locationId)
-        : [];
-      const chosen =
-        specific.length > 0 ? specific : serviceSchedules.filter((row) => row.locationId === null);
-      return chosen.map((row) => ({
-        weekday: row.weekday,
-        opensAt: hhmm(row.opensAt),
-        closesAt: hhmm(row.closesAt),
-      }));
-    };
-
-    const phoneFor = (locationId: string | null): SearchHit["phone"] => {
-      const rank = (phone: (typeof servicePhones)[number]) => {
-        if (phone.locationId !== null && phone.locationId !== locationId) return -1;
-        const serviceScore = phone.serviceId === service.id ? 2 : 0;
-        const locationScore = phone.locationId !== null ? 1 : 0;
-        const typeScore = phone.type === "voice" || phone.type === "hotline" ? 0.5 : 0;
-        return serviceScore + locationScore + typeScore;
-      };
-      let best: (typeof servicePhones)[number] | undefined;
-      let bestRank = -1;
-      for (const phone of servicePhones) {
-        const score = rank(phone);
-        if (score > bestRank) [best, bestRank] = [phone, score];
-      }
-      if (!best) return null;
-      return {
-        number: best.extension ? `${best.number} ext. ${best.extension}` : best.number,
-        tel: telOf(best.number, best.extension),
-      };
-    };
-
-    const serviceLocations = placementsById.get(service.id) ?? [];
-    if (serviceLocations.length === 0) {
-      const hours = hoursFor(null);
-      documents.push({
+  if (record.placements.length === 0) {
+    const hours = hoursAt(record, null);
+    return [
+      {
         ...base,
         id: documentId(service.id, null),
         locationId: null,
@@ -457,54 +329,47 @@ export async function buildDocuments(
         postalCode: null,
         placeTerms: areaCounties.length < COUNTY_CODES.length ? areaCounties.map(countyName) : [],
         hasGeo: false,
-        phone: phoneFor(null),
+        phone: phoneAt(record, null),
         hours,
         open_slots: openSlots(hours),
-      });
-      continue;
-    }
-
-    for (const { location } of serviceLocations) {
-      const county = isCountyCode(location.county) ? location.county : null;
-      const counties = [...new Set([...(county ? [county] : []), ...areaCounties])];
-      const hours = hoursFor(location.id);
-      const hasGeo =
-        !location.confidential && location.latitude !== null && location.longitude !== null;
-      // A confidential location (a shelter) is never placed: no address, no point, no ZIP.
-      const confidential = location.confidential;
-      documents.push({
-        ...base,
-        id: documentId(service.id, location.id),
-        locationId: location.id,
-        address: confidential
-          ? null
-          : {
-              line1: location.address1,
-              line2: location.address2,
-              city: location.city,
-              postalCode: location.postalCode,
-            },
-        confidentialLocation: confidential,
-        county,
-        counties,
-        city: confidential ? null : location.city,
-        postalCode: confidential ? null : location.postalCode.slice(0, 5),
-        placeTerms: confidential
-          ? counties.map(countyName)
-          : [
-              location.city,
-              location.postalCode.slice(0, 5),
-              ...(county ? [countyName(county)] : []),
-            ],
-        ...(hasGeo ? { _geo: { lat: location.latitude!, lng: location.longitude! } } : {}),
-        hasGeo,
-        phone: phoneFor(location.id),
-        hours,
-        open_slots: openSlots(hours),
-      });
-    }
+      },
+    ];
   }
-  return { documents, indexedServiceIds: new Set(liveIds) };
+
+  return record.placements.map(({ location }): ServiceDocument => {
+    const county = isCountyCode(location.county) ? location.county : null;
+    const counties = [...new Set([...(county ? [county] : []), ...areaCounties])];
+    const hours = hoursAt(record, location.id);
+    // A confidential location (a shelter) arrives without address or point: never placed.
+    const address = location.address;
+    const postalCode = address ? address.postalCode.slice(0, 5) : null;
+    return {
+      ...base,
+      id: documentId(service.id, location.id),
+      locationId: location.id,
+      address: address
+        ? {
+            line1: address.line1,
+            line2: address.line2,
+            city: address.city,
+            postalCode: address.postalCode,
+          }
+        : null,
+      confidentialLocation: location.confidential,
+      county,
+      counties,
+      city: address?.city ?? null,
+      postalCode,
+      placeTerms: address
+        ? [address.city, postalCode!, ...(county ? [countyName(county)] : [])]
+        : counties.map(countyName),
+      ...(location.geo ? { _geo: location.geo } : {}),
+      hasGeo: location.geo !== null,
+      phone: phoneAt(record, location.id),
+      hours,
+      open_slots: openSlots(hours),
+    };
+  });
 }
 
 function countyName(code: CountyCode): string {
@@ -565,21 +430,16 @@ export function documentToHit(
   locale: string,
   now = new Date(),
 ): SearchHit {
-  const pick = (texts: Record<string, string>) => {
-    if (texts[locale]) return { text: texts[locale], language: locale };
-    const prefix = locale.split("-")[0]!;
-    const match = Object.keys(texts).find((key) => key === prefix || key.startsWith(`${prefix}-`));
-    return match ? { text: texts[match]!, language: match } : undefined;
-  };
-  const description = pick(document.serviceDescriptions ?? {});
-  const name = pick(document.serviceNames ?? {});
+  const original = document.originalLanguage;
+  const description = pickLocalized(document.serviceDescriptions ?? {}, original, locale);
+  const name = pickLocalized(document.serviceNames ?? {}, original, locale);
   return {
     id: document.id,
     serviceId: document.serviceId,
     locationId: document.locationId,
     serviceName: name?.text ?? document.serviceName,
     serviceDescription: description?.text ?? document.serviceDescription,
-    textLanguage: description?.language ?? document.originalLanguage,
+    textLanguage: description?.lang ?? original,
     organizationName: document.organizationName,
     organizationId: document.organizationId,
     organizationSlug: document.organizationSlug,

@@ -174,7 +174,7 @@ describe("getPublishedOrganizationPage", () => {
       "Asylum clinic",
       "Survivor support",
     ]);
-    expect(page!.organization.phones.map((phone) => phone.tel)).toEqual(["7185550100"]);
+    expect(page!.organization.phones.map((phone) => phone.tel)).toEqual(["+17185550100"]);
   });
 
   it("marks listings nobody confirmed recently", async () => {

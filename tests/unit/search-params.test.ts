@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Place } from "~/geo/types";
-import { currentSlot, openSlots, telOf } from "~/search/documents.server";
+import { telOf } from "~/directory/service-view";
+import { currentSlot, openSlots } from "~/search/documents.server";
 import { parseSearchParams, toSearchParams, withoutFilter } from "~/search/params";
 import { textUnits } from "~/search/postgres-search.server";
 import { queryLocales } from "~/search/settings.server";
