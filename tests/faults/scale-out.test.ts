@@ -1,8 +1,8 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freshnessReminders, jobRuns, mailOutbox, searchOutbox } from "#db/schema";
-import { THROTTLE_RULES } from "~/accounts/throttle.server";
-import { createAccount } from "../support/account-factories";
+import { SIGN_IN_POLICY } from "~/accounts/throttle.server";
+import { createAccount } from "../support/factories";
 import { startAppProcess, type AppProcess } from "../support/app-process";
 import { useTestEnvironment } from "../support/environment";
 import {
@@ -117,7 +117,7 @@ describe("two app processes on one PostgreSQL and Meilisearch", () => {
   it("counts failed sign-ins on both processes towards one lockout", async () => {
     const { db } = env();
     const account = await createAccount(db);
-    const { limit } = THROTTLE_RULES.login;
+    const { limit } = SIGN_IN_POLICY.pair; // one address (loopback) for both processes
     for (let attempt = 0; attempt < limit; attempt++) {
       const server = attempt % 2 === 0 ? first : second;
       const failed = await fetch(

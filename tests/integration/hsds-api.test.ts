@@ -17,7 +17,7 @@ import { loader as termLoader } from "~/routes/api.hsds.taxonomy_terms.$id";
 import { loader as termsLoader } from "~/routes/api.hsds.taxonomy_terms._index";
 import { ensureSearchIndex } from "~/search/reindex.server";
 import { drainSearchOutbox } from "~/search/sync.server";
-import { createAccount } from "../support/account-factories";
+import { createAccount } from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
 import { createPhone } from "../support/factories";
 import { expectHsds, expectHsdsPage } from "../support/hsds-schemas";

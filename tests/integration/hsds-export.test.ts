@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportDirectory, type DirectoryExport } from "~/hsds/export.server";
 import { zipFiles } from "~/hsds/zip.server";
 import { loader as openDataLoader } from "~/routes/($lang).staff.open-data[.]zip";
-import { editorOf, staffMember } from "../factories/listings";
+import { editorOf, staffMember } from "../support/factories";
 import { callRoute } from "../support/routes";
 import { requestAs } from "../support/requests";
 import { useTestEnvironment } from "../support/environment";
