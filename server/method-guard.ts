@@ -65,6 +65,8 @@ export function methodGuard(getBuild: () => Promise<ServerBuild>): RequestHandle
     getBuild()
       .then((build) => {
         const url = new URL(request.originalUrl, "http://localhost");
+        // Remix's own endpoint for lazy route discovery: not a page.
+        if (url.pathname === "/__manifest" && request.method === "GET") return next();
         const matches = matchesOf(build, url);
         const lang = matches.at(-1)?.params.lang;
         if (lang !== undefined && !isLocale(lang)) return refuse(404, "notFound");

@@ -171,6 +171,12 @@ describe("URLs and methods no page takes", () => {
     expect(post.body).not.toMatch(/did not provide an `action`|routes\//);
   });
 
+  it("leaves Remix's route discovery (/__manifest) to Remix", async () => {
+    const response = await server.send({ path: "/__manifest?p=%2Fen%2Flogin&version=x" });
+    expect(response.status).not.toBe(404);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it("answers 400 to a legacy data request for a route that does not exist", async () => {
     const response = await server.send({ path: "/es/help?_data=routes%2Fnope" });
     expect(response.status).toBe(400);

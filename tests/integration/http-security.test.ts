@@ -100,7 +100,9 @@ describe("the whole app over HTTP", () => {
   beforeAll(async () => {
     puente = await createApp(config(), { dev: true, root });
     ({ server, base } = await listen(puente.app));
-  }, 120_000);
+    // Vite compiles the app on the first request: do it here, not inside a test's time limit.
+    await fetch(`${base}/en/login`).then((response) => response.text());
+  }, 180_000);
   afterAll(async () => {
     await close(server);
     await puente?.close();
