@@ -149,7 +149,9 @@ export function open(ring: KeyRing, sealed: Sealed, associatedData: string): Buf
     });
   }
   if (envelopeVersion(sealed.ciphertext) !== RING_ENVELOPE) {
-    throw new DomainError(500, "errors.decryptFailed", "referrals", { detail: "not a ring envelope" });
+    throw new DomainError(500, "errors.decryptFailed", "referrals", {
+      detail: "not a ring envelope",
+    });
   }
   return decrypt(key, sealed.ciphertext, associatedData);
 }

@@ -348,8 +348,10 @@ export async function referToAnother(
     const source = await lockReferral(tx, options.referralId);
     if (!source) throw new DomainError(404, "errors.notFound", "referrals");
     assertMay(options.actor, "create", source);
-    if (!source.personalData || !source.keyId) throw new DomainError(409, "errors.purged", "referrals");
-    if (source.serviceId === options.serviceId) throw new DomainError(400, "errors.sameService", "referrals");
+    if (!source.personalData || !source.keyId)
+      throw new DomainError(409, "errors.purged", "referrals");
+    if (source.serviceId === options.serviceId)
+      throw new DomainError(400, "errors.sameService", "referrals");
     const keys = new DataKeys(tx, ring);
     const personal = await openPersonalData(keys, source.id, {
       ciphertext: source.personalData,

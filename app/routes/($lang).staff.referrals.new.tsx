@@ -26,11 +26,7 @@ import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { addDays } from "~/directory/dates";
 import { referralFormSchema } from "~/referrals/forms";
-import {
-  languageNamesFor,
-  requestLocale,
-  staffReferralPath,
-} from "~/referrals/http.server";
+import { languageNamesFor, requestLocale, staffReferralPath } from "~/referrals/http.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
