@@ -4,7 +4,7 @@ import type { DbOrTx } from "~/db.server";
 
 /**
  * Throttling of password guesses and reset requests, counted in Postgres so that it holds
- * across app processes and restarts (policy: docs/decisions/009-sign-in-throttling.md).
+ * across app processes and restarts (policy: docs/decisions/009-account-hardening-throttling-mail-links.md).
  *
  * Sign-in: a hard block applies only to what an attacker controls, their address and the
  * (account, address) pair. The account itself is never refused outright, or anyone could lock
