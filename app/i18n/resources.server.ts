@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Resource, ResourceLanguage } from "i18next";
 import {
   DEFAULT_LOCALE,
@@ -8,9 +11,30 @@ import {
   type NamespaceGroup,
 } from "./locales";
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json", {
-  eager: true,
-});
+type LocaleFiles = Record<string, { default: Record<string, unknown> }>;
+
+/**
+ * The same files read from disk, for scripts run by tsx outside Vite (`npm run referrals:purge`
+ * sends emails through i18next too); inside Vite and Vitest the glob below bundles them.
+ */
+function readLocaleFiles(): LocaleFiles {
+  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "locales");
+  const files: LocaleFiles = {};
+  for (const locale of readdirSync(root)) {
+    for (const file of readdirSync(path.join(root, locale))) {
+      if (!file.endsWith(".json")) continue;
+      const text = readFileSync(path.join(root, locale, file), "utf8");
+      files[`./locales/${locale}/${file}`] = {
+        default: JSON.parse(text) as Record<string, unknown>,
+      };
+    }
+  }
+  return files;
+}
+
+const files: LocaleFiles = import.meta.env
+  ? import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json", { eager: true })
+  : readLocaleFiles();
 
 function load(locale: Locale): ResourceLanguage {
   const language: ResourceLanguage = {};

@@ -76,7 +76,6 @@ export async function closeInactiveReferrals(
   inactiveDays: number = config().REFERRAL_INACTIVE_DAYS,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - inactiveDays * DAY);
-  const ring = dataKeyRing();
   let closed = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
@@ -92,7 +91,10 @@ export async function closeInactiveReferrals(
         .orderBy(asc(referrals.id))
         .limit(BATCH)
         .for("update", { skipLocked: true });
-      const keys = new DataKeys(tx, ring);
+      // The key ring only when there is something to re-encrypt: without referrals (or with
+      // referrals disabled for want of a key) the daily job still runs cleanly.
+      if (rows.length === 0) return 0;
+      const keys = new DataKeys(tx, dataKeyRing());
       for (const { id } of rows) {
         const row = await lockReferral(tx, id);
         if (row && !row.closedAt) await closeAutomatically(tx, keys, row, now);

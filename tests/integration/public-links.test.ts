@@ -6,6 +6,7 @@ import { resetConfigCache } from "~/config.server";
 import { sendFreshnessReminders } from "~/directory/freshness.server";
 import { createReferral } from "~/referrals/referrals.server";
 import { action as forgotAction } from "~/routes/($lang).forgot-password";
+import * as referralPageRoute from "~/routes/($lang).staff.referrals.$id";
 import * as newReferralRoute from "~/routes/($lang).staff.referrals.new";
 import { action as peopleAction } from "~/routes/($lang).staff.people";
 import { createAccount } from "../support/factories";
@@ -77,12 +78,17 @@ async function referFromForgedHost(): Promise<string> {
   );
   const outcome = await callRoute(newReferralRoute.action, request, { params: { lang: "en" } });
   expect(outcome.status).toBeLessThan(400);
-  // The slip link is shown once: in the flash cookie or in the answer itself.
-  const flash = /puente_flash=([^;]+)/.exec(outcome.headers.get("Set-Cookie") ?? "")?.[1];
-  const haystack = [
-    flash ? Buffer.from(flash, "base64url").toString() : "",
-    JSON.stringify(outcome.data ?? ""),
-  ].join("\n");
+  // The slip link is shown once, in the body of the referral's page the action leads to
+  // (never in a cookie), to the person who made it: that page is asked with the forged Host too.
+  const location = outcome.headers.get("Location")!;
+  const page = await callRoute(
+    referralPageRoute.loader,
+    new Request(`http://evil.example${location}`, {
+      headers: { Cookie: signedIn.headers.get("Cookie")! },
+    }),
+    { params: { lang: "en", id: location.split("/").at(-1)! } },
+  );
+  const haystack = JSON.stringify(page.data ?? "");
   const link = /(https?:\/\/[^"\s]+\/r\/[A-Za-z0-9_-]+)/.exec(haystack)?.[1];
   if (!link) throw new Error(`no slip link in the answer:\n${haystack}`);
   return link;
