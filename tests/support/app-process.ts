@@ -48,6 +48,8 @@ export async function startAppProcess(env: {
       SEED_DEMO_DATA: "false",
       DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       SEARCH_SYNC_INTERVAL_MS: "100",
+      // Production requires it; the test may pass the one address of its "load balancer".
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
       PORT: String(port),
     },
