@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { jobRuns } from "#db/schema";
 import { db, type Database } from "~/db.server";
 import { coalitionToday } from "~/coalition.server";
+import { logError } from "~/error-log.server";
 
 /**
  * Claims today's run of a daily job. Every app process tries; the insert of (job, day)
@@ -44,14 +45,14 @@ export function scheduleDailyJob(
       await work(database, now);
       await database.update(jobRuns).set({ finishedAt: new Date() }).where(claim);
     } catch (error) {
-      console.error(`[puente] scheduled job ${job} failed; it will be retried`, error);
+      logError(`scheduled job ${job} (it will be retried)`, error);
       await database.delete(jobRuns).where(claim);
     }
   };
   const tick = () => {
     if (stopped) return;
     running = running.then(check).catch((error: unknown) => {
-      console.error(`[puente] scheduled job ${job} could not run`, error);
+      logError(`scheduled job ${job} (could not run)`, error);
     });
   };
   const timer = setInterval(tick, options.checkEveryMs ?? HOUR);

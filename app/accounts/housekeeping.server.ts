@@ -4,6 +4,7 @@ import type { Database, DbOrTx } from "~/db.server";
 import { purgeOutbox } from "~/mail/mail.server";
 import { deleteExpiredSessions } from "./session-store.server";
 import { purgeOldAttempts } from "./throttle.server";
+import { logError } from "~/error-log.server";
 
 /**
  * Deletes what no longer serves any purpose: dead sessions, old attempts, spent tokens, sent
@@ -28,7 +29,7 @@ export function startAccountHousekeeping(db: Database, intervalMs = 60 * 60 * 10
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = runAccountHousekeeping(db).catch((error: unknown) => {
-      console.error("[puente] account housekeeping failed:", error);
+      logError("account housekeeping", error);
     });
   };
   run();
