@@ -37,6 +37,7 @@ export async function startAppServer(
       ...env,
       HOST: "127.0.0.1",
       PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: "production",
       SEED_DEMO_DATA: "false",
       DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
