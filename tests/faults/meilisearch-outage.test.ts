@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { searchOutbox } from "#db/schema";
 import { parseSearchParams } from "~/search/params";
 import { ensureSearchIndex } from "~/search/reindex.server";
@@ -17,25 +13,11 @@ import {
   seedTaxonomy,
   updateService,
 } from "../support/factories";
-import { meiliProcess, type MeiliProcess } from "../support/meilisearch-process";
+import { useOwnMeilisearch } from "../support/meilisearch-process";
 import { indexDifferences, waitUntil } from "../support/search-consistency";
 
 const env = useTestEnvironment();
-let dataDir: string;
-let server: MeiliProcess;
-let client: Meilisearch;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "puente-fault-meili-"));
-  server = await meiliProcess(dataDir);
-  await server.start();
-  client = new Meilisearch({ host: server.host, apiKey: server.masterKey, timeout: 3000 });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const own = useOwnMeilisearch("puente-fault-meili-");
 
 const SERVICES = 50;
 const EDITS = 1000;
@@ -57,15 +39,15 @@ describe("Meilisearch killed during listing edits", () => {
           locationIds: [location.id],
         }),
       );
-    await ensureSearchIndex(db, { client, indexName });
+    await ensureSearchIndex(db, { client: own.client, indexName });
     // The background job every app process runs, on this Meilisearch.
-    const worker = startSearchSyncWorker(db, 100, { client, indexName });
+    const worker = startSearchSyncWorker(db, 100, { client: own.client, indexName });
     try {
       // Four editors at once, each on its own services (so each service's last edit is known).
       let edits = 0;
       const editor = async (lane: number) => {
         for (let edit = lane; edit < EDITS; edit += 4) {
-          if (++edits === EDITS / 4) await server.stop("SIGKILL");
+          if (++edits === EDITS / 4) await own.server.stop("SIGKILL");
           await updateService(db, services[edit % SERVICES]!.id, {
             name: `Asylum Clinic ${edit % SERVICES} edit ${edit}`,
             description: `Changed by edit ${edit}.`,
@@ -95,24 +77,24 @@ describe("Meilisearch killed during listing edits", () => {
         locale: "en",
         resolvePlace: () => undefined,
       }).query;
-      const degraded = await searchServices(db, query, { client, indexName });
+      const degraded = await searchServices(db, query, { client: own.client, indexName });
       expect(degraded.engine).toBe("postgres");
       expect(degraded.total).toBe(SERVICES);
       for (const hit of degraded.hits) expect(hit.serviceName).toMatch(/ edit 9[5-9][0-9]$/);
 
-      await server.start();
+      await own.server.start();
       const returnedAt = Date.now();
       const caughtUp = await waitUntil(
         async () =>
           (await db.select().from(searchOutbox)).length === 0 &&
-          (await indexDifferences(db, client, indexName)).length === 0,
+          (await indexDifferences(db, own.client, indexName)).length === 0,
         60_000 - (Date.now() - returnedAt),
-        async () => (await indexDifferences(db, client, indexName)).join(", "),
+        async () => (await indexDifferences(db, own.client, indexName)).join(", "),
         500,
       );
       expect(Date.now() - returnedAt).toBeLessThanOrEqual(60_000);
       expect(caughtUp).toBeGreaterThanOrEqual(0);
-      const stats = await client.index(indexName).getStats();
+      const stats = await own.client.index(indexName).getStats();
       expect(stats.numberOfDocuments).toBe(SERVICES);
     } finally {
       await worker.stop();

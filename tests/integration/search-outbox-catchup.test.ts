@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { searchOutbox } from "#db/schema";
 import { parseSearchParams } from "~/search/params";
 import { ensureSearchIndex } from "~/search/reindex.server";
@@ -16,24 +12,10 @@ import {
   seedTaxonomy,
   updateService,
 } from "../support/factories";
-import { meiliProcess, type MeiliProcess } from "../support/meilisearch-process";
+import { useOwnMeilisearch } from "../support/meilisearch-process";
 
 const env = useTestEnvironment();
-let dataDir: string;
-let server: MeiliProcess;
-let client: Meilisearch;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "puente-meili-catchup-"));
-  server = await meiliProcess(dataDir);
-  await server.start();
-  client = new Meilisearch({ host: server.host, apiKey: server.masterKey, timeout: 3000 });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const own = useOwnMeilisearch("puente-meili-catchup-");
 
 const searchFor = (q: string) =>
   searchServices(
@@ -42,7 +24,7 @@ const searchFor = (q: string) =>
       locale: "en",
       resolvePlace: () => undefined,
     }).query,
-    { client },
+    { client: own.client },
   );
 
 describe("outbox catch-up", () => {
@@ -57,17 +39,20 @@ describe("outbox catch-up", () => {
       categories: ["asylum"],
       locationIds: [location.id],
     });
-    expect(await ensureSearchIndex(db, { client })).toEqual({ action: "reindexed", documents: 1 });
-    await drainSearchOutbox(db, { client });
+    expect(await ensureSearchIndex(db, { client: own.client })).toEqual({
+      action: "reindexed",
+      documents: 1,
+    });
+    await drainSearchOutbox(db, { client: own.client });
     expect(await db.select().from(searchOutbox)).toEqual([]);
     const before = await searchFor("asylum");
     expect(before.engine).toBe("meilisearch");
     expect(before.hits.map((hit) => hit.serviceName)).toEqual(["Asylum Clinic"]);
 
-    await server.stop();
+    await own.server.stop();
     await updateService(db, service.id, { name: "Refugee and Asylum Clinic" });
 
-    const failed = await drainSearchOutbox(db, { client });
+    const failed = await drainSearchOutbox(db, { client: own.client });
     expect(failed).toMatchObject({ processed: 0, failed: 1 });
     const [queued] = await db.select().from(searchOutbox);
     expect(queued).toMatchObject({ entityType: "service", entityId: service.id, attempts: 1 });
@@ -75,7 +60,10 @@ describe("outbox catch-up", () => {
     expect(queued!.availableAt.getTime()).toBeGreaterThan(Date.now());
 
     // Until its backoff has passed, the row is left alone.
-    expect(await drainSearchOutbox(db, { client })).toMatchObject({ processed: 0, failed: 0 });
+    expect(await drainSearchOutbox(db, { client: own.client })).toMatchObject({
+      processed: 0,
+      failed: 0,
+    });
     expect(await db.select().from(searchOutbox)).toHaveLength(1);
 
     // Meanwhile searches still answer, from Postgres, with the edit.
@@ -83,7 +71,7 @@ describe("outbox catch-up", () => {
     expect(degraded.engine).toBe("postgres");
     expect(degraded.hits.map((hit) => hit.serviceName)).toEqual(["Refugee and Asylum Clinic"]);
 
-    await server.start();
+    await own.server.start();
     // Same data directory: the index is back with the old name, and the row catches it up.
     const stale = await searchFor("asylum");
     expect(stale.engine).toBe("meilisearch");
@@ -91,7 +79,7 @@ describe("outbox catch-up", () => {
 
     const deadline = Date.now() + 30_000;
     while ((await db.select().from(searchOutbox)).length > 0 && Date.now() < deadline) {
-      await drainSearchOutbox(db, { client });
+      await drainSearchOutbox(db, { client: own.client });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(await db.select().from(searchOutbox)).toEqual([]);

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import { Meilisearch } from "meilisearch";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * A Meilisearch server of a test's own (its own db-path and port), for tests that stop and
@@ -79,4 +82,30 @@ export async function meiliProcess(dataDir: string): Promise<MeiliProcess> {
       });
     },
   };
+}
+
+/**
+ * A Meilisearch of this test file's own, started before its tests and removed after them,
+ * with a master-key client: `own.server` to stop and restart, `own.client` to search with.
+ */
+export function useOwnMeilisearch(tmpPrefix: string): {
+  server: MeiliProcess;
+  client: Meilisearch;
+} {
+  const own = {} as { server: MeiliProcess; client: Meilisearch; dataDir?: string };
+  beforeAll(async () => {
+    own.dataDir = mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+    own.server = await meiliProcess(own.dataDir);
+    await own.server.start();
+    own.client = new Meilisearch({
+      host: own.server.host,
+      apiKey: own.server.masterKey,
+      timeout: 3000,
+    });
+  });
+  afterAll(async () => {
+    await own.server?.stop();
+    if (own.dataDir) rmSync(own.dataDir, { recursive: true, force: true });
+  });
+  return own;
 }
