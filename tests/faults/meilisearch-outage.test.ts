@@ -43,10 +43,12 @@ describe("Meilisearch killed during listing edits", () => {
     // The background job every app process runs, on this Meilisearch.
     const worker = startSearchSyncWorker(db, 100, { client: own.client, indexName });
     try {
-      // Four editors at once, each on its own services (so each service's last edit is known).
+      // Four editors at once, each on its own services (service % 4 === lane), each in order,
+      // so every service's last edit is edit 950 + its number.
       let edits = 0;
       const editor = async (lane: number) => {
-        for (let edit = lane; edit < EDITS; edit += 4) {
+        for (let edit = 0; edit < EDITS; edit++) {
+          if ((edit % SERVICES) % 4 !== lane) continue;
           if (++edits === EDITS / 4) await own.server.stop("SIGKILL");
           await updateService(db, services[edit % SERVICES]!.id, {
             name: `Asylum Clinic ${edit % SERVICES} edit ${edit}`,
