@@ -40,13 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }) }, { status: 400 });
   }
+  const locale = await detectLocale(request, params.lang);
   const outcome = await acceptInvitation(db(), {
     token: params.token ?? "",
     name: submission.value.name,
     password: submission.value.password,
     request,
+    locale,
   });
-  const locale = await detectLocale(request, params.lang);
   switch (outcome.status) {
     case "invalidToken":
       return data(

@@ -57,11 +57,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const locale = await detectLocale(request, params.lang);
   const outcome = await signIn(db(), {
     email: submission.value.email,
     password: submission.value.password,
     request,
     clientAddress: clientAddress(context),
+    locale,
   });
   if (outcome.status === "throttled") {
     return data(
@@ -81,7 +83,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const locale = await detectLocale(request, params.lang);
   const destination = safeRedirectPath(
     submission.value.redirectTo,
     homePathFor(outcome.role, locale),

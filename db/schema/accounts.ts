@@ -39,6 +39,8 @@ export const users = pgTable(
       .notNull()
       .defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** Interface language the person last used (sign-in, invitation): emails use it. */
+    locale: text("locale").notNull().default("en"),
     ...timestamps(),
   },
   (table) => [
