@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,12 +14,11 @@ import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
 import {
-  parseForm,
   phoneFormDefaults,
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { createPhone, listPhonesForEditing } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -42,12 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await request.formData(), phoneSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return handleDomainErrors(async () => {
-    const outcome = await createPhone(db(), { actor, organizationId, fields: submission.value });
+  return saveListingForm(await request.formData(), phoneSchema, async (fields) => {
+    const outcome = await createPhone(db(), { actor, organizationId, fields });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}/phones`, outcome);
   });
 }

@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,12 +15,11 @@ import { needsReview } from "~/directory/access.server";
 import { handleDomainErrors } from "~/directory/errors";
 import { applyChanges } from "~/directory/fields";
 import {
-  parseForm,
   phoneFormDefaults,
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { idParam, redirectAfterChange } from "~/directory/http.server";
+import { idParam, redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
@@ -50,12 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectAfterChange(params, `/portal/orgs/${outcome.organizationId}/phones`, outcome);
     });
   }
-  const submission = parseForm(formData, phoneSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return handleDomainErrors(async () => {
-    const outcome = await updatePhone(db(), { actor, phoneId, changes: submission.value });
+  return saveListingForm(formData, phoneSchema, async (changes) => {
+    const outcome = await updatePhone(db(), { actor, phoneId, changes });
     return redirectAfterChange(params, `/portal/phones/${phoneId}/edit`, outcome);
   });
 }
