@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { migrateDatabase } from "#db/migrate";
 import { connectDatabase, type Database } from "~/db.server";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
 import { resolvePlace } from "~/geo/places.server";
 import { parseSearchParams } from "~/search/params";
 import { reindexAll } from "~/search/reindex.server";

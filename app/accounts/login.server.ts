@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import type { Locale } from "~/i18n/locales";
-import type { Actor, Role } from "./permissions";
+import type { Actor } from "~/accounts/permissions";
+import type { Role } from "#db/codes/accounts";
 import {
   checkPasswordPolicy,
   hashPassword,

@@ -24,8 +24,8 @@ import type {
   PhoneFields,
   ServiceFields,
 } from "./fields";
-import { isCategoryCode, type CategoryCode } from "./taxonomy";
-import { isCountyCode, type CountyCode } from "./vocabulary";
+import { isCategoryCode, type CategoryCode } from "#db/codes/categories";
+import { isCountyCode, type CountyCode } from "#db/codes/directory";
 import { todayInDirectoryZone } from "./dates";
 
 /*

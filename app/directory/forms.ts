@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { LISTING_STATUSES } from "./vocabulary";
-import { CATEGORY_CODES } from "./taxonomy";
+import { LISTING_STATUSES } from "#db/codes/directory";
+import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
   COUNTY_CODES,
@@ -13,7 +13,7 @@ import {
   POPULATIONS,
   PROVIDER_TYPES,
   type CountyCode,
-} from "./vocabulary";
+} from "#db/codes/directory";
 import type {
   HoursRow,
   LocationInput,

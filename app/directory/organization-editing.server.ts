@@ -10,7 +10,7 @@ import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-set
 import { handlerFor } from "./entities.server";
 import { notFound } from "./errors";
 import type { OrganizationFields } from "./fields";
-import type { ListingStatus, ServiceStatus } from "./vocabulary";
+import type { ListingStatus, ServiceStatus } from "#db/codes/directory";
 
 export interface OrganizationRow {
   id: string;

@@ -14,7 +14,7 @@ import {
   taxonomyTermTranslations,
 } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import type { CategoryCode } from "./taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
 import type {
   CountyCode,
   Court,
@@ -23,7 +23,7 @@ import type {
   PhoneType,
   Population,
   ProviderType,
-} from "./vocabulary";
+} from "#db/codes/directory";
 
 /** A listing's free text in the visitor's language, or in the original with `fallback` set. */
 export interface LocalizedText {

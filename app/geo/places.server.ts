@@ -1,4 +1,4 @@
-import { COUNTIES, type CountyCode } from "~/directory/vocabulary";
+import { COUNTIES, type CountyCode } from "#db/codes/directory";
 import { countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES, type NyPlace } from "~/geo/data/ny-places";
 import { roundCoordinate } from "~/geo/distance";

@@ -5,7 +5,8 @@ import type { DbOrTx } from "~/db.server";
 import { DIRECTORY_TIME_ZONE, todayInDirectoryZone } from "~/directory/dates";
 import { ReferralError } from "./errors.server";
 import type { DashboardFilters, InboxFilters } from "./forms";
-import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
+import { NEEDS_NEW_MATCH_STATUSES } from "~/referrals/workflow";
+import { type ReferralMode, type ReferralStatus } from "#db/codes/referrals";
 
 /**
  * Lists for the staff dashboard and the organizations' inboxes. They carry no personal data

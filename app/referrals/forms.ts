@@ -1,12 +1,8 @@
 import { z } from "zod";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COUNTY_CODES, isLanguageTag } from "~/directory/vocabulary";
-import {
-  CHOOSABLE_CLOSE_OUTCOMES,
-  DECLINE_REASONS,
-  REFERRAL_MODES,
-  REFERRAL_STATUSES,
-} from "./workflow";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COUNTY_CODES, isLanguageTag } from "#db/codes/directory";
+import { CHOOSABLE_CLOSE_OUTCOMES } from "~/referrals/workflow";
+import { DECLINE_REASONS, REFERRAL_MODES, REFERRAL_STATUSES } from "#db/codes/referrals";
 
 /**
  * The referral forms' schemas, shared by the server (validation) and the pages (conform).

@@ -6,7 +6,7 @@ import { createdBetween } from "./dashboard.server";
 import { todayInDirectoryZone } from "~/directory/dates";
 import { addDays } from "./dates";
 import { ReferralError } from "./errors.server";
-import type { ReferralMode, ReferralStatus } from "./workflow";
+import type { ReferralMode, ReferralStatus } from "#db/codes/referrals";
 
 /**
  * Referral statistics over a period (referrals made in it, sent or logged). Only counts and

@@ -24,7 +24,7 @@ import {
   getOrganizationForEditing,
   updateOrganizationProfile,
 } from "~/directory/organization-editing.server";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";

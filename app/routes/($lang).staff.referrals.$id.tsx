@@ -39,7 +39,7 @@ import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
-import { REFERRAL_MODES } from "~/referrals/workflow";
+import { REFERRAL_MODES } from "#db/codes/referrals";
 import { referralLinks } from "~/referrals/ui/styles";
 
 export const links = referralLinks;

@@ -2,8 +2,8 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "~/directory/vocabulary";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "#db/codes/directory";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { listStaffReferrals } from "~/referrals/dashboard.server";
@@ -17,7 +17,7 @@ import { languageNamesFor, orRespond, requestLocale } from "~/referrals/http.ser
 import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralTable } from "~/referrals/ui/ReferralTable";
-import { REFERRAL_STATUSES } from "~/referrals/workflow";
+import { REFERRAL_STATUSES } from "#db/codes/referrals";
 import { referralLinks } from "~/referrals/ui/styles";
 
 export const links = referralLinks;

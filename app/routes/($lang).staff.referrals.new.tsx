@@ -21,8 +21,8 @@ import {
 } from "~/components/form-fields";
 import { db } from "~/db.server";
 import { todayInDirectoryZone } from "~/directory/dates";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "~/directory/vocabulary";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "#db/codes/directory";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
@@ -40,7 +40,7 @@ import {
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
 import { ReferralErrorBoundary } from "~/referrals/ui/ErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
-import { REFERRAL_MODES } from "~/referrals/workflow";
+import { REFERRAL_MODES } from "#db/codes/referrals";
 import { referralLinks } from "~/referrals/ui/styles";
 
 export const links = referralLinks;

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
   COURTS,
@@ -10,7 +10,7 @@ import {
   FEE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import { activeFilters } from "./filters";
 import type { Facets, SearchQuery } from "./types";
 

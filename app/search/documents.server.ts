@@ -16,7 +16,7 @@ import {
   taxonomyTerms,
 } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
 import {
   COUNTIES,
   COUNTY_CODES,
@@ -27,7 +27,7 @@ import {
   type FeeType,
   type Population,
   type ProviderType,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import type { SearchHit, WeeklyHours } from "~/search/types";
 
 /**

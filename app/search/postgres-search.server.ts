@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db.server";
-import { COUNTIES, type CountyCode } from "~/directory/vocabulary";
+import { COUNTIES, type CountyCode } from "#db/codes/directory";
 import {
   ATTRIBUTE_TERMS,
   buildDocuments,

@@ -1,5 +1,5 @@
 import type { Database } from "~/db.server";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import {
   directoryToday,
   formatDate,

@@ -5,8 +5,8 @@ import type {
   FeeType,
   Population,
   ProviderType,
-} from "~/directory/vocabulary";
-import type { CategoryCode } from "~/directory/taxonomy";
+} from "#db/codes/directory";
+import type { CategoryCode } from "#db/codes/categories";
 
 /**
  * The contract between the search page, the JSON API and the two engines (Meilisearch, and the

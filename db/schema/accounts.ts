@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ROLES } from "../../app/accounts/permissions";
+import { ROLES } from "../codes/accounts";
 import { id, timestamps } from "./columns";
 import { organizations } from "./directory";
 

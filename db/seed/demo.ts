@@ -16,7 +16,7 @@ import {
 } from "#db/schema";
 import type { Transaction } from "~/db.server";
 import { enqueueSearchSync } from "~/search/outbox.server";
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
 import {
   COUNTIES,
   COUNTY_CODES,
@@ -29,7 +29,7 @@ import {
   type ProviderType,
   type Region,
   type ServiceStatus,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import { LANGUAGE_LINE, LIST_EN, LIST_ES, languageList } from "./demo-data/languages";
 import { ORGANIZATIONS, type OrgSpec } from "./demo-data/organizations";
 import { PLACES, type Place } from "./demo-data/places";

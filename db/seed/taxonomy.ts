@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { taxonomyTermTranslations, taxonomyTerms } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import { SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
-import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "~/directory/taxonomy";
+import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "#db/codes/categories";
 
 /**
  * Locales the category names and search words are written in: every interface language

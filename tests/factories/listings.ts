@@ -15,7 +15,7 @@ import {
 import { inArray } from "drizzle-orm";
 import type { Actor } from "~/accounts/permissions";
 import type { Database } from "~/db.server";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
 
 /** Fixtures for listing tests, inserted with drizzle; every call makes fresh, unique rows. */
 

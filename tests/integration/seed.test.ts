@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "#db/schema";
 import { seedDemoData, seedIfEmpty, type SeedSummary } from "#db/seed";
 import { TAXONOMY_LOCALES } from "#db/seed/taxonomy";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COUNTIES, REGIONS, type CountyCode } from "~/directory/vocabulary";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COUNTIES, REGIONS, type CountyCode } from "#db/codes/directory";
 import { useTestEnvironment } from "../support/environment";
 
 const env = useTestEnvironment();

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { organizations } from "#db/schema";
-import type { Role } from "~/accounts/permissions";
+import type { Role } from "#db/codes/accounts";
 import { createUser } from "~/accounts/users.server";
 import type { Database } from "~/db.server";
 

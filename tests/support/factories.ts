@@ -16,8 +16,8 @@ import {
   taxonomyTerms,
 } from "#db/schema";
 import type { Database } from "~/db.server";
-import { CATEGORY_CODES, type CategoryCode } from "~/directory/taxonomy";
-import type { CountyCode } from "~/directory/vocabulary";
+import { CATEGORY_CODES, type CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/directory";
 import { enqueueSearchSync } from "~/search/outbox.server";
 
 /*

@@ -9,7 +9,8 @@ import {
   TextAreaField,
 } from "~/components/form-fields";
 import { transitionFormSchema } from "../forms";
-import { CHOOSABLE_CLOSE_OUTCOMES, DECLINE_REASONS, type ReferralStatus } from "../workflow";
+import { CHOOSABLE_CLOSE_OUTCOMES } from "~/referrals/workflow";
+import { DECLINE_REASONS, type ReferralStatus } from "#db/codes/referrals";
 import { useReferralLabels } from "./labels";
 
 /**

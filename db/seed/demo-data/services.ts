@@ -1,6 +1,6 @@
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
 import { SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
-import type { Court, DeliveryMethod, Population } from "~/directory/vocabulary";
+import type { Court, DeliveryMethod, Population } from "#db/codes/directory";
 
 /**
  * Service templates of the demo directory. Each demo organization lists template keys; the
