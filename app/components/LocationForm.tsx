@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationForm as LocationFormInput } from "~/directory/forms";
-import { COUNTY_CODES } from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import {
   CheckboxField,
   FormErrorSummary,

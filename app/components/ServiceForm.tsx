@@ -10,13 +10,13 @@ import type { ServiceForm as ServiceFormInput } from "~/directory/forms";
 import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
-  COUNTY_CODES,
   COURTS,
   DELIVERY_METHODS,
   FEE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
 } from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import {
   CheckboxField,
   CheckboxGroup,

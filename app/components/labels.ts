@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/hooks";
 import { LOCALES } from "~/i18n/locales";
-import { isCountyCode } from "#db/codes/directory";
+import { isCountyCode } from "#db/codes/counties";
 
 /**
  * How codes are shown to people: vocabulary codes through `vocabulary:<group>.<code>`,

@@ -25,7 +25,7 @@ import type {
   ServiceFields,
 } from "./fields";
 import { isCategoryCode, type CategoryCode } from "#db/codes/categories";
-import { isCountyCode, type CountyCode } from "#db/codes/directory";
+import { isCountyCode, type CountyCode } from "#db/codes/counties";
 import { todayInDirectoryZone } from "./dates";
 
 /*

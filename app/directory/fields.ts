@@ -1,6 +1,6 @@
 import type { CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/counties";
 import type {
-  CountyCode,
   Court,
   DeliveryMethod,
   FeeType,

@@ -4,7 +4,6 @@ import { LISTING_STATUSES } from "#db/codes/directory";
 import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
-  COUNTY_CODES,
   COURTS,
   DELIVERY_METHODS,
   FEE_TYPES,
@@ -12,8 +11,8 @@ import {
   PHONE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
-  type CountyCode,
 } from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import type {
   HoursRow,
   LocationInput,
@@ -239,7 +238,7 @@ export const serviceSchema = z
     languages: z.array(z.string()).optional().default([]),
     otherLanguages,
     statewide: checkbox,
-    counties: choices(COUNTY_CODES as [CountyCode, ...CountyCode[]]),
+    counties: choices(COUNTY_CODES),
     locationIds: z.array(id).optional().default([]),
     hours: z.array(hoursRow).optional().default([]),
   })
@@ -291,7 +290,7 @@ export const locationSchema = z
       .trim()
       .regex(/^\d{5}(-\d{4})?$/, message("zip")),
     county: z
-      .enum(COUNTY_CODES as [CountyCode, ...CountyCode[]])
+      .enum(COUNTY_CODES)
       .optional()
       .transform((value) => value ?? null),
     latitude: z.coerce

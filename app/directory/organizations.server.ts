@@ -15,8 +15,8 @@ import {
 } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/counties";
 import type {
-  CountyCode,
   Court,
   DeliveryMethod,
   FeeType,

@@ -22,7 +22,8 @@ import {
 import { db } from "~/db.server";
 import { todayInDirectoryZone } from "~/directory/dates";
 import { CATEGORY_CODES } from "#db/codes/categories";
-import { COMMON_SERVICE_LANGUAGES, COUNTY_CODES } from "#db/codes/directory";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";

@@ -17,11 +17,9 @@ import {
 } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import type { CategoryCode } from "#db/codes/categories";
+import { COUNTIES } from "~/geo/counties";
+import { COUNTY_CODES, isCountyCode, type CountyCode } from "#db/codes/counties";
 import {
-  COUNTIES,
-  COUNTY_CODES,
-  isCountyCode,
-  type CountyCode,
   type Court,
   type DeliveryMethod,
   type FeeType,

@@ -1,11 +1,5 @@
-import type {
-  CountyCode,
-  Court,
-  DeliveryMethod,
-  FeeType,
-  Population,
-  ProviderType,
-} from "#db/codes/directory";
+import type { CountyCode } from "#db/codes/counties";
+import type { Court, DeliveryMethod, FeeType, Population, ProviderType } from "#db/codes/directory";
 import type { CategoryCode } from "#db/codes/categories";
 
 /**

@@ -14,7 +14,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { CATEGORY_CODES } from "../codes/categories";
-import { COUNTY_CODES } from "../codes/directory";
+import { COUNTY_CODES } from "../codes/counties";
 import {
   CLOSE_OUTCOMES,
   DECLINE_REASONS,

@@ -4,7 +4,8 @@ import { organizations } from "#db/schema";
 import { seedDemoData, seedIfEmpty, type SeedSummary } from "#db/seed";
 import { TAXONOMY_LOCALES } from "#db/seed/taxonomy";
 import { CATEGORY_CODES } from "#db/codes/categories";
-import { COUNTIES, REGIONS, type CountyCode } from "#db/codes/directory";
+import { COUNTIES, REGIONS } from "~/geo/counties";
+import { type CountyCode } from "#db/codes/counties";
 import { useTestEnvironment } from "../support/environment";
 
 const env = useTestEnvironment();

@@ -17,7 +17,7 @@ import {
 } from "#db/schema";
 import type { Database } from "~/db.server";
 import { CATEGORY_CODES, type CategoryCode } from "#db/codes/categories";
-import type { CountyCode } from "#db/codes/directory";
+import type { CountyCode } from "#db/codes/counties";
 import { enqueueSearchSync } from "~/search/outbox.server";
 
 /*

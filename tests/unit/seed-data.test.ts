@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildDemoDirectory } from "#db/seed/demo";
 import { PARENT_TERM_CODES, TAXONOMY, TAXONOMY_LOCALES } from "#db/seed/taxonomy";
 import { CATEGORY_CODES } from "#db/codes/categories";
-import { COUNTIES, isLanguageTag } from "#db/codes/directory";
+import { COUNTIES } from "~/geo/counties";
+import { isLanguageTag } from "#db/codes/directory";
 
 describe("taxonomy seed", () => {
   it("covers every category and parent with a name and search words in every locale", () => {

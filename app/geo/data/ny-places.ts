@@ -1,4 +1,4 @@
-import type { CountyCode } from "#db/codes/directory";
+import type { CountyCode } from "#db/codes/counties";
 
 /**
  * Places people name when they say where they are: New York City's boroughs and
