@@ -14,7 +14,7 @@ import {
 } from "#db/schema";
 import type { Resource } from "~/accounts/permissions";
 import type { Transaction } from "~/db.server";
-import type { SearchEntity } from "~/search/outbox.server";
+import type { SearchEntity } from "~/search-outbox/outbox.server";
 import { DomainError } from "./errors";
 import type {
   EntityFields,

@@ -6,7 +6,7 @@ import type { DbOrTx } from "~/db.server";
 import { localeOrDefault, localePath } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
 import { emailT, renderEmail, type Recipient } from "~/mail/render.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";
 import {

@@ -15,7 +15,7 @@ import {
   services,
 } from "#db/schema";
 import type { Transaction } from "~/db.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import type { CategoryCode } from "#db/codes/categories";
 import { COUNTIES, type Region } from "~/geo/counties";
 import { COUNTY_CODES, type CountyCode } from "#db/codes/counties";

@@ -18,7 +18,7 @@ import {
 import type { Database } from "~/db.server";
 import { CATEGORY_CODES, type CategoryCode } from "#db/codes/categories";
 import type { CountyCode } from "#db/codes/counties";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 
 /*
  * Small fixture factories for integration tests. Each writes its rows and the search outbox
