@@ -15,7 +15,7 @@ import { useLabels } from "./labels";
 import { useHydrated } from "./useHydrated";
 import { SubmitChanges } from "./listing-forms";
 
-const LocationPicker = lazy(() => import("./LocationPicker.client"));
+const LocationPicker = lazy(() => import("./map/LocationPicker.client"));
 
 type Metadata = FormMetadata<LocationFormInput, string[]>;
 
