@@ -1,7 +1,7 @@
 import { config } from "~/config.server";
 import { connectDatabase } from "~/db.server";
 import { ensureSearchIndex } from "~/search/reindex.server";
-import { seedIfEmpty } from "#db/seed";
+import { seedIfEmpty } from "~/seed.server";
 
 /**
  * Start-up data work, on its own short-lived connection: bring the taxonomy up to date, seed

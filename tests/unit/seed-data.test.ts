@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDemoDirectory } from "#db/seed/demo";
-import { PARENT_TERM_CODES, TAXONOMY, TAXONOMY_LOCALES } from "#db/seed/taxonomy";
+import { buildDemoDirectory } from "~/directory/seed/demo";
+import { PARENT_TERM_CODES, TAXONOMY, TAXONOMY_LOCALES } from "~/directory/seed/taxonomy";
 import { CATEGORY_CODES } from "#db/codes/categories";
 import { COUNTIES } from "~/geo/counties";
 import { isLanguageTag } from "#db/codes/directory";
