@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "~/db.server";
-import { seedDemoData } from "#db/seed";
+import { seedDemoData } from "~/seed.server";
 
 export interface ScaledDirectory {
   services: number;

@@ -4,7 +4,7 @@
  * search outbox.
  */
 import { migrateDatabase } from "#db/migrate";
-import { seedDemoData } from "#db/seed";
+import { seedDemoData } from "~/seed.server";
 import { connectDatabase } from "~/db.server";
 import { runScript, withDatabaseUrl } from "./with-database";
 

@@ -12,7 +12,7 @@ import { Writable } from "node:stream";
 import { inArray } from "drizzle-orm";
 import { organizations } from "#db/schema";
 import { migrateDatabase } from "#db/migrate";
-import { ROLES, type Role } from "~/accounts/permissions";
+import { ROLES, type Role } from "#db/codes/accounts";
 import { createUser } from "~/accounts/users.server";
 import { connectDatabase } from "~/db.server";
 import { runScript, withDatabaseUrl } from "./with-database";

@@ -3,7 +3,7 @@ import { connectDatabase } from "~/db.server";
 import { ensureSearchIndex } from "~/search/reindex.server";
 import { searchApiKey } from "~/search/search-key.server";
 import { errorCode, isMeiliUnavailable } from "~/search/sync.server";
-import { seedIfEmpty } from "#db/seed";
+import { seedIfEmpty } from "~/seed.server";
 
 /**
  * Start-up data work, on its own short-lived connection: bring the taxonomy up to date, seed

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
-import { ROLES } from "./permissions";
+import { ROLES } from "#db/codes/accounts";
 
 /**
  * One zod schema per form, shared by the action (server validation) and the page (conform's

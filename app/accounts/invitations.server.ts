@@ -131,7 +131,7 @@ export type AcceptInvitationResult =
  */
 export async function acceptInvitation(
   db: DbOrTx,
-  input: { token: string; name: string; password: string; request: Request },
+  input: { token: string; name: string; password: string; request: Request; locale?: Locale },
 ): Promise<AcceptInvitationResult> {
   const invitation = await findInvitation(db, input.token);
   if (!invitation) return { status: "invalidToken" };
@@ -160,6 +160,7 @@ export async function acceptInvitation(
       role: "org_editor",
       password: input.password,
       organizationIds: [invitation.organizationId],
+      locale: input.locale,
     });
     if (created.status === "weakPassword") return created;
     if (created.status === "exists") {

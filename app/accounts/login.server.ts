@@ -1,7 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import type { Actor, Role } from "./permissions";
+import type { Locale } from "~/i18n/locales";
+import type { Actor } from "~/accounts/permissions";
+import type { Role } from "#db/codes/accounts";
 import {
   checkPasswordPolicy,
   hashPassword,
@@ -34,7 +36,14 @@ export type SignInResult =
  */
 export async function signIn(
   db: DbOrTx,
-  input: { email: string; password: string; request: Request; clientAddress: string },
+  input: {
+    email: string;
+    password: string;
+    request: Request;
+    clientAddress: string;
+    /** The language of the sign-in page, remembered for the person's emails. */
+    locale?: Locale;
+  },
 ): Promise<SignInResult> {
   const key = { kind: "login" as const, email: input.email, ipAddress: input.clientAddress };
   const throttle = await checkSignInThrottle(db, key);
@@ -56,7 +65,7 @@ export async function signIn(
   await recordAttempt(db, { ...key, succeeded: true });
   await db
     .update(users)
-    .set({ lastLoginAt: sql`now()` })
+    .set({ lastLoginAt: sql`now()`, ...(input.locale ? { locale: input.locale } : {}) })
     .where(eq(users.id, user.id));
   const setCookie = await startSession(db, { userId: user.id, request: input.request });
   return { status: "ok", setCookie, role: user.role };

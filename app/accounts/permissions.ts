@@ -3,8 +3,7 @@
  * (403/404) and the interface uses it to hide. Ids from URLs or forms are never trusted: the
  * target's organizationId must come from the database row being acted on.
  */
-export const ROLES = ["admin", "staff", "org_editor"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "#db/codes/accounts";
 
 export interface Actor {
   userId: string;

@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import type { Role } from "#db/codes/accounts";
 
 /** What the browser learns about the signed-in person (root loader data): nothing secret. */
 export interface PublicUser {

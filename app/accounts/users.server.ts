@@ -2,7 +2,9 @@ import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { authTokens, organizationMemberships, organizations, sessions, users } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import { DomainError, forbidden, notFound } from "~/http/errors";
-import { can, type Actor, type Role } from "./permissions";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
+import { can, type Actor } from "./permissions";
+import { type Role } from "#db/codes/accounts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passwords.server";
 import { endAllSessions, readSessionToken } from "./session-store.server";
 import { hashToken } from "./tokens.server";
@@ -41,6 +43,8 @@ export async function createUser(
     role: Role;
     password: string;
     organizationIds?: readonly string[];
+    /** Language of the person's emails; English when unknown (the command line). */
+    locale?: Locale;
   },
 ): Promise<CreateUserResult> {
   const email = normalizeEmail(input.email);
@@ -49,7 +53,13 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   const [created] = await db
     .insert(users)
-    .values({ email, name: input.name.trim(), role: input.role, passwordHash })
+    .values({
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash,
+      locale: input.locale ?? DEFAULT_LOCALE,
+    })
     .onConflictDoNothing()
     .returning({ id: users.id });
   if (!created) return { status: "exists" };

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationForm as LocationFormInput } from "~/directory/forms";
-import { COUNTY_CODES } from "~/directory/vocabulary";
+import { COUNTY_CODES } from "#db/codes/counties";
 import {
   CheckboxField,
   FormErrorSummary,
@@ -15,7 +15,7 @@ import { useLabels } from "./labels";
 import { useHydrated } from "./useHydrated";
 import { SubmitChanges } from "./listing-forms";
 
-const LocationPicker = lazy(() => import("./LocationPicker.client"));
+const LocationPicker = lazy(() => import("./map/LocationPicker.client"));
 
 type Metadata = FormMetadata<LocationFormInput, string[]>;
 

@@ -2,7 +2,7 @@ import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PhoneForm as PhoneFormInput } from "~/directory/forms";
-import { COMMON_SERVICE_LANGUAGES, PHONE_TYPES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES, PHONE_TYPES } from "#db/codes/directory";
 import { CheckboxGroup, FormErrorSummary, SelectField, TextField } from "./form-fields";
 import { useLabels } from "./labels";
 import { SubmitChanges } from "./listing-forms";

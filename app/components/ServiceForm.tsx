@@ -7,16 +7,16 @@ import {
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ServiceForm as ServiceFormInput } from "~/directory/forms";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
-  COUNTY_CODES,
   COURTS,
   DELIVERY_METHODS,
   FEE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import {
   CheckboxField,
   CheckboxGroup,

@@ -5,25 +5,100 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Namespace } from "~/i18n/locales";
 
 /*
- * Labelled form controls over conform's field metadata: each shows its hint and, after a
- * rejected submission, its translated error message (keys under `portal:formErrors`), linked
- * with aria-describedby so screen readers read it with the field.
+ * The one set of form controls, over conform's field metadata, for every form in Puente
+ * (listings, accounts, referrals). Each control has its label, its hint and, after a rejected
+ * submission, its translated error message, linked with aria-describedby so screen readers
+ * read them with the field; the typed value comes back from conform's last result.
+ *
+ * Error messages arrive as translation keys. Listing forms use `portal:formErrors.<key>`;
+ * a form whose keys live elsewhere says so once with <FormMessages namespace="accounts">.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Meta = FieldMetadata<any, any, string[]>;
 
+interface MessageKeys {
+  namespace: Namespace;
+  prefix: string;
+}
+
+const MessageKeysContext = createContext<MessageKeys>({
+  namespace: "portal",
+  prefix: "formErrors.",
+});
+
+/** The namespace (and key prefix) of the error keys of the fields inside. */
+export function FormMessages({
+  namespace,
+  prefix = "",
+  children,
+}: {
+  namespace: Namespace;
+  prefix?: string;
+  children: ReactNode;
+}) {
+  return (
+    <MessageKeysContext.Provider value={{ namespace, prefix }}>
+      {children}
+    </MessageKeysContext.Provider>
+  );
+}
+
+function useMessage() {
+  const { namespace, prefix } = useContext(MessageKeysContext);
+  const { t } = useTranslation(namespace);
+  return (key: string, values?: Record<string, unknown>) => t(`${prefix}${key}`, values);
+}
+
 export function FieldErrors({ meta }: { meta: Meta }) {
-  const { t } = useTranslation("portal");
+  const message = useMessage();
   if (!meta.errors?.length) return null;
   return (
     <p id={meta.errorId} className="field-error">
-      {meta.errors.map((key) => t(`formErrors.${key}`)).join(" ")}
+      {meta.errors.map((key) => message(key)).join(" ")}
     </p>
+  );
+}
+
+/**
+ * Errors about the whole form ("Email or password is not right"), announced at once: the
+ * live region is always there so a screen reader hears the message when it appears.
+ */
+export function FormErrors({
+  form,
+  values,
+}: {
+  form: { errorId: string; errors?: string[] | undefined };
+  values?: Record<string, string | number>;
+}) {
+  const message = useMessage();
+  const errors = form.errors ?? [];
+  return (
+    <div
+      id={form.errorId}
+      role="alert"
+      className={errors.length ? "notice notice--error" : undefined}
+    >
+      {errors.map((key) => (
+        <p key={key}>{message(key, values)}</p>
+      ))}
+    </div>
+  );
+}
+
+/** Shown at the top of a rejected form, so the person knows to look for the marked fields. */
+export function FormErrorSummary({ errorCount }: { errorCount: number }) {
+  const { t } = useTranslation("portal");
+  if (errorCount === 0) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      {t("forms.errorSummary", { count: errorCount })}
+    </div>
   );
 }
 
@@ -35,7 +110,7 @@ function Hint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
   ) : null;
 }
 
-type TextType = "text" | "email" | "url" | "tel" | "date" | "time" | "number";
+type TextType = "text" | "email" | "password" | "url" | "tel" | "date" | "time" | "number";
 
 export function TextField({
   meta,
@@ -57,6 +132,8 @@ export function TextField({
   const { key, ...props } = getInputProps(meta, {
     type,
     ariaDescribedBy: hint ? meta.descriptionId : undefined,
+    // Passwords are never sent back to the page, so never filled in from a previous attempt.
+    value: type !== "password",
   });
   return (
     <div className="field">
@@ -66,6 +143,12 @@ export function TextField({
       <FieldErrors meta={meta} />
     </div>
   );
+}
+
+/** A value the form carries without showing it (the service a referral is for). */
+export function HiddenField({ meta }: { meta: Meta }) {
+  const { key, ...props } = getInputProps(meta, { type: "hidden" });
+  return <input key={key} {...props} />;
 }
 
 export function TextAreaField({
@@ -94,17 +177,22 @@ export function TextAreaField({
   );
 }
 
+type SelectOption = { value: string; label: string; lang?: string };
+
 export function SelectField({
   meta,
   label,
   hint,
-  options,
+  options = [],
+  groups = [],
   placeholder,
 }: {
   meta: Meta;
   label: ReactNode;
   hint?: ReactNode;
-  options: Array<{ value: string; label: string }>;
+  options?: SelectOption[];
+  /** Options under headings (<optgroup>), after the plain ones. */
+  groups?: Array<{ label: string; options: SelectOption[] }>;
   /** A first, empty choice ("Choose…"); without it the first option is preselected. */
   placeholder?: string;
 }) {
@@ -117,9 +205,18 @@ export function SelectField({
       <select key={key} {...props}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
+        ))}
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value} lang={option.lang}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <Hint meta={meta} hint={hint} />
@@ -151,6 +248,11 @@ export function CheckboxField({
   );
 }
 
+function groupDescribedBy(meta: Meta, hint: ReactNode): string | undefined {
+  const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null];
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
 /** A group of checkboxes for a multiple choice (languages, categories, counties, ...). */
 export function CheckboxGroup({
   meta,
@@ -166,13 +268,10 @@ export function CheckboxGroup({
   columns?: boolean;
 }) {
   const labels = new Map(options.map((option) => [option.value, option]));
-  const describedBy = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
-    .filter(Boolean)
-    .join(" ");
   return (
     <fieldset
       className={`field choice-group${columns ? " choice-group--columns" : ""}`}
-      aria-describedby={describedBy || undefined}
+      aria-describedby={groupDescribedBy(meta, hint)}
       aria-invalid={meta.errors?.length ? true : undefined}
     >
       <legend>{legend}</legend>
@@ -196,13 +295,44 @@ export function CheckboxGroup({
   );
 }
 
-/** Shown at the top of a rejected form, so the person knows to look for the marked fields. */
-export function FormErrorSummary({ errorCount }: { errorCount: number }) {
-  const { t } = useTranslation("portal");
-  if (errorCount === 0) return null;
+/** One choice among a few, each option with its own explanation. */
+export function RadioGroup({
+  meta,
+  legend,
+  options,
+}: {
+  meta: Meta;
+  legend: ReactNode;
+  options: Array<{ value: string; label: string; hint?: string }>;
+}) {
+  const byValue = new Map(options.map((option) => [option.value, option]));
   return (
-    <div className="notice notice--error" role="alert">
-      {t("forms.errorSummary", { count: errorCount })}
-    </div>
+    <fieldset
+      className="field"
+      aria-describedby={groupDescribedBy(meta, null)}
+      aria-invalid={meta.errors?.length ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {getCollectionProps(meta, {
+        type: "radio",
+        options: options.map((option) => option.value),
+        ariaAttributes: false,
+      }).map(({ key, ...props }) => {
+        const option = byValue.get(props.value);
+        const hintId = `${props.id}-hint`;
+        return (
+          <div key={key ?? props.id} className="choice">
+            <input {...props} aria-describedby={option?.hint ? hintId : undefined} />
+            <label htmlFor={props.id}>{option?.label ?? props.value}</label>
+            {option?.hint ? (
+              <p id={hintId} className="hint">
+                {option.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <FieldErrors meta={meta} />
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { useCoalition } from "~/use-coalition";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/i18n/hooks";
 import { LOCALES } from "~/i18n/locales";
-import { isCountyCode } from "~/directory/vocabulary";
+import { isCountyCode } from "#db/codes/counties";
 
 /**
  * How codes are shown to people: vocabulary codes through `vocabulary:<group>.<code>`,

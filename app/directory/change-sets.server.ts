@@ -11,7 +11,7 @@ import {
 } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { assertCan, inTransaction, needsReview } from "./access.server";
 import { recordAudit, type AuditAction } from "./audit.server";
 import { assertReferencesBelong, handlerFor, type EntityHandler } from "./entities.server";

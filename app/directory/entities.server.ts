@@ -14,7 +14,7 @@ import {
 } from "#db/schema";
 import type { Resource } from "~/accounts/permissions";
 import type { Transaction } from "~/db.server";
-import type { SearchEntity } from "~/search/outbox.server";
+import type { SearchEntity } from "~/search-outbox/outbox.server";
 import { DomainError } from "~/http/errors";
 import type {
   EntityFields,
@@ -24,8 +24,8 @@ import type {
   PhoneFields,
   ServiceFields,
 } from "./fields";
-import { isCategoryCode, type CategoryCode } from "./taxonomy";
-import { isCountyCode, type CountyCode } from "./vocabulary";
+import { isCategoryCode, type CategoryCode } from "#db/codes/categories";
+import { isCountyCode, type CountyCode } from "#db/codes/counties";
 import { coalitionToday } from "~/coalition.server";
 
 /*

@@ -1,6 +1,6 @@
-import type { CategoryCode } from "./taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/counties";
 import type {
-  CountyCode,
   Court,
   DeliveryMethod,
   FeeType,
@@ -8,7 +8,7 @@ import type {
   Population,
   ProviderType,
   ServiceStatus,
-} from "./vocabulary";
+} from "#db/codes/directory";
 
 /*
  * The editable fields of each part of a listing, in one shape shared by the forms (what a

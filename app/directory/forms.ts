@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { LISTING_STATUSES } from "./vocabulary";
-import { CATEGORY_CODES } from "./taxonomy";
+import { LISTING_STATUSES } from "#db/codes/directory";
+import { CATEGORY_CODES } from "#db/codes/categories";
 import {
   COMMON_SERVICE_LANGUAGES,
-  COUNTY_CODES,
   COURTS,
   DELIVERY_METHODS,
   FEE_TYPES,
@@ -12,8 +11,8 @@ import {
   PHONE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
-  type CountyCode,
-} from "./vocabulary";
+} from "#db/codes/directory";
+import { COUNTY_CODES } from "#db/codes/counties";
 import type {
   HoursRow,
   LocationInput,
@@ -237,7 +236,7 @@ export const serviceSchema = z
     languages: z.array(z.string()).optional().default([]),
     otherLanguages,
     statewide: checkbox,
-    counties: choices(COUNTY_CODES as [CountyCode, ...CountyCode[]]),
+    counties: choices(COUNTY_CODES),
     locationIds: z.array(id).optional().default([]),
     hours: z.array(hoursRow).optional().default([]),
   })
@@ -289,7 +288,7 @@ export const locationSchema = z
       .trim()
       .regex(/^\d{5}(-\d{4})?$/, message("zip")),
     county: z
-      .enum(COUNTY_CODES as [CountyCode, ...CountyCode[]])
+      .enum(COUNTY_CODES)
       .optional()
       .transform((value) => value ?? null),
     latitude: z.coerce

@@ -3,17 +3,15 @@ import { freshnessReminders, organizations, services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import { publicUrl } from "~/http/public-url.server";
 import type { DbOrTx } from "~/db.server";
-import { createI18n } from "~/i18n/instance";
-import { localePath, type Locale } from "~/i18n/locales";
-import enPortal from "~/i18n/locales/en/portal.json";
-import esPortal from "~/i18n/locales/es/portal.json";
+import { localeOrDefault, localePath } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { emailT, renderEmail, type Recipient } from "~/mail/render.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { coalition, coalitionToday } from "~/coalition.server";
 import { daysBefore, daysBetween, REMINDER_INTERVAL_DAYS } from "./dates";
-import { listOrganizationEditorEmails } from "./editors.server";
+import { listOrganizationEditors } from "./editors.server";
 import { loadOrganization } from "./organization-editing.server";
 
 /**
@@ -103,25 +101,17 @@ export async function listStaleListings(
   }));
 }
 
-/** Both interface languages in one message: we do not know which one the editors read. */
-const MAIL_LOCALES: Locale[] = ["en", "es"];
-const mailI18n = createI18n("en", { en: { portal: enPortal }, es: { portal: esPortal } });
-
-function reminderMail(organization: { name: string; assuredDate: string | null }) {
-  const parts = MAIL_LOCALES.map((locale) => {
-    const t = mailI18n.getFixedT(locale, "portal");
-    const values = {
-      organization: organization.name,
-      lastConfirmed: organization.assuredDate ?? t("reminderMail.never"),
-      url: publicUrl(localePath(locale, "/portal")),
-      days: coalition().staleAfterDays,
-    };
-    return { subject: t("reminderMail.subject", values), text: t("reminderMail.body", values) };
+function reminderMail(
+  recipient: Recipient,
+  organization: { name: string; assuredDate: string | null },
+) {
+  const t = emailT(recipient.locale);
+  return renderEmail(recipient, "freshnessReminder", {
+    organization: organization.name,
+    lastConfirmed: organization.assuredDate ?? t("freshnessReminder.never"),
+    url: publicUrl(localePath(recipient.locale, "/portal")),
+    days: coalition().staleAfterDays,
   });
-  return {
-    subject: parts.map((part) => part.subject).join(" / "),
-    text: parts.map((part) => part.text).join("\n\n-----\n\n"),
-  };
 }
 
 const REMINDER_LOCK = 727_301;
@@ -129,8 +119,8 @@ const REMINDER_LOCK = 727_301;
 /**
  * Emails the editors of every stale published listing, at most once per 30 days per
  * organization (each sending is stored). One transaction under an advisory lock: when two
- * processes run it at once, the second one sends nothing. An organization without editor
- * accounts is reminded at its public email address.
+ * processes run it at once, the second one sends nothing. Each editor reads it in their own
+ * language; an organization without editor accounts is reminded at its public email address.
  */
 export async function sendFreshnessReminders(
   db: DbOrTx,
@@ -148,6 +138,7 @@ export async function sendFreshnessReminders(
         id: organizations.id,
         name: organizations.name,
         email: organizations.email,
+        originalLanguage: organizations.originalLanguage,
         assuredDate: organizations.assuredDate,
       })
       .from(organizations)
@@ -160,15 +151,27 @@ export async function sendFreshnessReminders(
       .orderBy(asc(organizations.name));
     let reminded = 0;
     for (const organization of due) {
-      const editors = await listOrganizationEditorEmails(tx, organization.id);
-      const recipients =
-        editors.length > 0 ? editors : organization.email ? [organization.email] : [];
+      const editors = await listOrganizationEditors(tx, organization.id);
+      // Without editor accounts, the organization's public address, in the listing's language.
+      const recipients: Recipient[] =
+        editors.length > 0
+          ? editors
+          : organization.email
+            ? [
+                {
+                  email: organization.email,
+                  locale: localeOrDefault(organization.originalLanguage),
+                },
+              ]
+            : [];
       if (recipients.length === 0) continue;
-      const mail = reminderMail(organization);
-      for (const to of recipients) await queueMail(tx, { to, ...mail });
-      await tx
-        .insert(freshnessReminders)
-        .values({ organizationId: organization.id, sentAt: now, recipients });
+      for (const recipient of recipients)
+        await queueMail(tx, reminderMail(recipient, organization));
+      await tx.insert(freshnessReminders).values({
+        organizationId: organization.id,
+        sentAt: now,
+        recipients: recipients.map((recipient) => recipient.email),
+      });
       reminded++;
     }
     return { reminded, skipped: false };

@@ -3,14 +3,14 @@ import { locations, organizations, phones, services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import { can } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { assertCan, inTransaction } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
 import { handlerFor } from "./entities.server";
 import { notFound } from "~/http/errors";
 import type { OrganizationFields } from "./fields";
-import type { ListingStatus, ServiceStatus } from "./vocabulary";
+import type { ListingStatus, ServiceStatus } from "#db/codes/directory";
 
 export interface OrganizationRow {
   id: string;

@@ -9,16 +9,16 @@ import {
   type PhoneRow,
   type PublicLocation,
 } from "./service-view.server";
-import type { CategoryCode } from "./taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/counties";
 import type {
-  CountyCode,
   Court,
   DeliveryMethod,
   FeeType,
   PhoneType,
   Population,
   ProviderType,
-} from "./vocabulary";
+} from "#db/codes/directory";
 
 export type { LocalizedText };
 

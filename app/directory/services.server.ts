@@ -8,7 +8,7 @@ import { handlerFor } from "./entities.server";
 import { notFound } from "~/http/errors";
 import type { ServiceFields } from "./fields";
 import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
-import type { ServiceStatus } from "./vocabulary";
+import type { ServiceStatus } from "#db/codes/directory";
 
 export interface LocationOption {
   id: string;

@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { COUNTIES, COUNTY_CODES, isCountyCode, type CountyCode } from "~/directory/vocabulary";
+import { COUNTIES } from "~/geo/counties";
+import { COUNTY_CODES, isCountyCode, type CountyCode } from "#db/codes/counties";
 import { nearestZipCentroid } from "~/geo/zips.server";
 
 /**

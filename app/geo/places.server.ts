@@ -1,4 +1,5 @@
-import { COUNTIES, type CountyCode } from "~/directory/vocabulary";
+import { COUNTIES } from "~/geo/counties";
+import { type CountyCode } from "#db/codes/counties";
 import { countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES, type NyPlace } from "~/geo/data/ny-places";
 import { roundCoordinate } from "~/geo/distance";

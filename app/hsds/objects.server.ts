@@ -6,7 +6,8 @@ import type {
   PublicService,
   ScheduleRow,
 } from "~/directory/service-view.server";
-import { COUNTIES, isCountyCode } from "~/directory/vocabulary";
+import { isCountyCode } from "#db/codes/counties";
+import { COUNTIES } from "~/geo/counties";
 import type { Locale } from "~/i18n/locales";
 import { derivedId } from "./ids";
 import { serviceAttributes, type TermEntry } from "./taxonomies.server";

@@ -5,7 +5,7 @@ import {
   type PublicService,
   type TaxonomyTermText,
 } from "~/directory/service-view.server";
-import { COURTS, FEE_TYPES, POPULATIONS, PROVIDER_TYPES } from "~/directory/vocabulary";
+import { COURTS, FEE_TYPES, POPULATIONS, PROVIDER_TYPES } from "#db/codes/directory";
 import { serverT } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { derivedId } from "./ids";

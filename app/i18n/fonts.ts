@@ -4,6 +4,7 @@ import bengali400 from "@fontsource/noto-sans-bengali/bengali-400.css?url";
 import bengali700 from "@fontsource/noto-sans-bengali/bengali-700.css?url";
 import urdu400 from "@fontsource/noto-nastaliq-urdu/arabic-400.css?url";
 import urdu700 from "@fontsource/noto-nastaliq-urdu/arabic-700.css?url";
+import { LOCALES, type Font, type Locale } from "./locales";
 
 /**
  * Self-hosted fonts for scripts that cheap phones and older desktops often lack, linked only
@@ -11,12 +12,14 @@ import urdu700 from "@fontsource/noto-nastaliq-urdu/arabic-700.css?url";
  * Latin, Cyrillic, Haitian Creole and CJK use system fonts: Android, iOS, Windows and macOS
  * ship them, and CJK web fonts would cost megabytes. Never a third-party font service.
  */
-const FONT_STYLESHEETS: Record<string, readonly string[]> = {
-  bn: [bengali400, bengali700],
-  ar: [arabic400, arabic700],
-  ur: [urdu400, urdu700],
+const FONT_STYLESHEETS: Record<Font, readonly string[]> = {
+  bengali: [bengali400, bengali700],
+  arabic: [arabic400, arabic700],
+  urdu: [urdu400, urdu700],
 };
 
-export function fontStylesheetsFor(locale: string): readonly string[] {
-  return FONT_STYLESHEETS[locale] ?? [];
+/** The stylesheets of the locale's font (LOCALES[locale].font), none for system fonts. */
+export function fontStylesheetsFor(locale: Locale): readonly string[] {
+  const font = LOCALES[locale].font;
+  return font ? FONT_STYLESHEETS[font] : [];
 }

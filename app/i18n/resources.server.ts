@@ -3,12 +3,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Resource, ResourceLanguage } from "i18next";
 import {
+  ALL_NAMESPACES,
   DEFAULT_LOCALE,
-  NAMESPACES,
   namespacesOf,
+  SERVER_NAMESPACES,
   SUPPORTED_LOCALES,
   type Locale,
   type NamespaceGroup,
+  type ServerNamespace,
 } from "./locales";
 
 type LocaleFiles = Record<string, { default: Record<string, unknown> }>;
@@ -38,7 +40,7 @@ const files: LocaleFiles = import.meta.env
 
 function load(locale: Locale): ResourceLanguage {
   const language: ResourceLanguage = {};
-  for (const namespace of NAMESPACES) {
+  for (const namespace of ALL_NAMESPACES) {
     const file = files[`./locales/${locale}/${namespace}.json`];
     if (file) language[namespace] = file.default;
   }
@@ -64,4 +66,26 @@ export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): 
   return locale === DEFAULT_LOCALE
     ? { [locale]: pick(locale, group) }
     : { [locale]: pick(locale, group), [DEFAULT_LOCALE]: pick(DEFAULT_LOCALE, group) };
+}
+
+/**
+ * For text only the server renders (emails): the interface namespaces plus the server-only
+ * ones, for the locale and the English fallback. Never sent to a browser.
+ */
+export function serverResourcesFor(locale: Locale): Resource {
+  const withServerNamespaces = (language: Locale): ResourceLanguage => ({
+    ...pick(language, "member"),
+    ...Object.fromEntries(
+      SERVER_NAMESPACES.map((namespace: ServerNamespace) => [
+        namespace,
+        allResources[language]![namespace]!,
+      ]),
+    ),
+  });
+  return locale === DEFAULT_LOCALE
+    ? { [locale]: withServerNamespaces(locale) }
+    : {
+        [locale]: withServerNamespaces(locale),
+        [DEFAULT_LOCALE]: withServerNamespaces(DEFAULT_LOCALE),
+      };
 }

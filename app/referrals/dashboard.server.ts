@@ -6,7 +6,8 @@ import { coalition, coalitionToday } from "~/coalition.server";
 import { DomainError } from "~/http/errors";
 import { erasureDate, erasureDue, retentionPolicy, type RetentionPolicy } from "./retention.server";
 import type { DashboardFilters, InboxFilters } from "./forms";
-import { NEEDS_NEW_MATCH_STATUSES, type ReferralMode, type ReferralStatus } from "./workflow";
+import { NEEDS_NEW_MATCH_STATUSES } from "~/referrals/workflow";
+import { type ReferralMode, type ReferralStatus } from "#db/codes/referrals";
 
 /**
  * Lists for the staff dashboard and the organizations' inboxes. They carry no personal data

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COUNTY_CODES, isLanguageTag } from "~/directory/vocabulary";
-import {
-  CHOOSABLE_CLOSE_OUTCOMES,
-  DECLINE_REASONS,
-  REFERRAL_MODES,
-  REFERRAL_STATUSES,
-} from "./workflow";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COUNTY_CODES } from "#db/codes/counties";
+import { isLanguageTag } from "#db/codes/directory";
+import { CHOOSABLE_CLOSE_OUTCOMES } from "~/referrals/workflow";
+import { DECLINE_REASONS, REFERRAL_MODES, REFERRAL_STATUSES } from "#db/codes/referrals";
 
 /**
  * The referral forms' schemas, shared by the server (validation) and the pages (conform).
@@ -50,7 +47,7 @@ export const referralFormSchema = z
     detained: z.boolean().default(false),
     courtDate: isoDate.optional(),
     deadline: isoDate.optional(),
-    county: z.enum(COUNTY_CODES as [string, ...string[]]).optional(),
+    county: z.enum(COUNTY_CODES).optional(),
     notes: optionalText(2000),
     followUpOn: isoDate.optional(),
   })
@@ -107,7 +104,7 @@ export const dashboardFiltersSchema = z.object({
   view: z.enum(DASHBOARD_VIEWS).catch("open"),
   status: lenient(z.enum(REFERRAL_STATUSES)),
   category: lenient(z.enum(CATEGORY_CODES)),
-  county: lenient(z.enum(COUNTY_CODES as [string, ...string[]])),
+  county: lenient(z.enum(COUNTY_CODES)),
   language: lenient(z.string().refine(isLanguageTag)),
   organization: lenient(z.string().uuid()),
   from: lenient(isoDate),

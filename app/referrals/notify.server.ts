@@ -1,14 +1,15 @@
-import { listOrganizationEditorEmails } from "~/directory/editors.server";
+import { listOrganizationEditors } from "~/directory/editors.server";
 import type { DbOrTx } from "~/db.server";
 import { publicUrl } from "~/http/public-url.server";
-import { serverT } from "~/i18n/i18n.server";
-import { DEFAULT_LOCALE, localePath } from "~/i18n/locales";
+import { localePath } from "~/i18n/locales";
 import { queueMail } from "~/mail/mail.server";
+import { emailT, renderEmail } from "~/mail/render.server";
 
 /**
  * Tells the receiving organization's editors that a referral is waiting, in the same
  * transaction as the referral (through the mail outbox). The email carries no personal data:
- * only the service, the needs and a link to sign in and read it.
+ * only the service, the needs and a link to sign in and read it. Each editor reads it in their
+ * own language.
  */
 export async function notifyReceivingOrganization(
   tx: DbOrTx,
@@ -21,34 +22,26 @@ export async function notifyReceivingOrganization(
     detained: boolean;
   },
 ): Promise<void> {
-  const recipients = await listOrganizationEditorEmails(tx, referral.organizationId);
-  if (recipients.length === 0) return;
-  // Editors have no language preference on record yet; the coalition writes in English.
-  const locale = DEFAULT_LOCALE;
-  const t = serverT(locale, "referrals");
-  const vocabulary = serverT(locale, "vocabulary");
-  const link = publicUrl(localePath(locale, `/portal/referrals/${referral.id}`));
-  const needs = referral.needs
-    .map((code) => vocabulary(`category.${code}`, { defaultValue: code }))
-    .join(", ");
-  const text = [
-    t("email.newReferral.greeting"),
-    t("email.newReferral.body", {
-      service: referral.serviceName,
-      organization: referral.organizationName,
-    }),
-    t("email.newReferral.needs", { needs }),
-    referral.detained ? t("email.newReferral.detained") : null,
-    t("email.newReferral.link", { link }),
-    t("email.newReferral.privacy"),
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  for (const to of recipients) {
-    await queueMail(tx, {
-      to,
-      subject: t("email.newReferral.subject", { organization: referral.organizationName }),
-      text,
-    });
+  const recipients = await listOrganizationEditors(tx, referral.organizationId);
+  for (const recipient of recipients) {
+    const t = emailT(recipient.locale);
+    const link = publicUrl(localePath(recipient.locale, `/portal/referrals/${referral.id}`));
+    const needs = referral.needs
+      .map((code) => t(`vocabulary:category.${code}`, { defaultValue: code }))
+      .join(", ");
+    await queueMail(
+      tx,
+      renderEmail(
+        recipient,
+        "newReferral",
+        {
+          service: referral.serviceName,
+          organization: referral.organizationName,
+          needs,
+          link,
+        },
+        { context: referral.detained ? "detained" : undefined },
+      ),
+    );
   }
 }

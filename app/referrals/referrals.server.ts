@@ -11,7 +11,7 @@ import { can, type Actor } from "~/accounts/permissions";
 import { recordAudit } from "~/audit/audit.server";
 import { config } from "~/config.server";
 import type { DbOrTx } from "~/db.server";
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
 import { DATA_KEY_ENVELOPE, dataKeyRing, envelopeVersion } from "./crypto.server";
 import { DataKeys, resealReferral, type DataKey } from "./data-keys.server";
 import { DomainError } from "~/http/errors";
@@ -32,12 +32,14 @@ import {
   isFinalStatus,
   NEEDS_NEW_MATCH_STATUSES,
   nextStatuses,
+  type ReferralSide,
+} from "~/referrals/workflow";
+import {
   type CloseOutcome,
   type DeclineReason,
   type ReferralMode,
-  type ReferralSide,
   type ReferralStatus,
-} from "./workflow";
+} from "#db/codes/referrals";
 
 export type NewReferral = Omit<ReferralFormValues, "serviceId">;
 type ReferralRow = typeof referrals.$inferSelect;

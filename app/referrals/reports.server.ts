@@ -6,7 +6,7 @@ import { createdBetween } from "./dashboard.server";
 import { coalitionToday } from "~/coalition.server";
 import { addDays } from "~/directory/dates";
 import { DomainError } from "~/http/errors";
-import type { ReferralMode, ReferralStatus } from "./workflow";
+import type { ReferralMode, ReferralStatus } from "#db/codes/referrals";
 
 /**
  * Referral statistics over a period (referrals made in it, sent or logged). Only counts and

@@ -1,24 +1,9 @@
 /**
  * The referral workflow: statuses, who may move a referral from one to another, and the codes
- * stored for declines and outcomes. Pure and client-safe: the database constraints, the domain
- * functions and the buttons a page offers all read this one table.
+ * stored for declines and outcomes (the codes themselves are in db/codes/referrals.ts). Pure
+ * and client-safe: the domain functions and the buttons a page offers all read this one table.
  */
-
-export const REFERRAL_MODES = ["sent", "logged"] as const;
-export type ReferralMode = (typeof REFERRAL_MODES)[number];
-
-export const REFERRAL_STATUSES = [
-  "logged",
-  "sent",
-  "received",
-  "accepted",
-  "declined",
-  "client_contacted",
-  "unable_to_reach",
-  "served",
-  "closed",
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+import { CLOSE_OUTCOMES, REFERRAL_STATUSES, type ReferralStatus } from "#db/codes/referrals";
 
 /** Statuses that end a referral: closed_at is set and the retention clock starts. */
 export const FINAL_STATUSES = ["served", "closed"] as const satisfies readonly ReferralStatus[];
@@ -32,28 +17,6 @@ export function isFinalStatus(status: ReferralStatus): boolean {
   return (FINAL_STATUSES as readonly string[]).includes(status);
 }
 
-export const DECLINE_REASONS = [
-  "not_accepting_new_clients",
-  "no_capacity",
-  "outside_service_area",
-  "not_eligible",
-  "needs_different_service",
-  "conflict_of_interest",
-  "other",
-] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-
-export const CLOSE_OUTCOMES = [
-  "served",
-  "rematched",
-  "no_longer_needed",
-  "client_withdrew",
-  "could_not_reach",
-  "duplicate",
-  "other",
-  "inactive",
-] as const;
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 /**
  * Outcomes someone may choose when closing (served has its own transition, rematched is set by
  * "refer to another", inactive by the retention job after REFERRAL_INACTIVE_DAYS).

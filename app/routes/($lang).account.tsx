@@ -10,7 +10,8 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabels } from "~/components/labels";
-import { FormErrors, NewPasswordFields, TextField } from "~/accounts/fields";
+import { NewPasswordFields } from "~/accounts/NewPasswordFields";
+import { FormErrors, FormMessages, TextField } from "~/components/form-fields";
 import { changePasswordSchema } from "~/accounts/forms";
 import { changePassword, signOutEverywhere } from "~/accounts/login.server";
 import { publicUser, requireActor } from "~/accounts/sessions.server";
@@ -144,24 +145,25 @@ export default function Account() {
 
       <section className="account-section" aria-labelledby="change-password-heading">
         <h2 id="change-password-heading">{t("account.changePasswordHeading")}</h2>
-        <Form method="post" className="account-form" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="changePassword" />
-          <FormErrors
-            id={form.errorId}
-            errors={form.errors}
-            values={{ count: actionData?.retryAfterMinutes ?? 0 }}
-          />
-          <TextField
-            meta={fields.currentPassword}
-            label={t("fields.currentPassword")}
-            type="password"
-            autoComplete="current-password"
-          />
-          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-          <button type="submit" className="button button--primary">
-            {t("account.changePasswordSubmit")}
-          </button>
-        </Form>
+        <FormMessages namespace="accounts">
+          <Form method="post" className="account-form" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="changePassword" />
+            <FormErrors form={form} values={{ count: actionData?.retryAfterMinutes ?? 0 }} />
+            <TextField
+              meta={fields.currentPassword}
+              label={t("fields.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+            />
+            <NewPasswordFields
+              password={fields.password}
+              confirmPassword={fields.confirmPassword}
+            />
+            <button type="submit" className="button button--primary">
+              {t("account.changePasswordSubmit")}
+            </button>
+          </Form>
+        </FormMessages>
       </section>
 
       <section className="account-section" aria-labelledby="sessions-heading">

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, FormMessages, TextField } from "~/components/form-fields";
 import { forgotPasswordSchema } from "~/accounts/forms";
 import { requestPasswordReset } from "~/accounts/recovery.server";
 import { db } from "~/db.server";
@@ -71,22 +71,20 @@ export default function ForgotPassword() {
     <div className="account-page">
       <h1>{t("forgot.heading")}</h1>
       <p className="lead">{t("forgot.lead")}</p>
-      <Form method="post" className="account-form" {...getFormProps(form)}>
-        <FormErrors
-          id={form.errorId}
-          errors={form.errors}
-          values={{ count: actionData?.retryAfterMinutes ?? 0 }}
-        />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          type="email"
-          autoComplete="email"
-        />
-        <button type="submit" className="button button--primary">
-          {t("forgot.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="accounts">
+        <Form method="post" className="account-form" {...getFormProps(form)}>
+          <FormErrors form={form} values={{ count: actionData?.retryAfterMinutes ?? 0 }} />
+          <TextField
+            meta={fields.email}
+            label={t("fields.email")}
+            type="email"
+            autoComplete="email"
+          />
+          <button type="submit" className="button button--primary">
+            {t("forgot.submit")}
+          </button>
+        </Form>
+      </FormMessages>
       <p>
         <Link to={href("/login")}>{t("forgot.backToLogin")}</Link>
       </p>

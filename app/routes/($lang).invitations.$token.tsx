@@ -9,7 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, NewPasswordFields, TextField } from "~/accounts/fields";
+import { NewPasswordFields } from "~/accounts/NewPasswordFields";
+import { FormErrors, FormMessages, TextField } from "~/components/form-fields";
 import { acceptInvitationSchema } from "~/accounts/forms";
 import { acceptInvitation, findInvitation } from "~/accounts/invitations.server";
 import { db } from "~/db.server";
@@ -39,13 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields }) }, { status: 400 });
   }
+  const locale = await detectLocale(request, params.lang);
   const outcome = await acceptInvitation(db(), {
     token: params.token ?? "",
     name: submission.value.name,
     password: submission.value.password,
     request,
+    locale,
   });
-  const locale = await detectLocale(request, params.lang);
   switch (outcome.status) {
     case "invalidToken":
       return data(
@@ -99,14 +101,16 @@ export default function AcceptInvitation() {
     <div className="account-page">
       <h1>{t("invitation.heading", { organization: invitation.organizationName })}</h1>
       <p className="lead">{t("invitation.lead", { email: invitation.email })}</p>
-      <Form method="post" className="account-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label={t("fields.name")} type="text" autoComplete="name" />
-        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-        <button type="submit" className="button button--primary">
-          {t("invitation.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="accounts">
+        <Form method="post" className="account-form" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <TextField meta={fields.name} label={t("fields.name")} type="text" autoComplete="name" />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
+          <button type="submit" className="button button--primary">
+            {t("invitation.submit")}
+          </button>
+        </Form>
+      </FormMessages>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { homePathFor } from "~/accounts/destinations";
-import { FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, FormMessages, TextField } from "~/components/form-fields";
 import { loginSchema } from "~/accounts/forms";
 import { signIn } from "~/accounts/login.server";
 import { safeRedirectPath } from "~/accounts/redirect";
@@ -56,11 +56,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const locale = await detectLocale(request, params.lang);
   const outcome = await signIn(db(), {
     email: submission.value.email,
     password: submission.value.password,
     request,
     clientAddress: clientAddress(context),
+    locale,
   });
   if (outcome.status === "throttled") {
     return data(
@@ -80,7 +82,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const locale = await detectLocale(request, params.lang);
   const destination = safeRedirectPath(
     submission.value.redirectTo,
     homePathFor(outcome.role, locale),
@@ -113,29 +114,27 @@ export default function Login() {
     <div className="account-page">
       <h1>{t("login.heading")}</h1>
       <p className="lead">{t("login.lead")}</p>
-      <Form method="post" className="account-form" {...getFormProps(form)}>
-        <FormErrors
-          id={form.errorId}
-          errors={form.errors}
-          values={{ count: actionData?.retryAfterMinutes ?? 0 }}
-        />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          meta={fields.email}
-          label={t("fields.email")}
-          type="email"
-          autoComplete="username"
-        />
-        <TextField
-          meta={fields.password}
-          label={t("fields.password")}
-          type="password"
-          autoComplete="current-password"
-        />
-        <button type="submit" className="button button--primary">
-          {t("login.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="accounts">
+        <Form method="post" className="account-form" {...getFormProps(form)}>
+          <FormErrors form={form} values={{ count: actionData?.retryAfterMinutes ?? 0 }} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextField
+            meta={fields.email}
+            label={t("fields.email")}
+            type="email"
+            autoComplete="username"
+          />
+          <TextField
+            meta={fields.password}
+            label={t("fields.password")}
+            type="password"
+            autoComplete="current-password"
+          />
+          <button type="submit" className="button button--primary">
+            {t("login.submit")}
+          </button>
+        </Form>
+      </FormMessages>
       <p>
         <Link to={href("/forgot-password")}>{t("login.forgot")}</Link>
       </p>

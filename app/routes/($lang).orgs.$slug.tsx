@@ -5,7 +5,7 @@ import { ReferLink } from "~/components/ReferLink";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Hotlines } from "~/components/Hotlines";
-import { MapPanel, MapToggle } from "~/components/MapPanel";
+import { MapPanel, MapToggle } from "~/components/map/MapPanel";
 import { PrintButton, ShareButton } from "~/components/PageActions";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
@@ -22,7 +22,7 @@ import { useLocale, useLocalePath } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { metaT, pageTitle } from "~/i18n/meta";
-import type { MapPoint } from "~/search/map-types";
+import type { MapPoint } from "~/components/map/map-types";
 import { privatePageHeaders } from "~/security/cache-control";
 
 // Reached from a search, and offers "Refer" to staff: kept out of caches like the search.

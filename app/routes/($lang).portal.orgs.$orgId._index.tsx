@@ -1,38 +1,30 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/accounts/sessions.server";
-import {
-  FieldErrors,
-  FormErrorSummary,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "~/components/form-fields";
-import { PendingNotice, SubmitChanges } from "~/components/listing-forms";
+import { PendingNotice } from "~/components/listing-forms";
+import { OrganizationProfileForm } from "~/components/OrganizationProfileForm";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { applyChanges } from "~/directory/fields";
 import {
   organizationProfileSchema,
-  parseForm,
-  type OrganizationProfileForm,
+  type OrganizationProfileForm as OrganizationProfileInput,
 } from "~/directory/forms";
-import { redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
 import {
   getOrganizationForEditing,
   updateOrganizationProfile,
 } from "~/directory/organization-editing.server";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
@@ -57,16 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await readForm(request), organizationProfileSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return orRespond(async () => {
-    const outcome = await updateOrganizationProfile(db(), {
-      actor,
-      organizationId,
-      changes: submission.value,
-    });
+  return saveListingForm(await readForm(request), organizationProfileSchema, async (changes) => {
+    const outcome = await updateOrganizationProfile(db(), { actor, organizationId, changes });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}`, outcome);
   });
 }
@@ -79,7 +63,7 @@ export default function OrganizationPage() {
   const href = useLocalePath();
   const labels = useLabels();
   const shown = pending ? applyChanges(editing.fields, pending.changes) : editing.fields;
-  const [form, fields] = useForm<OrganizationProfileForm>({
+  const [form, fields] = useForm<OrganizationProfileInput>({
     id: "organization-profile",
     lastResult: actionData?.result,
     constraint: getZodConstraint(organizationProfileSchema),
@@ -91,15 +75,6 @@ export default function OrganizationPage() {
         .map(([locale, description]) => ({ locale, description })),
     },
   });
-  const translations = fields.translations.getFieldList();
-  const languageOptions = CONTENT_LANGUAGES.map((code) => ({
-    value: code,
-    label: labels.language(code),
-  }));
-  const translated = new Set([
-    fields.originalLanguage.initialValue,
-    ...translations.map((row) => row.getFieldset().locale.initialValue),
-  ]);
 
   return (
     <div className="editor">
@@ -111,79 +86,12 @@ export default function OrganizationPage() {
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("organization.profileHeading")}</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrorSummary errorCount={Object.keys(form.allErrors).length} />
-          <TextField
-            meta={fields.name}
-            label={t("fields.organizationName")}
-            autoComplete="organization"
-          />
-          <TextField
-            meta={fields.alternateName}
-            label={t("fields.alternateName")}
-            hint={t("hints.alternateName")}
-          />
-          <SelectField
-            meta={fields.originalLanguage}
-            label={t("fields.originalLanguage")}
-            hint={t("hints.originalLanguage")}
-            options={languageOptions}
-          />
-          <TextAreaField
-            meta={fields.description}
-            label={t("fields.description")}
-            hint={t("hints.organizationDescription")}
-            rows={8}
-          />
-
-          <fieldset className="field-group">
-            <legend>{t("organization.translationsHeading")}</legend>
-            <p className="hint">{t("organization.translationsHint")}</p>
-            {translations.map((row) => {
-              const translation = row.getFieldset();
-              const locale = translation.locale.initialValue ?? "";
-              return (
-                <div key={row.key}>
-                  <input type="hidden" name={translation.locale.name} value={locale} />
-                  <FieldErrors meta={translation.locale} />
-                  <TextAreaField
-                    meta={translation.description}
-                    label={t("fields.descriptionIn", { language: labels.language(locale) })}
-                    hint={t("hints.removeTranslation")}
-                    lang={locale}
-                    rows={6}
-                  />
-                </div>
-              );
-            })}
-            <SelectField
-              meta={fields.newTranslationLocale}
-              label={t("fields.newTranslationLocale")}
-              options={languageOptions.filter((option) => !translated.has(option.value))}
-              placeholder={t("forms.chooseLanguage")}
-            />
-            <TextAreaField
-              meta={fields.newTranslationDescription}
-              label={t("fields.newTranslationDescription")}
-              rows={6}
-            />
-          </fieldset>
-
-          <TextField
-            meta={fields.website}
-            type="url"
-            label={t("fields.website")}
-            hint={t("hints.webAddress")}
-            autoComplete="url"
-          />
-          <TextField
-            meta={fields.email}
-            type="email"
-            label={t("fields.publicEmail")}
-            autoComplete="email"
-          />
-          <SubmitChanges reviewed={reviewed} />
-        </Form>
+        <OrganizationProfileForm
+          form={form}
+          fields={fields}
+          languages={CONTENT_LANGUAGES}
+          reviewed={reviewed}
+        />
       </section>
 
       <section aria-labelledby="services-heading">

@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,12 +13,11 @@ import { PhoneForm } from "~/components/PhoneForm";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import {
-  parseForm,
   phoneFormDefaults,
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
 import { createPhone, listPhonesForEditing } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -42,12 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  const submission = parseForm(await readForm(request), phoneSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return orRespond(async () => {
-    const outcome = await createPhone(db(), { actor, organizationId, fields: submission.value });
+  return saveListingForm(await readForm(request), phoneSchema, async (fields) => {
+    const outcome = await createPhone(db(), { actor, organizationId, fields });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}/phones`, outcome);
   });
 }

@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
-  data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,12 +14,11 @@ import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { applyChanges } from "~/directory/fields";
 import {
-  parseForm,
   phoneFormDefaults,
   phoneSchema,
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
-import { redirectAfterChange } from "~/directory/http.server";
+import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
 import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -50,12 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectAfterChange(params, `/portal/orgs/${outcome.organizationId}/phones`, outcome);
     });
   }
-  const submission = parseForm(formData, phoneSchema);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
-  return orRespond(async () => {
-    const outcome = await updatePhone(db(), { actor, phoneId, changes: submission.value });
+  return saveListingForm(formData, phoneSchema, async (changes) => {
+    const outcome = await updatePhone(db(), { actor, phoneId, changes });
     return redirectAfterChange(params, `/portal/phones/${phoneId}/edit`, outcome);
   });
 }

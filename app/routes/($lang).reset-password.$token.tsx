@@ -9,7 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, NewPasswordFields } from "~/accounts/fields";
+import { NewPasswordFields } from "~/accounts/NewPasswordFields";
+import { FormErrors, FormMessages } from "~/components/form-fields";
 import { resetPasswordSchema } from "~/accounts/forms";
 import { isPasswordResetTokenUsable, resetPassword } from "~/accounts/recovery.server";
 import { db } from "~/db.server";
@@ -90,13 +91,15 @@ export default function ResetPassword() {
   return (
     <div className="account-page">
       <h1>{t("reset.heading")}</h1>
-      <Form method="post" className="account-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-        <button type="submit" className="button button--primary">
-          {t("reset.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="accounts">
+        <Form method="post" className="account-form" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
+          <button type="submit" className="button button--primary">
+            {t("reset.submit")}
+          </button>
+        </Form>
+      </FormMessages>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/reac
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Hotlines } from "~/components/Hotlines";
-import { MapPanel, MapToggle } from "~/components/MapPanel";
+import { MapPanel, MapToggle } from "~/components/map/MapPanel";
 import { PrintButton } from "~/components/PageActions";
 import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
@@ -17,7 +17,7 @@ import { pageTitle } from "~/i18n/meta";
 import { activeFilters, withoutFilters } from "~/search/filters";
 import { FilterPanel } from "~/search/FilterPanel";
 import { filterLabel } from "~/search/labels";
-import type { MapPoint } from "~/search/map-types";
+import type { MapPoint } from "~/components/map/map-types";
 import { NoResults } from "~/search/NoResults";
 import type { SearchPage } from "~/search/page-types";
 import { parseSearchParams, toSearchParams } from "~/search/params";

@@ -24,7 +24,7 @@ import {
   listOrganizationsForStaff,
   updateOrganizationAdministration,
 } from "~/directory/organization-editing.server";
-import { LISTING_STATUSES } from "~/directory/vocabulary";
+import { LISTING_STATUSES } from "#db/codes/directory";
 import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";

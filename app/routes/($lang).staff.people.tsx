@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -10,10 +10,11 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLabels } from "~/components/labels";
-import { FieldErrors, FormErrors, TextField } from "~/accounts/fields";
+import { FormErrors, FormMessages, SelectField, TextField } from "~/components/form-fields";
 import { changeRoleSchema, inviteSchema, setDisabledSchema } from "~/accounts/forms";
 import { inviteEditor } from "~/accounts/invitations.server";
-import { can, ROLES } from "~/accounts/permissions";
+import { can } from "~/accounts/permissions";
+import { ROLES } from "#db/codes/accounts";
 import { requireActor } from "~/accounts/sessions.server";
 import { changeRole, listPeople, setAccountDisabled } from "~/accounts/users.server";
 import { db } from "~/db.server";
@@ -129,8 +130,6 @@ export default function People() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   const rowError = actionData?.form === "account" ? actionData : undefined;
-  const { key: organizationKey, ...organizationProps } = getSelectProps(fields.organizationId);
-  const { key: languageKey, ...languageProps } = getSelectProps(fields.language);
 
   return (
     <div className="people-page">
@@ -139,42 +138,39 @@ export default function People() {
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t("people.inviteHeading")}</h2>
         <p>{t("people.inviteLead")}</p>
-        <Form method="post" className="account-form" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="invite" />
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <TextField
-            meta={fields.email}
-            label={t("fields.email")}
-            type="email"
-            autoComplete="off"
-          />
-          <div className="field">
-            <label htmlFor={fields.organizationId.id}>{t("fields.organization")}</label>
-            <select key={organizationKey} {...organizationProps}>
-              <option value="">{t("people.chooseOrganization")}</option>
-              {organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.organizationId.errorId} errors={fields.organizationId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.language.id}>{t("fields.emailLanguage")}</label>
-            <select key={languageKey} {...languageProps}>
-              {SUPPORTED_LOCALES.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {LOCALES[code].nativeName}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.language.errorId} errors={fields.language.errors} />
-          </div>
-          <button type="submit" className="button button--primary">
-            {t("people.inviteSubmit")}
-          </button>
-        </Form>
+        <FormMessages namespace="accounts">
+          <Form method="post" className="account-form" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="invite" />
+            <FormErrors form={form} />
+            <TextField
+              meta={fields.email}
+              label={t("fields.email")}
+              type="email"
+              autoComplete="off"
+            />
+            <SelectField
+              meta={fields.organizationId}
+              label={t("fields.organization")}
+              placeholder={t("people.chooseOrganization")}
+              options={organizations.map((organization) => ({
+                value: organization.id,
+                label: organization.name,
+              }))}
+            />
+            <SelectField
+              meta={fields.language}
+              label={t("fields.emailLanguage")}
+              options={SUPPORTED_LOCALES.map((code) => ({
+                value: code,
+                label: LOCALES[code].nativeName,
+                lang: code,
+              }))}
+            />
+            <button type="submit" className="button button--primary">
+              {t("people.inviteSubmit")}
+            </button>
+          </Form>
+        </FormMessages>
       </section>
 
       {invitations.length > 0 ? (

@@ -1,10 +1,4 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -13,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, FormMessages, SelectField, TextField } from "~/components/form-fields";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -39,10 +34,9 @@ import {
   transitionReferral,
 } from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { FieldErrors, FormErrors, splitKey } from "~/referrals/ui/fields";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
-import { REFERRAL_MODES } from "~/referrals/workflow";
+import { REFERRAL_MODES } from "#db/codes/referrals";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
 
@@ -210,45 +204,36 @@ function ReferToAnotherForm({
       service,
     ]);
   }
-  const [serviceKey, serviceProps] = splitKey(getSelectProps(fields.serviceId));
-  const [modeKey, modeProps] = splitKey(getSelectProps(fields.mode));
   return (
     <section aria-labelledby="refer-another-heading" className="referral-section">
       <h2 id="refer-another-heading">{t("another.heading")}</h2>
       <p className="hint">{t("another.hint")}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="referToAnother" />
-        <div className="field">
-          <label htmlFor={fields.serviceId.id}>{t("another.service")}</label>
-          <select key={serviceKey} {...serviceProps}>
-            <option value="">{t("form.choose")}</option>
-            {[...byOrganization].map(([organization, list]) => (
-              <optgroup key={organization} label={organization}>
-                {list.map((service) => (
-                  <option key={service.id} value={service.id}>
-                    {service.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <FieldErrors id={fields.serviceId.errorId} errors={fields.serviceId.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.mode.id}>{t("form.mode")}</label>
-          <select key={modeKey} {...modeProps}>
-            {REFERRAL_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`form.modes.${mode}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("another.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="referrals">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <input type="hidden" name="intent" value="referToAnother" />
+          <SelectField
+            meta={fields.serviceId}
+            label={t("another.service")}
+            placeholder={t("form.choose")}
+            groups={[...byOrganization].map(([organization, list]) => ({
+              label: organization,
+              options: list.map((service) => ({ value: service.id, label: service.name })),
+            }))}
+          />
+          <SelectField
+            meta={fields.mode}
+            label={t("form.mode")}
+            options={REFERRAL_MODES.map((mode) => ({
+              value: mode,
+              label: t(`form.modes.${mode}`),
+            }))}
+          />
+          <button type="submit" className="button">
+            {t("another.submit")}
+          </button>
+        </Form>
+      </FormMessages>
     </section>
   );
 }
@@ -269,22 +254,23 @@ function FollowUpForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: followUpFormSchema }),
     defaultValue: { followUpOn: followUpOn ?? "" },
   });
-  const [key, props] = splitKey(getInputProps(fields.followUpOn, { type: "date" }));
   return (
     <section aria-labelledby="follow-up-heading" className="referral-section">
       <h2 id="follow-up-heading">{t("followUp.heading")}</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="followUp" />
-        <div className="field">
-          <label htmlFor={fields.followUpOn.id}>{t("form.followUpOn")}</label>
-          <input key={key} {...props} />
-          <p className="hint">{t("followUp.hint")}</p>
-          <FieldErrors id={fields.followUpOn.errorId} errors={fields.followUpOn.errors} />
-        </div>
-        <button type="submit" className="button">
-          {t("followUp.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="referrals">
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="followUp" />
+          <TextField
+            meta={fields.followUpOn}
+            type="date"
+            label={t("form.followUpOn")}
+            hint={t("followUp.hint")}
+          />
+          <button type="submit" className="button">
+            {t("followUp.submit")}
+          </button>
+        </Form>
+      </FormMessages>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { SEARCH_FILTERS, activeFilters, chosenValues, type SearchFilter } from "./filters";
 import { filterLabel } from "./labels";
 import type { Facets, SearchQuery } from "./types";

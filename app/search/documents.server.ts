@@ -9,18 +9,16 @@ import {
   loadTaxonomyTermTexts,
   type PublicService,
 } from "~/directory/service-view.server";
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CategoryCode } from "#db/codes/categories";
+import { COUNTIES } from "~/geo/counties";
+import { COUNTY_CODES, isCountyCode, type CountyCode } from "#db/codes/counties";
 import {
-  COUNTIES,
-  COUNTY_CODES,
-  isCountyCode,
-  type CountyCode,
   type Court,
   type DeliveryMethod,
   type FeeType,
   type Population,
   type ProviderType,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import type { SearchHit, WeeklyHours } from "~/search/types";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "~/directory/taxonomy";
+import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "#db/codes/categories";
 import {
   COURTS,
   DELIVERY_METHODS,
@@ -7,7 +7,7 @@ import {
   POPULATIONS,
   PROVIDER_TYPES,
   isLanguageTag,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import type { ServiceDocument } from "./documents.server";
 import type { SearchQuery } from "./types";
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db.server";
-import { COUNTIES, type CountyCode } from "~/directory/vocabulary";
+import { COUNTIES } from "~/geo/counties";
+import { type CountyCode } from "#db/codes/counties";
 import {
   ATTRIBUTE_TERMS,
   buildDocuments,

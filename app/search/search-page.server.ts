@@ -1,6 +1,6 @@
 import { coalitionToday } from "~/coalition.server";
 import type { Database } from "~/db.server";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { formatDate, formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
 import { activeFilters, remoteServicesQuery, widerRadius, withoutFilters } from "./filters";
 import { searchServices } from "./search.server";

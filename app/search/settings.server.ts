@@ -1,6 +1,11 @@
 import type { Index, Settings } from "meilisearch";
 import { EXTRA_FACETS, SEARCH_FILTERS } from "~/search/filters";
+import { LOCALES, SUPPORTED_LOCALES, type Script } from "~/i18n/locales";
 import { taskSucceeded } from "~/search/tasks.server";
+
+function primary(locale: string): string {
+  return locale.split("-")[0]!.toLowerCase();
+}
 
 /*
  * Meilisearch settings of the services index, kept in code and applied on start (and on every
@@ -8,32 +13,42 @@ import { taskSucceeded } from "~/search/tasks.server";
  */
 
 /**
- * Interface/translation locale (primary BCP-47 subtag) -> Meilisearch tokenizer locale. A
- * language Meilisearch has no tokenizer rules for (Haitian Creole) is left to auto-detection.
+ * Language (primary BCP-47 subtag) -> Meilisearch tokenizer locale and script. The interface
+ * languages come from the locale registry; the others are languages services are offered in
+ * (translations may be written in them). A language Meilisearch has no tokenizer rules for
+ * (Haitian Creole) is left to auto-detection.
  */
-export const MEILI_LOCALES: Record<string, string> = {
-  en: "eng",
-  es: "spa",
-  zh: "cmn",
-  yue: "cmn",
-  ru: "rus",
-  uk: "ukr",
-  bn: "ben",
-  ko: "kor",
-  ar: "ara",
-  ur: "urd",
-  fr: "fra",
-  pl: "pol",
-  pt: "por",
-  hi: "hin",
-  pa: "pan",
-  ne: "nep",
-  tl: "tgl",
-  ja: "jpn",
+type LanguageFacts = { meilisearch: string | null; script: Script | null };
+
+const OTHER_SERVICE_LANGUAGES: Record<string, LanguageFacts> = {
+  yue: { meilisearch: "cmn", script: "han" },
+  uk: { meilisearch: "ukr", script: "cyrillic" },
+  pt: { meilisearch: "por", script: "latin" },
+  hi: { meilisearch: "hin", script: "devanagari" },
+  pa: { meilisearch: "pan", script: null },
+  ne: { meilisearch: "nep", script: "devanagari" },
+  tl: { meilisearch: "tgl", script: "latin" },
+  ja: { meilisearch: "jpn", script: "kana" },
 };
 
-type Script =
-  "latin" | "han" | "hangul" | "kana" | "cyrillic" | "arabic" | "bengali" | "devanagari";
+const LANGUAGES: Record<string, LanguageFacts> = {
+  ...Object.fromEntries(
+    SUPPORTED_LOCALES.map((locale) => [primary(locale), LOCALES[locale]] as const),
+  ),
+  ...OTHER_SERVICE_LANGUAGES,
+};
+
+export const MEILI_LOCALES: Record<string, string> = Object.fromEntries(
+  Object.entries(LANGUAGES).flatMap(([language, { meilisearch }]) =>
+    meilisearch ? [[language, meilisearch]] : [],
+  ),
+);
+
+const SCRIPT_OF_LOCALE: Record<string, Script> = Object.fromEntries(
+  Object.entries(LANGUAGES).flatMap(([language, { script }]) =>
+    script ? [[language, script]] : [],
+  ),
+);
 
 const SCRIPT_PATTERNS: Array<[Script, RegExp]> = [
   ["kana", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
@@ -46,27 +61,6 @@ const SCRIPT_PATTERNS: Array<[Script, RegExp]> = [
   ["latin", /\p{Script=Latin}/u],
 ];
 
-const SCRIPT_OF_LOCALE: Record<string, Script> = {
-  en: "latin",
-  es: "latin",
-  fr: "latin",
-  pl: "latin",
-  pt: "latin",
-  tl: "latin",
-  ht: "latin",
-  zh: "han",
-  yue: "han",
-  ja: "kana",
-  ko: "hangul",
-  ru: "cyrillic",
-  uk: "cyrillic",
-  ar: "arabic",
-  ur: "arabic",
-  bn: "bengali",
-  hi: "devanagari",
-  ne: "devanagari",
-};
-
 /** When a query is written in a script other than the visitor's, the likeliest language. */
 const DEFAULT_LOCALE_OF_SCRIPT: Partial<Record<Script, string>> = {
   han: "cmn",
@@ -77,8 +71,6 @@ const DEFAULT_LOCALE_OF_SCRIPT: Partial<Record<Script, string>> = {
   bengali: "ben",
   devanagari: "hin",
 };
-
-const primary = (locale: string) => locale.split("-")[0]!.toLowerCase();
 
 /**
  * The `locales` to send with a query. The visitor's locale tells Meilisearch how to cut the

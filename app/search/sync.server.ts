@@ -11,7 +11,7 @@ import { searchOutbox, serviceAtLocation, services } from "#db/schema";
 import type { Database, DbOrTx } from "~/db.server";
 import { buildDocuments, type ServiceDocument } from "~/search/documents.server";
 import { meili, servicesIndexName } from "~/search/meili.server";
-import type { SearchEntity } from "~/search/outbox.server";
+import type { SearchEntity } from "~/search-outbox/outbox.server";
 import { applyServicesIndexSettings } from "~/search/settings.server";
 import { taskSucceeded, waitForTask } from "~/search/tasks.server";
 

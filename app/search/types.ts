@@ -1,12 +1,6 @@
-import type {
-  CountyCode,
-  Court,
-  DeliveryMethod,
-  FeeType,
-  Population,
-  ProviderType,
-} from "~/directory/vocabulary";
-import type { CategoryCode } from "~/directory/taxonomy";
+import type { CountyCode } from "#db/codes/counties";
+import type { Court, DeliveryMethod, FeeType, Population, ProviderType } from "#db/codes/directory";
+import type { CategoryCode } from "#db/codes/categories";
 import type { FacetName, FilterFields } from "./filters";
 
 export type { FacetName } from "./filters";

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ROLES } from "../../app/accounts/permissions";
+import { ROLES } from "../codes/accounts";
 import { id, timestamps } from "./columns";
 import { organizations } from "./directory";
 
@@ -41,6 +41,8 @@ export const users = pgTable(
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     /** When the owner was last told by email that someone keeps failing to sign in as them. */
     signInWarningSentAt: timestamp("sign_in_warning_sent_at", { withTimezone: true }),
+    /** Interface language the person last used (sign-in, invitation): emails use it. */
+    locale: text("locale").notNull().default("en"),
     ...timestamps(),
   },
   (table) => [

@@ -23,7 +23,7 @@ import {
   POPULATIONS,
   PROVIDER_TYPES,
   SERVICE_STATUSES,
-} from "../../app/directory/vocabulary";
+} from "../codes/directory";
 import { arrayWithin, id, timestamps } from "./columns";
 
 /*
@@ -132,7 +132,7 @@ export const locations = pgTable(
     address1: text("address_1").notNull(),
     address2: text("address_2"),
     city: text("city").notNull(),
-    /** County FIPS code (app/directory/vocabulary.ts COUNTIES); boroughs are counties. */
+    /** County FIPS code (db/codes/directory.ts); boroughs are counties. */
     county: text("county").notNull(),
     stateProvince: text("state_province").notNull().default("NY"),
     postalCode: text("postal_code").notNull(),

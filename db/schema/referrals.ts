@@ -14,14 +14,14 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { CATEGORY_CODES } from "../../app/directory/taxonomy";
-import { COUNTY_CODES } from "../../app/directory/vocabulary";
+import { CATEGORY_CODES } from "../codes/categories";
+import { COUNTY_CODES } from "../codes/counties";
 import {
   CLOSE_OUTCOMES,
   DECLINE_REASONS,
   REFERRAL_MODES,
   REFERRAL_STATUSES,
-} from "../../app/referrals/workflow";
+} from "../codes/referrals";
 import { arrayWithin, id, timestamps } from "./columns";
 import { organizations, services } from "./directory";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
 import { expectNoSeriousA11yViolations } from "./support";
 
 test.describe("signing in", () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
 import { expectNoSeriousA11yViolations } from "./support";
 
 type Account = { email: string; password: string };

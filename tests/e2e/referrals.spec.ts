@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
 import { expectNoSeriousA11yViolations } from "./support";
 
 type Account = { email: string; password: string };
 
-/** editor1 edits this organization (db/seed/index.ts DEMO_EDITOR_ORGANIZATIONS). */
+/** editor1 edits this organization (app/seed.server.ts DEMO_EDITOR_ORGANIZATIONS). */
 const ORGANIZATION = "Corona Plaza Immigrant Defense Project";
-/** Something the organization offers (its bond service, db/seed/demo-data). */
+/** Something the organization offers (its bond service, app/directory/seed/demo-data). */
 const QUERY = "bond hearings";
 
 /** What staff type about the person; only the call name may appear on the slip. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedDemoData } from "#db/seed";
+import { seedDemoData } from "~/seed.server";
 import { startAppProcess, type AppProcess } from "../support/app-process";
 import { useTestEnvironment } from "../support/environment";
 import { waitUntil } from "../support/search-consistency";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { organizationMemberships, organizations, users } from "#db/schema";
 import { signIn } from "~/accounts/login.server";
 import { checkPasswordPolicy } from "~/accounts/passwords.server";
-import { DEMO_ACCOUNTS, seedDemoAccounts } from "#db/seed/accounts";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "~/accounts/seed/accounts";
 import { useTestEnvironment } from "../support/environment";
 import { getRequest } from "../support/routes";
 

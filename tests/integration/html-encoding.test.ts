@@ -1,7 +1,7 @@
 import { count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, services } from "#db/schema";
-import { seedIfEmpty } from "#db/seed";
+import { seedIfEmpty } from "~/seed.server";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { useTestEnvironment } from "../support/environment";
 import { useHttpApp } from "../support/http-app";

@@ -222,6 +222,58 @@ describe("a rejected form", () => {
     expect(unchanged?.description).toBe("Help with asylum applications.");
   });
 
+  it.each<{
+    form: string;
+    route: { action: typeof organizationPage.action };
+    path: () => string;
+    params: () => Record<string, string>;
+    typed: Record<string, string>;
+    errors: string[];
+  }>([
+    {
+      form: "organization profile",
+      route: organizationPage,
+      path: () => `/portal/orgs/${ids.orgA}`,
+      params: () => ({ orgId: ids.orgA }),
+      typed: {
+        name: " ",
+        description: "A description typed with care.",
+        originalLanguage: "en",
+        website: "not a web address",
+      },
+      errors: ["name", "website"],
+    },
+    {
+      form: "new phone",
+      route: phonesPage,
+      path: () => `/portal/orgs/${ids.orgA}/phones`,
+      params: () => ({ orgId: ids.orgA }),
+      typed: { number: "call us", extension: "12", type: "voice", description: "Front desk" },
+      errors: ["number"],
+    },
+    {
+      form: "phone",
+      route: editPhonePage,
+      path: () => `/portal/phones/${ids.phoneA}/edit`,
+      params: () => ({ phoneId: ids.phoneA }),
+      typed: { number: "718-555-0100", extension: "x9", type: "voice", description: "Intake" },
+      errors: ["extension"],
+    },
+  ])("re-renders the $form form with a message at each wrong field", async (example) => {
+    const editor = await editorOf(env().db, ids.orgA);
+    const result = await example.route.action({
+      request: await requestAs(env().db, editor, example.path(), example.typed),
+      params: example.params(),
+      context,
+    });
+    const { data, status } = unwrapData<{
+      result: { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+    }>(result);
+    expect(status).toBe(400);
+    expect(Object.keys(data.result.error).sort()).toEqual(example.errors);
+    expect(data.result.initialValue).toMatchObject(example.typed);
+  });
+
   it("puts a ZIP code that cannot be placed at the ZIP code field, keeping the address", async () => {
     const editor = await editorOf(env().db, ids.orgA);
     const result = await newLocationPage.action({

@@ -13,7 +13,7 @@ import {
   setFollowUp,
   transitionReferral,
 } from "~/referrals/referrals.server";
-import type { ReferralStatus } from "~/referrals/workflow";
+import type { ReferralStatus } from "#db/codes/referrals";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedTaxonomy, TAXONOMY, TAXONOMY_LOCALES } from "#db/seed";
-import { CATEGORY_CODES, type CategoryCode } from "~/directory/taxonomy";
+import { seedTaxonomy, TAXONOMY, TAXONOMY_LOCALES } from "~/seed.server";
+import { CATEGORY_CODES, type CategoryCode } from "#db/codes/categories";
 import { resolvePlace } from "~/geo/places.server";
 import { parseSearchParams } from "~/search/params";
 import { reindexAll } from "~/search/reindex.server";

@@ -1,6 +1,6 @@
 import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMMON_SERVICE_LANGUAGES } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { resolvePlace } from "~/geo/places.server";
 import { SEARCH_FILTERS, type SearchFilter } from "~/search/filters";
 import { parseSearchParams } from "~/search/params";

@@ -5,7 +5,7 @@ import { locations, organizations, searchOutbox } from "#db/schema";
 import { resolvePlace } from "~/geo/places.server";
 import type { ServiceDocument } from "~/search/documents.server";
 import { servicesIndexName } from "~/search/meili.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { parseSearchParams } from "~/search/params";
 import { ensureSearchIndex } from "~/search/reindex.server";
 import { searchServices } from "~/search/search.server";

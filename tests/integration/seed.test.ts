@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "#db/schema";
-import { seedDemoData, seedIfEmpty, type SeedSummary } from "#db/seed";
-import { TAXONOMY_LOCALES } from "#db/seed/taxonomy";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COUNTIES, REGIONS, type CountyCode } from "~/directory/vocabulary";
+import { seedDemoData, seedIfEmpty, type SeedSummary } from "~/seed.server";
+import { TAXONOMY_LOCALES } from "~/directory/seed/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COUNTIES, REGIONS } from "~/geo/counties";
+import { type CountyCode } from "#db/codes/counties";
 import { useTestEnvironment } from "../support/environment";
 
 const env = useTestEnvironment();

@@ -17,12 +17,13 @@ import {
   taxonomyTerms,
   users,
 } from "#db/schema";
-import type { Actor, Role } from "~/accounts/permissions";
+import type { Actor } from "~/accounts/permissions";
+import type { Role } from "#db/codes/accounts";
 import { createUser } from "~/accounts/users.server";
 import type { Database } from "~/db.server";
-import { CATEGORY_CODES, type CategoryCode } from "~/directory/taxonomy";
-import type { CountyCode } from "~/directory/vocabulary";
-import { enqueueSearchSync } from "~/search/outbox.server";
+import { CATEGORY_CODES, type CategoryCode } from "#db/codes/categories";
+import type { CountyCode } from "#db/codes/counties";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 
 /*
  * The fixture factories of the integration tests (one module: organizations, listings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNTY_CODES } from "~/directory/vocabulary";
+import { COUNTY_CODES } from "#db/codes/counties";
 import { countiesWithBoundaries, countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES } from "~/geo/data/ny-places";
 import { haversineMiles, milesToKm, roundCoordinate } from "~/geo/distance";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, NAMESPACES, SUPPORTED_LOCALES } from "~/i18n/locales";
+import { ALL_NAMESPACES as NAMESPACES, DEFAULT_LOCALE, SUPPORTED_LOCALES } from "~/i18n/locales";
 
 const localesDir = path.resolve(__dirname, "../../app/i18n/locales");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import enVocabulary from "~/i18n/locales/en/vocabulary.json";
 import esVocabulary from "~/i18n/locales/es/vocabulary.json";
-import { COMMON_SERVICE_LANGUAGES, WEEKDAYS } from "~/directory/vocabulary";
+import { COMMON_SERVICE_LANGUAGES, WEEKDAYS } from "#db/codes/directory";
 
 /** The portal's own vocabulary groups (the others are checked by vocabulary-i18n.test.ts). */
 describe("portal vocabulary", () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  can,
-  ROLES,
-  type Action,
-  type Actor,
-  type Resource,
-  type Role,
-} from "~/accounts/permissions";
+import { can, type Action, type Actor, type Resource } from "~/accounts/permissions";
+import { ROLES, type Role } from "#db/codes/accounts";
 
 /**
  * The permission matrix, written out: role × resource × action × whose organization. Every

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildDemoDirectory } from "#db/seed/demo";
-import { PARENT_TERM_CODES, TAXONOMY, TAXONOMY_LOCALES } from "#db/seed/taxonomy";
-import { CATEGORY_CODES } from "~/directory/taxonomy";
-import { COUNTIES, isLanguageTag } from "~/directory/vocabulary";
+import { buildDemoDirectory } from "~/directory/seed/demo";
+import { PARENT_TERM_CODES, TAXONOMY, TAXONOMY_LOCALES } from "~/directory/seed/taxonomy";
+import { CATEGORY_CODES } from "#db/codes/categories";
+import { COUNTIES } from "~/geo/counties";
+import { isLanguageTag } from "#db/codes/directory";
 
 describe("taxonomy seed", () => {
   it("covers every category and parent with a name and search words in every locale", () => {

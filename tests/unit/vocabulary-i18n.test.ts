@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import en from "~/i18n/locales/en/vocabulary.json";
 import es from "~/i18n/locales/es/vocabulary.json";
-import { CATEGORY_CODES, CATEGORY_PARENTS } from "~/directory/taxonomy";
+import { CATEGORY_CODES, CATEGORY_PARENTS } from "#db/codes/categories";
+import { COUNTY_CODES } from "#db/codes/counties";
 import {
-  COUNTY_CODES,
   COURTS,
   DELIVERY_METHODS,
   FEE_TYPES,
@@ -11,9 +11,9 @@ import {
   PHONE_TYPES,
   POPULATIONS,
   PROVIDER_TYPES,
-  REGIONS,
   SERVICE_STATUSES,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
+import { REGIONS } from "~/geo/counties";
 
 /** Every code people can meet on a page, by the i18n group that names it. */
 const GROUPS: Record<string, readonly string[]> = {

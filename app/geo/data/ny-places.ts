@@ -1,4 +1,4 @@
-import type { CountyCode } from "~/directory/vocabulary";
+import type { CountyCode } from "#db/codes/counties";
 
 /**
  * Places people name when they say where they are: New York City's boroughs and

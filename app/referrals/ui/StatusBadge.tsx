@@ -1,4 +1,4 @@
-import type { ReferralStatus } from "../workflow";
+import type { ReferralStatus } from "#db/codes/referrals";
 import { useReferralLabels } from "./labels";
 
 export function StatusBadge({ status }: { status: ReferralStatus }) {

@@ -1,16 +1,16 @@
-import {
-  getCollectionProps,
-  getFormProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import {
+  FormErrors,
+  FormMessages,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+} from "~/components/form-fields";
 import { transitionFormSchema } from "../forms";
-import { CHOOSABLE_CLOSE_OUTCOMES, DECLINE_REASONS, type ReferralStatus } from "../workflow";
-import { FieldErrors, FormErrors, splitKey } from "./fields";
+import { CHOOSABLE_CLOSE_OUTCOMES } from "~/referrals/workflow";
+import { DECLINE_REASONS, type ReferralStatus } from "#db/codes/referrals";
 import { useReferralLabels } from "./labels";
 
 /**
@@ -34,80 +34,56 @@ export function TransitionForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: transitionFormSchema }),
   });
   if (nextStatuses.length === 0) return null;
-  const reasonHint = `${fields.declineReason.id}-hint`;
-  const outcomeHint = `${fields.outcome.id}-hint`;
-  const [reasonKey, reasonProps] = splitKey(
-    getSelectProps(fields.declineReason, { ariaDescribedBy: reasonHint }),
-  );
-  const [outcomeKey, outcomeProps] = splitKey(
-    getSelectProps(fields.outcome, { ariaDescribedBy: outcomeHint }),
-  );
-  const [noteKey, noteProps] = splitKey(getTextareaProps(fields.note));
   return (
     <section aria-labelledby="transition-heading" className="referral-section no-print">
       <h2 id="transition-heading">{t("transition.heading")}</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="transition" />
-        <fieldset
-          className="field"
-          aria-describedby={fields.to.errors ? fields.to.errorId : undefined}
-        >
-          <legend>{t("transition.to")}</legend>
-          {getCollectionProps(fields.to, { type: "radio", options: nextStatuses }).map(
-            ({ key, ...props }) => (
-              <div key={key} className="choice">
-                <input {...props} />
-                <label htmlFor={props.id}>{t(`statusAction.${props.value}`)}</label>
-              </div>
-            ),
-          )}
-          <FieldErrors id={fields.to.errorId} errors={fields.to.errors} />
-        </fieldset>
-        {nextStatuses.includes("declined") ? (
-          <div className="field">
-            <label htmlFor={fields.declineReason.id}>{t("transition.declineReason")}</label>
-            <select {...reasonProps} key={reasonKey}>
-              <option value="">{t("transition.choose")}</option>
-              {DECLINE_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {labels.declineReason(reason)}
-                </option>
-              ))}
-            </select>
-            <p id={reasonHint} className="hint">
-              {t("transition.declineReasonHint")}
-            </p>
-            <FieldErrors id={fields.declineReason.errorId} errors={fields.declineReason.errors} />
-          </div>
-        ) : null}
-        {nextStatuses.includes("closed") ? (
-          <div className="field">
-            <label htmlFor={fields.outcome.id}>{t("transition.outcome")}</label>
-            <select {...outcomeProps} key={outcomeKey}>
-              <option value="">{t("transition.choose")}</option>
-              {CHOOSABLE_CLOSE_OUTCOMES.map((outcome) => (
-                <option key={outcome} value={outcome}>
-                  {labels.outcome(outcome)}
-                </option>
-              ))}
-            </select>
-            <p id={outcomeHint} className="hint">
-              {t("transition.outcomeHint")}
-            </p>
-            <FieldErrors id={fields.outcome.errorId} errors={fields.outcome.errors} />
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor={fields.note.id}>{t("transition.note")}</label>
-          <textarea {...noteProps} key={noteKey} />
-          <p className="hint">{t("transition.noteHint")}</p>
-          <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
-        </div>
-        <button type="submit" className="button button--primary">
-          {t("transition.submit")}
-        </button>
-      </Form>
+      <FormMessages namespace="referrals">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <input type="hidden" name="intent" value="transition" />
+          <RadioGroup
+            meta={fields.to}
+            legend={t("transition.to")}
+            options={nextStatuses.map((status) => ({
+              value: status,
+              label: t(`statusAction.${status}`),
+            }))}
+          />
+          {nextStatuses.includes("declined") ? (
+            <SelectField
+              meta={fields.declineReason}
+              label={t("transition.declineReason")}
+              hint={t("transition.declineReasonHint")}
+              placeholder={t("transition.choose")}
+              options={DECLINE_REASONS.map((reason) => ({
+                value: reason,
+                label: labels.declineReason(reason),
+              }))}
+            />
+          ) : null}
+          {nextStatuses.includes("closed") ? (
+            <SelectField
+              meta={fields.outcome}
+              label={t("transition.outcome")}
+              hint={t("transition.outcomeHint")}
+              placeholder={t("transition.choose")}
+              options={CHOOSABLE_CLOSE_OUTCOMES.map((outcome) => ({
+                value: outcome,
+                label: labels.outcome(outcome),
+              }))}
+            />
+          ) : null}
+          <TextAreaField
+            meta={fields.note}
+            label={t("transition.note")}
+            hint={t("transition.noteHint")}
+            rows={3}
+          />
+          <button type="submit" className="button button--primary">
+            {t("transition.submit")}
+          </button>
+        </Form>
+      </FormMessages>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ReferralStatus } from "../workflow";
+import type { ReferralStatus } from "#db/codes/referrals";
 
 /** How codes of the referrals domain are named to people, in the page's language. */
 export function useReferralLabels() {

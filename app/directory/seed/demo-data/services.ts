@@ -1,5 +1,6 @@
-import type { CategoryCode } from "~/directory/taxonomy";
-import type { Court, DeliveryMethod, Population } from "~/directory/vocabulary";
+import type { CategoryCode } from "#db/codes/categories";
+import { SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
+import type { Court, DeliveryMethod, Population } from "#db/codes/directory";
 
 /**
  * Service templates of the demo directory. Each demo organization lists template keys; the
@@ -60,19 +61,11 @@ export interface ServiceTemplate {
   confidentialSite?: boolean;
 }
 
-export const OTHER_LOCALES = [
-  "zh-Hans",
-  "zh-Hant",
-  "ko",
-  "ht",
-  "bn",
-  "ru",
-  "ar",
-  "ur",
-  "fr",
-  "pl",
-] as const;
-export type OtherLocale = (typeof OTHER_LOCALES)[number];
+/** Every interface language other than the two every demo listing is written in. */
+export type OtherLocale = Exclude<Locale, "en" | "es">;
+export const OTHER_LOCALES = SUPPORTED_LOCALES.filter(
+  (locale): locale is OtherLocale => locale !== "en" && locale !== "es",
+);
 
 export const APPLICATION_TEXT: Record<ApplicationStyle, Bilingual> = {
   appointment: {

@@ -1,9 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import { organizations } from "#db/schema";
 import type { Database, Transaction } from "~/db.server";
-import { buildDemoDirectory, writeDemoDirectory, type SeedSummary } from "./demo";
-import { seedDemoAccounts } from "./accounts";
-import { seedTaxonomy } from "./taxonomy";
+import { buildDemoDirectory, writeDemoDirectory, type SeedSummary } from "~/directory/seed/demo";
+import { seedDemoAccounts } from "~/accounts/seed/accounts";
+import { seedTaxonomy } from "~/directory/seed/taxonomy";
 
 /** The demo editors' organizations: one written in English, one written first in Spanish. */
 export const DEMO_EDITOR_ORGANIZATIONS = [
@@ -11,9 +11,9 @@ export const DEMO_EDITOR_ORGANIZATIONS = [
   "centro-legal-familias-sunset-park",
 ];
 
-export type { SeedSummary } from "./demo";
-export { seedTaxonomy, TAXONOMY, TAXONOMY_LOCALES } from "./taxonomy";
-export { buildDemoDirectory } from "./demo";
+export type { SeedSummary } from "~/directory/seed/demo";
+export { seedTaxonomy, TAXONOMY, TAXONOMY_LOCALES } from "~/directory/seed/taxonomy";
+export { buildDemoDirectory } from "~/directory/seed/demo";
 
 /** Serializes seeding when several app processes start at once. */
 const SEED_LOCK = 727275;

@@ -1,4 +1,4 @@
-import type { CountyCode } from "~/directory/vocabulary";
+import type { CountyCode } from "#db/codes/counties";
 
 /**
  * Neighborhood and town anchors for the demo directory: a point on a real commercial street,

@@ -1,10 +1,10 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import type { ResultsMapProps } from "~/search/map-types";
-import { useHydrated } from "./useHydrated";
+import type { ResultsMapProps } from "./map-types";
+import { useHydrated } from "../useHydrated";
 
 // Its own chunk (Leaflet, markercluster and their CSS), fetched the first time a map is shown.
-const ResultsMap = lazy(() => import("~/search/ResultsMap.client"));
+const ResultsMap = lazy(() => import("./ResultsMap.client"));
 
 /**
  * Where the map appears once the visitor asks for it (a "Show map" button with

@@ -15,21 +15,19 @@ import {
   services,
 } from "#db/schema";
 import type { Transaction } from "~/db.server";
-import { enqueueSearchSync } from "~/search/outbox.server";
-import type { CategoryCode } from "~/directory/taxonomy";
+import { enqueueSearchSync } from "~/search-outbox/outbox.server";
+import type { CategoryCode } from "#db/codes/categories";
+import { COUNTIES, type Region } from "~/geo/counties";
+import { COUNTY_CODES, type CountyCode } from "#db/codes/counties";
 import {
-  COUNTIES,
-  COUNTY_CODES,
-  type CountyCode,
   type Court,
   type DeliveryMethod,
   type FeeType,
   type PhoneType,
   type Population,
   type ProviderType,
-  type Region,
   type ServiceStatus,
-} from "~/directory/vocabulary";
+} from "#db/codes/directory";
 import { LANGUAGE_LINE, LIST_EN, LIST_ES, languageList } from "./demo-data/languages";
 import { ORGANIZATIONS, type OrgSpec } from "./demo-data/organizations";
 import { PLACES, type Place } from "./demo-data/places";

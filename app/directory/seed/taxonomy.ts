@@ -1,29 +1,16 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { taxonomyTermTranslations, taxonomyTerms } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
-import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "~/directory/taxonomy";
+import { SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
+import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "#db/codes/categories";
 
 /**
- * Locales the category names and search words are written in: English plus the ten citywide
- * languages of New York City's Local Law 30 (Chinese in both scripts). Search matches the
- * words of every locale, so "asilo", "庇护" or "azil" find asylum services whatever the
- * interface language.
+ * Locales the category names and search words are written in: every interface language
+ * (app/i18n/locales.ts). Search matches the words of every locale, so "asilo", "庇护" or
+ * "azil" find asylum services whatever the interface language.
  */
-export const TAXONOMY_LOCALES = [
-  "en",
-  "es",
-  "zh-Hans",
-  "zh-Hant",
-  "ru",
-  "bn",
-  "ht",
-  "ko",
-  "ar",
-  "ur",
-  "fr",
-  "pl",
-] as const;
-export type TaxonomyLocale = (typeof TAXONOMY_LOCALES)[number];
+export const TAXONOMY_LOCALES = SUPPORTED_LOCALES;
+export type TaxonomyLocale = Locale;
 
 /** Parent terms that group leaf categories (CATEGORY_PARENTS); services never carry them. */
 export const PARENT_TERM_CODES = ["removal_defense"] as const;

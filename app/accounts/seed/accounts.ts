@@ -1,6 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
 import { organizationMemberships, organizations } from "#db/schema";
-import type { Role } from "~/accounts/permissions";
+import type { Role } from "#db/codes/accounts";
 import { createUser, findUserByEmail } from "~/accounts/users.server";
 import type { DbOrTx } from "~/db.server";
 import { DEMO_ACCOUNTS } from "./demo-accounts";

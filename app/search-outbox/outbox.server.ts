@@ -1,6 +1,7 @@
 import { searchOutbox } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 
+/** A listing entity whose search documents must be rebuilt (written by directory, read by the search sync). */
 export type SearchEntity = {
   entityType: "organization" | "service" | "location";
   entityId: string;
