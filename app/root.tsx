@@ -21,7 +21,7 @@ import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie, localeSetCookie } from "~/i18n/i18n.server";
 import { fontStylesheetsFor } from "~/i18n/fonts";
-import { createI18n } from "~/i18n/instance";
+import { i18nFor } from "~/i18n/instance";
 import {
   DEFAULT_LOCALE,
   directionOf,
@@ -96,7 +96,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export type RootData = {
   locale: Locale;
   dir: "ltr" | "rtl";
-  resources: Parameters<typeof createI18n>[1];
+  resources: Parameters<typeof i18nFor>[1];
   /** The signed-in person's public fields (account menu), or null. */
   user: PublicUser | null;
   /** A one-time message from the redirect that led here (app/flash.server.ts). */
@@ -149,7 +149,7 @@ function Chrome({ children, flash }: { children: ReactNode; flash?: FlashData | 
 
 export default function App() {
   const { locale, dir, resources, flash } = useLoaderData<RootData>();
-  const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
+  const i18n = i18nFor(locale, resources);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} dir={dir}>
@@ -167,7 +167,7 @@ export function ErrorBoundary() {
   // When the root loader itself failed there is no loader data: fall back to English.
   const resources = root?.resources;
   const i18n = useMemo(
-    () => createI18n(locale, resources ?? { en: { common: englishCommon } }),
+    () => i18nFor(locale, resources ?? { en: { common: englishCommon } }),
     [locale, resources],
   );
   return (

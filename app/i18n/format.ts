@@ -11,20 +11,39 @@ export interface DayHours {
   closesAt: string;
 }
 
+/**
+ * Intl formatters are slow to make (a quarter of the CPU of a search page went into making
+ * them) and immutable once made: each one is made once per process, per locale and options.
+ */
+const formatters = new Map<string, unknown>();
+function formatter<T>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (made === undefined) formatters.set(key, (made = make()));
+  return made;
+}
+
 export function formatMiles(miles: number, intl: string): string {
-  return new Intl.NumberFormat(intl, {
-    style: "unit",
-    unit: "mile",
-    unitDisplay: "short",
-    maximumFractionDigits: miles < 10 ? 1 : 0,
-  }).format(miles);
+  const fractionDigits = miles < 10 ? 1 : 0;
+  return formatter(
+    `miles:${intl}:${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(intl, {
+        style: "unit",
+        unit: "mile",
+        unitDisplay: "short",
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(miles);
 }
 
 /** A calendar date stored as YYYY-MM-DD, shown as e.g. "May 1, 2025" / "1 de mayo de 2025". */
 export function formatDate(isoDate: string, intl: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(intl, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return formatter(
+    `date:${intl}`,
+    () => new Intl.DateTimeFormat(intl, { dateStyle: "long", timeZone: "UTC" }),
+  ).format(date);
 }
 
 function clock(time: string): Date {
@@ -32,14 +51,11 @@ function clock(time: string): Date {
   return new Date(Date.UTC(2024, 0, 1, Number(hours), Number(minutes)));
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(intl: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(intl);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intl, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
-    timeFormats.set(intl, format);
-  }
-  return format;
+  return formatter(
+    `time:${intl}`,
+    () => new Intl.DateTimeFormat(intl, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }),
+  );
 }
 
 /** "9:00 AM – 5:00 PM" in the visitor's conventions. */
@@ -49,9 +65,10 @@ export function formatTimeRange(opensAt: string, closesAt: string, intl: string)
 
 /** ISO weekday (1 = Monday) as "Mon" / "lun". 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, intl: string, width: "short" | "long" = "short") {
-  return new Intl.DateTimeFormat(intl, { weekday: width, timeZone: "UTC" }).format(
-    new Date(Date.UTC(2024, 0, weekday)),
-  );
+  return formatter(
+    `weekday:${intl}:${width}`,
+    () => new Intl.DateTimeFormat(intl, { weekday: width, timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(2024, 0, weekday)));
 }
 
 /** The opening hours of one day, e.g. "9:00 AM – 1:00 PM, 2:00 PM – 5:00 PM"; null if closed. */
@@ -60,7 +77,9 @@ export function hoursOn(hours: readonly DayHours[], weekday: number, intl: strin
     .filter((row) => row.weekday === weekday)
     .sort((a, b) => a.opensAt.localeCompare(b.opensAt))
     .map((row) => formatTimeRange(row.opensAt, row.closesAt, intl));
-  return ranges.length ? new Intl.ListFormat(intl, { type: "unit" }).format(ranges) : null;
+  return ranges.length
+    ? formatter(`list:${intl}`, () => new Intl.ListFormat(intl, { type: "unit" })).format(ranges)
+    : null;
 }
 
 /** The week in a few lines: consecutive days with the same hours are grouped ("Mon – Fri"). */
@@ -96,12 +115,13 @@ export function languageNames(
 ): Record<string, string> {
   const capitalize = options.capitalize ?? true;
   const names: Record<string, string> = {};
-  let display: Intl.DisplayNames | undefined;
-  try {
-    display = new Intl.DisplayNames([intl], { type: "language" });
-  } catch {
-    display = undefined;
-  }
+  const display = formatter(`languages:${intl}`, () => {
+    try {
+      return new Intl.DisplayNames([intl], { type: "language" });
+    } catch {
+      return null;
+    }
+  });
   for (const code of codes) {
     let name: string | undefined;
     try {
@@ -116,6 +136,6 @@ export function languageNames(
         ? name.charAt(0).toLocaleUpperCase(intl) + name.slice(1)
         : name;
   }
-  const collator = new Intl.Collator(intl);
+  const collator = formatter(`collator:${intl}`, () => new Intl.Collator(intl));
   return Object.fromEntries(Object.entries(names).sort(([, a], [, b]) => collator.compare(a, b)));
 }

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { servedOverHttps } from "~/security/https.server";
-import { createI18n } from "./instance";
+import { i18nFor } from "./instance";
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from "./locales";
 import { resourcesFor } from "./resources.server";
 
@@ -72,5 +72,5 @@ export function localeFromUrl(request: Request): Locale | undefined {
 
 /** For loaders, actions, emails and meta that need translated text on the server. */
 export function serverT(locale: Locale, namespace = "common"): TFunction {
-  return createI18n(locale, resourcesFor(locale)).getFixedT(locale, namespace);
+  return i18nFor(locale, resourcesFor(locale)).getFixedT(locale, namespace);
 }

@@ -1,16 +1,18 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import type { Resource, TFunction } from "i18next";
-import { createI18n } from "./instance";
+import { i18nFor } from "./instance";
 import { DEFAULT_LOCALE, isLocale } from "./locales";
 
 type Match = { id: string; data: unknown };
+
+const NO_RESOURCES: Resource = {};
 
 /** A translator for `meta` functions, from the root loader's data. */
 export function metaT(matches: Match[], namespace = "common"): TFunction {
   const root = matches.find((match) => match.id === "root")?.data as
     { locale?: unknown; resources?: Resource } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
-  return createI18n(locale, root?.resources ?? {}).getFixedT(locale, namespace);
+  return i18nFor(locale, root?.resources ?? NO_RESOURCES).getFixedT(locale, namespace);
 }
 
 /** `<title>` as "Page · Puente", translated. */

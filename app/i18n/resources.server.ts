@@ -63,6 +63,18 @@ function pick(locale: Locale, group: NamespaceGroup): ResourceLanguage {
  * the area it is in (the root loader revalidates when the area changes).
  */
 export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): Resource {
+  return memoized(`${locale}:${group}`, () => buildResources(locale, group));
+}
+
+/** Built once per key: the same object for every request, so its i18next instance is reused. */
+const built = new Map<string, Resource>();
+function memoized(key: string, build: () => Resource): Resource {
+  let resources = built.get(key);
+  if (!resources) built.set(key, (resources = build()));
+  return resources;
+}
+
+function buildResources(locale: Locale, group: NamespaceGroup): Resource {
   return locale === DEFAULT_LOCALE
     ? { [locale]: pick(locale, group) }
     : { [locale]: pick(locale, group), [DEFAULT_LOCALE]: pick(DEFAULT_LOCALE, group) };
@@ -73,6 +85,10 @@ export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): 
  * ones, for the locale and the English fallback. Never sent to a browser.
  */
 export function serverResourcesFor(locale: Locale): Resource {
+  return memoized(`${locale}:server`, () => buildServerResources(locale));
+}
+
+function buildServerResources(locale: Locale): Resource {
   const withServerNamespaces = (language: Locale): ResourceLanguage => ({
     ...pick(language, "member"),
     ...Object.fromEntries(

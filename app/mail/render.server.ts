@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { createI18n } from "~/i18n/instance";
+import { i18nFor } from "~/i18n/instance";
 import type { Locale } from "~/i18n/locales";
 import type en from "~/i18n/locales/en/emails.json";
 import { serverResourcesFor } from "~/i18n/resources.server";
@@ -22,7 +22,7 @@ export interface Recipient {
 
 /** A translator for values inside an email (`never`, category names via `vocabulary:`). */
 export function emailT(locale: Locale): TFunction {
-  return createI18n(locale, serverResourcesFor(locale)).getFixedT(locale, "emails");
+  return i18nFor(locale, serverResourcesFor(locale)).getFixedT(locale, "emails");
 }
 
 export function renderEmail(

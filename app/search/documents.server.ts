@@ -119,13 +119,21 @@ export function openSlots(hours: WeeklyHours[]): string[] {
 }
 
 /** The slot it is now in the coalition's time zone ("3-14" = Wednesday 2 pm), for open_now. */
+const slotFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function currentSlot(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: coalition().timeZone,
-    weekday: "short",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
+  const { timeZone } = coalition();
+  let slotFormat = slotFormats.get(timeZone);
+  if (!slotFormat) {
+    slotFormat = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      hour: "2-digit",
+      hourCycle: "h23",
+    });
+    slotFormats.set(timeZone, slotFormat);
+  }
+  const parts = slotFormat.formatToParts(now);
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(
     parts.find((part) => part.type === "weekday")!.value,
   );
