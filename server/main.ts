@@ -4,6 +4,7 @@
  * index in line with the database, then serves the Remix app and runs its background jobs.
  * SIGINT/SIGTERM stop the HTTP server, the jobs, the pool and the embedded services, in order.
  */
+import "./node-env";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,6 @@ import { startEmbeddedServices, type EmbeddedServices } from "./services-client"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
-process.env.NODE_ENV ??= dev ? "development" : "production";
 
 type JobsModule = { startBackgroundJobs(): Promise<void>; stopBackgroundJobs(): Promise<void> };
 const log = (message: string) => console.log(`[puente] ${message}`);

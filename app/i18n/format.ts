@@ -60,8 +60,18 @@ function timeFormat(intl: string): Intl.DateTimeFormat {
 
 /** "9:00 AM – 5:00 PM" in the visitor's conventions. */
 export function formatTimeRange(opensAt: string, closesAt: string, intl: string): string {
-  return timeFormat(intl).formatRange(clock(opensAt), clock(closesAt));
+  // formatRange is slow (ICU), and a directory has few distinct opening hours: each range is
+  // formatted once per locale. Bounded, in case hours ever come from somewhere unbounded.
+  const key = `${intl}|${opensAt}|${closesAt}`;
+  let text = timeRanges.get(key);
+  if (text === undefined) {
+    text = timeFormat(intl).formatRange(clock(opensAt), clock(closesAt));
+    if (timeRanges.size >= 20_000) timeRanges.clear();
+    timeRanges.set(key, text);
+  }
+  return text;
 }
+const timeRanges = new Map<string, string>();
 
 /** ISO weekday (1 = Monday) as "Mon" / "lun". 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, intl: string, width: "short" | "long" = "short") {
