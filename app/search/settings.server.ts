@@ -372,6 +372,10 @@ export function servicesIndexSettings(): Settings {
     faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
     // Facet values are fixed vocabularies shown in full: no search inside them, less to index.
     facetSearch: false,
+    // Word proximity by attribute, not by word distance: indexing 10k documents went from
+    // 17 s to 10 s of Meilisearch time (bench/reindex), and every relevance test still passes
+    // (names are short; what matters is that the words are in the same field).
+    proximityPrecision: "byAttribute",
     pagination: { maxTotalHits: 100_000 },
     localizedAttributes: localizedAttributeRules(),
   };
