@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { servedOverHttps } from "~/security/https.server";
 import { i18nFor } from "./instance";
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from "./locales";
-import { resourcesFor } from "./resources.server";
+import { serverResourcesFor } from "./resources.server";
 
 /**
  * The language chosen last, for entry points without a language prefix. A session cookie:
@@ -72,5 +72,5 @@ export function localeFromUrl(request: Request): Locale | undefined {
 
 /** For loaders, actions, emails and meta that need translated text on the server. */
 export function serverT(locale: Locale, namespace = "common"): TFunction {
-  return i18nFor(locale, resourcesFor(locale)).getFixedT(locale, namespace);
+  return i18nFor(locale, serverResourcesFor(locale)).getFixedT(locale, namespace);
 }

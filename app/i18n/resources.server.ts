@@ -59,8 +59,9 @@ function pick(locale: Locale, group: NamespaceGroup): ResourceLanguage {
 }
 
 /**
- * What the browser needs: that locale plus the English fallback, and only the namespaces of
- * the area it is in (the root loader revalidates when the area changes).
+ * What the browser needs: that locale only, and only the namespaces of the area it is in (the
+ * root loader revalidates when the area changes). No English fallback: every locale has every
+ * key (tests/unit/i18n-completeness), so the fallback would only double what a phone downloads.
  */
 export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): Resource {
   return memoized(`${locale}:${group}`, () => buildResources(locale, group));
@@ -75,9 +76,7 @@ function memoized(key: string, build: () => Resource): Resource {
 }
 
 function buildResources(locale: Locale, group: NamespaceGroup): Resource {
-  return locale === DEFAULT_LOCALE
-    ? { [locale]: pick(locale, group) }
-    : { [locale]: pick(locale, group), [DEFAULT_LOCALE]: pick(DEFAULT_LOCALE, group) };
+  return { [locale]: pick(locale, group) };
 }
 
 /**

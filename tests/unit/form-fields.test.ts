@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loginSchema } from "~/accounts/forms";
 import { FormErrors, FormMessages, TextField, CheckboxField } from "~/components/form-fields";
-import { createI18n } from "~/i18n/instance";
+import { i18nFor } from "~/i18n/instance";
 import type { Locale, Namespace } from "~/i18n/locales";
 import { resourcesFor } from "~/i18n/resources.server";
 
@@ -24,7 +24,7 @@ function formData(values: Record<string, string>): FormData {
 }
 
 function render(locale: Locale, element: ReactNode): string {
-  const i18n = createI18n(locale, resourcesFor(locale));
+  const i18n = i18nFor(locale, resourcesFor(locale));
   return renderToString(h(I18nextProvider, { i18n }, element));
 }
 
@@ -87,7 +87,7 @@ describe("the form field set", () => {
     const schema = z.object({ name: z.string({ required_error: "required" }) });
     const html = render("ar", h(Rejected, { schema, values: {}, fields: [{ name: "name" }] }));
     expect(fieldHtml(html, "test-name").error).toBe(
-      createI18n("ar", resourcesFor("ar")).getFixedT("ar", "portal")("formErrors.required"),
+      i18nFor("ar", resourcesFor("ar")).getFixedT("ar", "portal")("formErrors.required"),
     );
   });
 
@@ -112,7 +112,7 @@ describe("the form field set", () => {
         fields: [{ name: "phone" }, { name: "phoneConsent", type: "checkbox" }],
       }),
     );
-    const t = createI18n("bn", resourcesFor("bn")).getFixedT("bn", "referrals");
+    const t = i18nFor("bn", resourcesFor("bn")).getFixedT("bn", "referrals");
     expect(fieldHtml(html, "test-phoneConsent").error).toBe(t("form.errors.consent"));
     expect(fieldHtml(html, "test-phone").input).toContain('value="917-555-0142"');
     expect(html).toContain(
