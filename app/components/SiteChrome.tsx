@@ -33,38 +33,38 @@ export function LanguageSwitcher() {
  * (a POST form: signing out changes state, so it is never a link).
  */
 export function AccountMenu() {
-  const { t } = useTranslation("accounts");
+  const { t } = useTranslation();
   const href = useLocalePath();
   const user = useRouteLoaderData<{ user: PublicUser | null }>("root")?.user;
   if (!user) {
     // No redirectTo: someone signing in from a public page wants their workspace.
     return (
-      <nav className="account-menu" aria-label={t("menu.label")}>
-        <Link to={href("/login")}>{t("menu.signIn")}</Link>
+      <nav className="account-menu" aria-label={t("accountMenu.label")}>
+        <Link to={href("/login")}>{t("accountMenu.signIn")}</Link>
       </nav>
     );
   }
   const staff = user.role === "admin" || user.role === "staff";
   return (
-    <nav className="account-menu" aria-label={t("menu.label")}>
+    <nav className="account-menu" aria-label={t("accountMenu.label")}>
       <ul>
         <li>
           <Link to={href("/account")}>{user.name}</Link>
         </li>
         {staff ? (
           <li>
-            <Link to={href("/staff")}>{t("menu.staff")}</Link>
+            <Link to={href("/staff")}>{t("accountMenu.staff")}</Link>
           </li>
         ) : null}
         {!staff || user.organizationCount > 0 ? (
           <li>
-            <Link to={href("/portal")}>{t("menu.portal")}</Link>
+            <Link to={href("/portal")}>{t("accountMenu.portal")}</Link>
           </li>
         ) : null}
         <li>
           <Form method="post" action={href("/logout")} className="account-menu__signout">
             <button type="submit" className="link-button">
-              {t("menu.signOut")}
+              {t("accountMenu.signOut")}
             </button>
           </Form>
         </li>

@@ -159,7 +159,6 @@ export const PUBLIC_NAMESPACES: readonly Namespace[] = [
   "vocabulary",
   "search",
   "directory",
-  "accounts",
 ];
 const MEMBER_AREAS = new Set([
   "portal",
