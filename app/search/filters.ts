@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { CATEGORY_CODES, CATEGORY_PARENTS, type CategoryCode } from "#db/codes/categories";
 import {
   COURTS,
@@ -87,23 +86,27 @@ interface FilterDefinition {
 
 const TRUE_VALUES = ["true", "1", "on", "yes"];
 const FALSE_VALUES = ["false", "0", "off", "no"];
-const booleanSchema = z
-  .string()
-  .transform((value) => value.toLowerCase())
-  .pipe(z.enum([...TRUE_VALUES, ...FALSE_VALUES] as [string, ...string[]]))
-  .transform((value) => TRUE_VALUES.includes(value));
+/*
+ * Each filter's parser is a plain function, not zod: this table ships to the browser with the
+ * search page (links and the filter panel are built from it), and zod alone weighed 12 KiB
+ * there. A parser answers the values a raw parameter stands for, or undefined when it is not
+ * one of them.
+ */
+function parseBoolean(raw: string): boolean[] | undefined {
+  const value = raw.toLowerCase();
+  if (TRUE_VALUES.includes(value)) return [true];
+  return FALSE_VALUES.includes(value) ? [false] : undefined;
+}
 
-const parseWith =
-  <T>(schema: z.ZodType<T, z.ZodTypeDef, string>) =>
-  (raw: string): T[] | undefined => {
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? [parsed.data] : undefined;
-  };
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): T[] | undefined =>
+    (values as readonly string[]).includes(raw) ? [raw as T] : undefined;
 
 /** Parent codes people may link to ("removal_defense") stand for their children. */
 function parseCategory(raw: string): CategoryCode[] | undefined {
-  const parsed = z.enum(CATEGORY_CODES).safeParse(raw);
-  if (parsed.success) return [parsed.data];
+  const code = oneOf(CATEGORY_CODES)(raw);
+  if (code) return code;
   const children = CATEGORY_CODES.filter((code) => CATEGORY_PARENTS[code] === raw);
   return children.length > 0 ? children : undefined;
 }
@@ -151,7 +154,7 @@ export const SEARCH_FILTERS = [
     key: "accepting",
     parameter: "accepting",
     many: false,
-    parse: parseWith(booleanSchema),
+    parse: parseBoolean,
     match: "boolean",
     facet: "accepting",
     attribute: "acceptingNewClients",
@@ -164,7 +167,7 @@ export const SEARCH_FILTERS = [
     key: "openNow",
     parameter: "open_now",
     many: false,
-    parse: parseWith(booleanSchema),
+    parse: parseBoolean,
     onlyTrue: true,
     match: "openNow",
     attribute: "open_slots",
@@ -177,7 +180,7 @@ export const SEARCH_FILTERS = [
     key: "detained",
     parameter: "detained",
     many: false,
-    parse: parseWith(booleanSchema),
+    parse: parseBoolean,
     match: "boolean",
     facet: "detained",
     attribute: "takesDetainedCases",
@@ -190,7 +193,7 @@ export const SEARCH_FILTERS = [
     key: "fees",
     parameter: "fees",
     many: false,
-    parse: parseWith(z.enum(FEE_TYPES)),
+    parse: oneOf(FEE_TYPES),
     values: FEE_TYPES,
     match: "anyOf",
     facet: "fees",
@@ -204,7 +207,7 @@ export const SEARCH_FILTERS = [
     key: "delivery",
     parameter: "delivery",
     many: false,
-    parse: parseWith(z.enum(DELIVERY_METHODS)),
+    parse: oneOf(DELIVERY_METHODS),
     values: DELIVERY_METHODS,
     match: "anyOf",
     facet: "delivery",
@@ -218,7 +221,7 @@ export const SEARCH_FILTERS = [
     key: "populations",
     parameter: "population",
     many: true,
-    parse: parseWith(z.enum(POPULATIONS)),
+    parse: oneOf(POPULATIONS),
     values: POPULATIONS,
     match: "anyOf",
     facet: "populations",
@@ -232,7 +235,7 @@ export const SEARCH_FILTERS = [
     key: "court",
     parameter: "court",
     many: false,
-    parse: parseWith(z.enum(COURTS)),
+    parse: oneOf(COURTS),
     values: COURTS,
     match: "anyOf",
     facet: "courts",
@@ -246,7 +249,7 @@ export const SEARCH_FILTERS = [
     key: "provider",
     parameter: "provider",
     many: false,
-    parse: parseWith(z.enum(PROVIDER_TYPES)),
+    parse: oneOf(PROVIDER_TYPES),
     values: PROVIDER_TYPES,
     match: "anyOf",
     facet: "providers",
