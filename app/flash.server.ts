@@ -1,6 +1,8 @@
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { config } from "~/config.server";
+import { serverT } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n/locales";
 
 /**
  * One-time messages shown on the page a redirect leads to ("Your password was changed").
@@ -9,7 +11,9 @@ import { config } from "~/config.server";
  *
  *   throw redirectWithFlash("/es/account", { kind: "success", message: "accounts:flash.passwordChanged" });
  *
- * `message` is a translation key with its namespace; the browser translates it.
+ * `message` is a translation key with its namespace. The root loader translates it
+ * (`consumeFlash(request, locale)`), so the page it lands on need not carry that namespace:
+ * a sign-out lands on a public page, whose browser translations hold no `accounts`.
  */
 const flashSchema = z.object({
   kind: z.enum(["success", "info", "error"]),
@@ -37,8 +41,17 @@ export function redirectWithFlash(url: string, flash: Flash, init: ResponseInit 
   return redirect(url, { ...init, headers });
 }
 
-/** For the root loader: the pending message, and the Set-Cookie that consumes it. */
-export function consumeFlash(request: Request): { flash: Flash | null; setCookie?: string } {
+/** What the page shows: the message in the visitor's language. */
+export interface ShownFlash {
+  kind: Flash["kind"];
+  text: string;
+}
+
+/** For the root loader: the pending message in `locale`, and the Set-Cookie that consumes it. */
+export function consumeFlash(
+  request: Request,
+  locale: Locale,
+): { flash: ShownFlash | null; setCookie?: string } {
   const header = request.headers.get("Cookie") ?? "";
   const raw = header
     .split(";")
@@ -49,7 +62,10 @@ export function consumeFlash(request: Request): { flash: Flash | null; setCookie
   const setCookie = `${COOKIE}=; ${attributes()}; Max-Age=0`;
   try {
     const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString()));
-    return { flash: parsed.success ? parsed.data : null, setCookie };
+    if (!parsed.success) return { flash: null, setCookie };
+    const { kind, message, values } = parsed.data;
+    const [namespace, key] = message.split(":") as [string, string];
+    return { flash: { kind, text: serverT(locale, namespace)(key, values ?? {}) }, setCookie };
   } catch {
     return { flash: null, setCookie };
   }

@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     logError("root (reading the session)", error);
     return null;
   });
-  const { flash, setCookie } = consumeFlash(request);
+  const { flash, setCookie } = consumeFlash(request, locale);
   if (setCookie) headers.append("Set-Cookie", setCookie);
   return Response.json(
     {
