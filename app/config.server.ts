@@ -186,9 +186,8 @@ const envSchema = z.object({
     .min(1)
     .max(3650)
     .default(DEFAULT_COALITION.staleAfterDays),
-  COALITION_MAP_CENTER: mapCenterSpec.default(
-    `${mapCenter.lat},${mapCenter.lng},${mapCenter.zoom}`,
-  ),
+  /** Unset: maps open on the published locations (app/geo/map-center.server.ts). */
+  COALITION_MAP_CENTER: mapCenterSpec.optional(),
   /** JSON: [{"id","phone","tel","name":{"en",...},"description":{"en",...}}]. */
   COALITION_HOTLINES: hotlinesSpec.default(JSON.stringify(DEFAULT_COALITION.hotlines)),
 });

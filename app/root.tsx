@@ -12,7 +12,8 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getActor, publicUser } from "~/accounts/sessions.server";
-import { coalition } from "~/coalition.server";
+import { coalitionForPages } from "~/coalition.server";
+import { db } from "~/db.server";
 import type { PublicUser } from "~/accounts/public-user";
 import { logError } from "~/error-log.server";
 
@@ -54,10 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // The chrome (hotlines, help) must render even when the database does not answer: the
   // account menu then shows "Sign in", and pages that need an account fail on their own.
-  const actor = await getActor(request).catch((error: unknown) => {
-    logError("root (reading the session)", error);
-    return null;
-  });
+  const [actor, coalitionSettings] = await Promise.all([
+    getActor(request).catch((error: unknown) => {
+      logError("root (reading the session)", error);
+      return null;
+    }),
+    coalitionForPages(db()),
+  ]);
   const { flash, setCookie } = consumeFlash(request, locale);
   if (setCookie) headers.append("Set-Cookie", setCookie);
   return Response.json(
@@ -68,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       user: actor ? publicUser(actor) : null,
       flash,
       // Time zone, staleness, map centre, hotlines: nothing secret, all shown in pages.
-      coalition: coalition(),
+      coalition: coalitionSettings,
     },
     { headers },
   );

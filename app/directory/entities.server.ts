@@ -27,6 +27,7 @@ import type {
 import { isCategoryCode, type CategoryCode } from "#db/codes/categories";
 import { isCountyCode, type CountyCode } from "#db/codes/counties";
 import { coalitionToday } from "~/coalition.server";
+import { timeZoneOfPlace } from "~/geo/time-zones.server";
 
 /*
  * How each part of a listing is read as editable fields and written back. Change sets,
@@ -344,6 +345,24 @@ const LOCATION_COLUMNS = [
   "confidential",
 ] as const satisfies ReadonlyArray<keyof LocationFields>;
 
+/** Its hours are kept in the zone of its point (or state): "open now" and "today" use it. */
+async function placeInTimeZone(tx: Transaction, id: string): Promise<void> {
+  const [place] = await tx
+    .select({
+      latitude: locations.latitude,
+      longitude: locations.longitude,
+      state: locations.stateProvince,
+    })
+    .from(locations)
+    .where(eq(locations.id, id));
+  if (place) {
+    await tx
+      .update(locations)
+      .set({ timeZone: timeZoneOfPlace(place) })
+      .where(eq(locations.id, id));
+  }
+}
+
 const locationHandler: EntityHandler<LocationFields> = {
   resource: "location",
   async load(tx, id) {
@@ -381,10 +400,12 @@ const locationHandler: EntityHandler<LocationFields> = {
           ...values,
         })
         .returning({ id: locations.id });
+      await placeInTimeZone(tx, created!.id);
       return created!.id;
     }
     if (Object.keys(values).length > 0) {
       await tx.update(locations).set(values).where(eq(locations.id, id));
+      if ("latitude" in values || "longitude" in values) await placeInTimeZone(tx, id);
     }
     return id;
   },

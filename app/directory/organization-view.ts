@@ -1,4 +1,4 @@
-import { formatDate, languageNames, weeklyHours } from "~/i18n/format";
+import { formatDate, inZone, languageNames, timeZoneName, weeklyHours } from "~/i18n/format";
 import type { LocationView, OrganizationPage, ServiceView } from "./organizations.server";
 
 /*
@@ -45,7 +45,22 @@ export function directionsUrl(location: LocationView): string | null {
   return `https://www.openstreetmap.org/directions?to=${encodeURIComponent(destination)}`;
 }
 
-export function presentOrganizationPage(page: OrganizationPage, intl: string): OrganizationView {
+/**
+ * `coalitionTimeZone`: hours kept in another zone (a location in another state) say which
+ * zone they are in.
+ */
+export function presentOrganizationPage(
+  page: OrganizationPage,
+  intl: string,
+  coalitionTimeZone: string,
+): OrganizationView {
+  const zoneOf = new Map(page.locations.map((location) => [location.id, location.timeZone]));
+  const zoneNameOf = (zones: (string | undefined)[]) => {
+    const distinct = [...new Set(zones.filter((zone) => zone !== undefined))];
+    return distinct.length === 1 && distinct[0] !== coalitionTimeZone
+      ? timeZoneName(distinct[0]!, intl)
+      : null;
+  };
   const codes = new Set<string>([page.organization.originalLanguage]);
   for (const service of page.services) {
     for (const code of service.languages) codes.add(code);
@@ -69,10 +84,19 @@ export function presentOrganizationPage(page: OrganizationPage, intl: string): O
       }
       return {
         ...service,
-        hours: [...byLocation.entries()].map(([locationId, rows]) => ({
-          locationId,
-          lines: weeklyHours(rows, intl),
-        })),
+        hours: [...byLocation.entries()].map(([locationId, rows]) => {
+          // Hours for every location: named when all of them keep the same other zone.
+          const zone = zoneNameOf(
+            locationId ? [zoneOf.get(locationId)] : service.locationIds.map((id) => zoneOf.get(id)),
+          );
+          return {
+            locationId,
+            lines: weeklyHours(rows, intl).map((line) => ({
+              ...line,
+              hours: inZone(line.hours, zone),
+            })),
+          };
+        }),
         lastVerifiedText: service.lastVerified ? formatDate(service.lastVerified, intl) : null,
       };
     }),

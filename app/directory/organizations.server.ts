@@ -46,6 +46,8 @@ export interface LocationView {
   } | null;
   county: CountyCode;
   geo: { lat: number; lng: number } | null;
+  /** The IANA zone its hours are kept in. */
+  timeZone: string;
   accessibility: string | null;
   transportation: string | null;
   phones: PhoneView[];
@@ -133,6 +135,7 @@ function toLocationView(location: PublicLocation, phoneRows: PhoneRow[]): Locati
     },
     county: location.county as CountyCode,
     geo: location.geo,
+    timeZone: location.timeZone,
     accessibility: location.accessibility,
     transportation: location.transportation,
     phones: phoneRows

@@ -15,6 +15,7 @@ import {
   taxonomyTerms,
 } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
+import { coalition } from "~/coalition.server";
 
 /*
  * Everything the public may know about a service, read in one place: the search documents,
@@ -48,6 +49,8 @@ export interface PublicLocation {
   /** County FIPS code: kept for confidential locations (it is what makes them findable). */
   county: string;
   geo: { lat: number; lng: number } | null;
+  /** The IANA zone its hours are kept in (its own, else the coalition's). */
+  timeZone: string;
   accessibility: string | null;
   transportation: string | null;
   updatedAt: Date;
@@ -128,6 +131,7 @@ export function publicLocation(location: typeof locations.$inferSelect): PublicL
         },
     county: location.county,
     geo: !hidden && hasGeo ? { lat: location.latitude!, lng: location.longitude! } : null,
+    timeZone: location.timeZone ?? coalition().timeZone,
     accessibility: hidden ? null : location.accessibility,
     transportation: hidden ? null : location.transportation,
     updatedAt: location.updatedAt,

@@ -149,3 +149,22 @@ export function languageNames(
   const collator = formatter(`collator:${intl}`, () => new Intl.Collator(intl));
   return Object.fromEntries(Object.entries(names).sort(([, a], [, b]) => collator.compare(a, b)));
 }
+
+/**
+ * The name of a time zone in the visitor's language ("Central Time", "hora central"), said
+ * beside hours kept in another zone than the coalition's.
+ */
+export function timeZoneName(timeZone: string, intl: string): string {
+  return formatter(`zone:${intl}:${timeZone}`, () => {
+    const parts = new Intl.DateTimeFormat(intl, {
+      timeZone,
+      timeZoneName: "longGeneric",
+    }).formatToParts(new Date(Date.UTC(2026, 0, 15)));
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  });
+}
+
+/** Hours kept in another zone than the coalition's, with that zone's name: "9 AM – 5 PM (Central Time)". */
+export function inZone(hours: string, zoneName: string | null): string {
+  return zoneName ? `${hours} (${zoneName})` : hours;
+}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Hotlines } from "~/components/Hotlines";
 import { MapPanel, MapToggle } from "~/components/map/MapPanel";
 import { PrintButton, ShareButton } from "~/components/PageActions";
+import { coalition } from "~/coalition.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import {
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   const settings = config();
   return {
-    view: presentOrganizationPage(page, LOCALES[locale].intl),
+    view: presentOrganizationPage(page, LOCALES[locale].intl, coalition().timeZone),
     tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
   };
 }

@@ -70,8 +70,10 @@ export interface ServiceDocument {
   hasGeo: boolean;
   phone: SearchHit["phone"];
   hours: WeeklyHours[];
-  /** "ISO weekday-hour" in New York time ("1-09" = Monday 9-10 am) when open at least half of that hour. */
+  /** "ISO weekday-hour" in the place's own time ("1-09" = Monday 9-10 am) when open at least half of that hour. */
   open_slots: string[];
+  /** The zone its hours are kept in (a representative: app/geo/time-zones.server.ts). */
+  timeZone: string;
   lastVerified: string | null;
   /** As of indexing; searchServices recomputes it at query time. */
   stale: boolean;
@@ -118,11 +120,10 @@ export function openSlots(hours: WeeklyHours[]): string[] {
   return [...slots].sort();
 }
 
-/** The slot it is now in the coalition's time zone ("3-14" = Wednesday 2 pm), for open_now. */
+/** The slot it is now in `timeZone` ("3-14" = Wednesday 2 pm), for open_slots. */
 const slotFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function currentSlot(now = new Date()): string {
-  const { timeZone } = coalition();
+export function currentSlot(now: Date, timeZone: string): string {
   let slotFormat = slotFormats.get(timeZone);
   if (!slotFormat) {
     slotFormat = new Intl.DateTimeFormat("en-US", {
@@ -154,7 +155,7 @@ export interface CategoryTexts {
  * rebuilds an index holding documents of another version (as it does when the category
  * names or search words changed).
  */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 /** Category names and search words in every locale (a small table: read whole, once per build). */
 export async function loadCategoryTexts(db: DbOrTx): Promise<CategoryTexts> {
@@ -338,6 +339,7 @@ function documentsOf(
         phone: phoneAt(record, null),
         hours,
         open_slots: openSlots(hours),
+        timeZone: coalition().timeZone,
       },
     ];
   }
@@ -374,6 +376,7 @@ function documentsOf(
       phone: phoneAt(record, location.id),
       hours,
       open_slots: openSlots(hours),
+      timeZone: location.timeZone,
     };
   });
 }
@@ -464,6 +467,7 @@ export function documentToHit(
     geo: document._geo ?? null,
     phone: document.phone,
     hours: document.hours,
+    timeZone: document.timeZone,
     lastVerified: document.lastVerified,
     stale: isListingStale(document.lastVerified, now),
   };

@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
+import { coalition } from "~/coalition.server";
 import type { Database } from "~/db.server";
 import { COUNTIES } from "~/geo/counties";
 import { type CountyCode } from "#db/codes/counties";
 import {
   ATTRIBUTE_TERMS,
   buildDocuments,
-  currentSlot,
   documentId,
   documentToHit,
 } from "~/search/documents.server";
@@ -199,14 +199,16 @@ function filterCondition(query: SearchQuery, definition: SearchFilter, now: Date
       return sql`(${column} && ${textArray(tags)} OR ${docsColumn(`${definition.facet}_bases`)} && ${textArray(bases)})`;
     }
     case "openNow": {
-      const [weekday, hour] = currentSlot(now).split("-").map(Number) as [number, number];
-      const from = `${String(hour).padStart(2, "0")}:00`;
-      const to = `${String(hour + 1).padStart(2, "0")}:00`;
-      // Same rule as open_slots: hours for this location if it has its own, else the service's.
+      // The place's own clock (its zone, else the coalition's), as open_slots are in the index.
+      const local = sql`(${now.toISOString()}::timestamptz AT TIME ZONE coalesce(l.time_zone, ${coalition().timeZone}))`;
+      const hourStart = sql`(extract(hour FROM ${local}) * 3600)`;
+      // Same rule as open_slots: hours for this location if it has its own, else the service's;
+      // open for at least 30 minutes of the current hour.
       return sql`EXISTS (
         SELECT 1 FROM schedules sc
-        WHERE sc.service_id = s.id AND sc.weekday = ${weekday}::int
-          AND least(sc.closes_at, ${to}::time) - greatest(sc.opens_at, ${from}::time) >= interval '30 minutes'
+        WHERE sc.service_id = s.id AND sc.weekday = extract(isodow FROM ${local})::int
+          AND least(extract(epoch FROM sc.closes_at), ${hourStart} + 3600)
+            - greatest(extract(epoch FROM sc.opens_at), ${hourStart}) >= 1800
           AND CASE WHEN EXISTS (SELECT 1 FROM schedules x WHERE x.service_id = s.id AND x.location_id = l.id)
                    THEN sc.location_id = l.id ELSE sc.location_id IS NULL END)`;
     }

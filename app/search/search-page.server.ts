@@ -1,7 +1,16 @@
-import { coalitionToday } from "~/coalition.server";
+import { coalition, coalitionToday } from "~/coalition.server";
+import { calendarDayIn } from "~/directory/dates";
 import type { Database } from "~/db.server";
 import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
-import { formatDate, formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
+import {
+  formatDate,
+  formatMiles,
+  hoursOn,
+  inZone,
+  languageNames,
+  timeZoneName,
+  weeklyHours,
+} from "~/i18n/format";
 import { activeFilters, remoteServicesQuery, widerRadius, withoutFilters } from "./filters";
 import { searchServices } from "./search.server";
 import type { HitView, SearchPage, Suggestion } from "./page-types";
@@ -90,17 +99,27 @@ export async function loadSearchPage(
     ...result.hits.flatMap((hit) => hit.languages),
   ]);
 
-  const hits = result.hits.map(({ hours, ...hit }): HitView => ({
-    ...hit,
-    serviceDescription: clip(hit.serviceDescription),
-    display: {
-      distance: hit.distanceMiles === undefined ? null : formatMiles(hit.distanceMiles, intl),
-      hoursToday: hoursOn(hours, today.weekday, intl),
-      hasHours: hours.length > 0,
-      week: weeklyHours(hours, intl),
-      lastVerified: hit.lastVerified ? formatDate(hit.lastVerified, intl) : null,
-    },
-  }));
+  const now = options.now ?? new Date();
+  const hits = result.hits.map(({ hours, ...hit }): HitView => {
+    // Hours are the place's own clock: "today" is today there, and another zone is named.
+    const zone = hit.timeZone === coalition().timeZone ? null : timeZoneName(hit.timeZone, intl);
+    const weekday = zone ? calendarDayIn(hit.timeZone, now).weekday : today.weekday;
+    const hoursToday = hoursOn(hours, weekday, intl);
+    return {
+      ...hit,
+      serviceDescription: clip(hit.serviceDescription),
+      display: {
+        distance: hit.distanceMiles === undefined ? null : formatMiles(hit.distanceMiles, intl),
+        hoursToday: hoursToday && inZone(hoursToday, zone),
+        hasHours: hours.length > 0,
+        week: weeklyHours(hours, intl).map((line) => ({
+          ...line,
+          hours: inZone(line.hours, zone),
+        })),
+        lastVerified: hit.lastVerified ? formatDate(hit.lastVerified, intl) : null,
+      },
+    };
+  });
 
   return {
     result: { ...result, hits },

@@ -1,6 +1,8 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "~/db.server";
 import { currentSlot, documentToHit, type ServiceDocument } from "~/search/documents.server";
+import { coalition } from "~/coalition.server";
+import { openNowZones } from "~/geo/time-zones.server";
 import { meiliForSearch, servicesIndexName } from "~/search/meili.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
 import {
@@ -47,8 +49,19 @@ export function meiliFilterFor(
       ].filter(Boolean);
       return parts.length > 1 ? `(${parts.join(" OR ")})` : (parts[0] as string);
     }
-    case "openNow":
-      return `${definition.attribute} = ${JSON.stringify(currentSlot(now))}`;
+    case "openNow": {
+      // Each place's hours are in its own zone: one clause per slot it is now somewhere.
+      const zonesBySlot = new Map<string, string[]>();
+      for (const zone of openNowZones(coalition().timeZone)) {
+        const slot = currentSlot(now, zone);
+        zonesBySlot.set(slot, [...(zonesBySlot.get(slot) ?? []), zone]);
+      }
+      const clauses = [...zonesBySlot].map(
+        ([slot, zones]) =>
+          `(timeZone IN ${list(zones)} AND ${definition.attribute} = ${JSON.stringify(slot)})`,
+      );
+      return `(${clauses.join(" OR ")})`;
+    }
   }
 }
 
@@ -100,6 +113,7 @@ const RETRIEVED_ATTRIBUTES: Array<keyof ServiceDocument> = [
   "_geo",
   "phone",
   "hours",
+  "timeZone",
   "lastVerified",
 ];
 

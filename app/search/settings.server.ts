@@ -354,6 +354,7 @@ export function servicesIndexSettings(): Settings {
       ...filterableAttributes(),
       "counties",
       "hasGeo",
+      "timeZone",
       "stale",
       "buildVersion",
       "_geo",

@@ -81,6 +81,8 @@ export interface SearchHit {
   /** `tel` is the number for a `tel:` link, without the scheme: "+12125551234" or "+12125551234;ext=12". */
   phone: { number: string; tel: string } | null;
   hours: WeeklyHours[];
+  /** The IANA zone `hours` are kept in: "today" and "open now" are days and hours there. */
+  timeZone: string;
   /** ISO date (YYYY-MM-DD) a person last confirmed the listing. */
   lastVerified: string | null;
   /** True when lastVerified is missing or older than COALITION_STALE_DAYS (isListingStale). */

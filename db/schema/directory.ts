@@ -139,6 +139,11 @@ export const locations = pgTable(
     country: text("country").notNull().default("US"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
+    /**
+     * IANA zone its hours are kept in, set from the point or the state on every write
+     * (app/geo/time-zones.server.ts); null: the coalition's zone (COALITION_TIME_ZONE).
+     */
+    timeZone: text("time_zone"),
     accessibility: text("accessibility"),
     transportation: text("transportation"),
     /** A shelter or safe house: the address is never published, only "call for the address". */

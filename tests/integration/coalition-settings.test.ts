@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_COALITION } from "~/coalition";
-import { coalitionToday, isListingStale } from "~/coalition.server";
+import { coalition, coalitionToday, isListingStale } from "~/coalition.server";
 import { parseConfig, resetConfigCache } from "~/config.server";
 import { addDays } from "~/directory/dates";
 import { loader as rootLoader } from "~/root";
@@ -41,9 +41,11 @@ describe("coalition settings", () => {
     expect({
       timeZone: config.COALITION_TIME_ZONE,
       staleAfterDays: config.COALITION_STALE_DAYS,
-      mapCenter: config.COALITION_MAP_CENTER,
+      mapCenter: config.COALITION_MAP_CENTER ?? DEFAULT_COALITION.mapCenter,
       hotlines: config.COALITION_HOTLINES,
     }).toEqual(DEFAULT_COALITION);
+    // Unset, maps open on the directory's own locations (tests/integration/time-zones.test.ts).
+    expect(config.COALITION_MAP_CENTER).toBeUndefined();
   });
 
   it("refuse a bad value at start, naming the variable", () => {
@@ -63,10 +65,10 @@ describe("coalition settings", () => {
 
   it("put 'today' and 'open now' in the coalition's time zone", () => {
     expect(coalitionToday(INSTANT)).toEqual({ isoDate: "2026-11-25", weekday: 3 });
-    expect(currentSlot(INSTANT)).toBe("3-03");
+    expect(currentSlot(INSTANT, coalition().timeZone)).toBe("3-03");
     configure({ COALITION_TIME_ZONE: "Pacific/Honolulu" });
     expect(coalitionToday(INSTANT)).toEqual({ isoDate: "2026-11-24", weekday: 2 });
-    expect(currentSlot(INSTANT)).toBe("2-22");
+    expect(currentSlot(INSTANT, coalition().timeZone)).toBe("2-22");
   });
 
   it("use one staleness rule: confirmed that many calendar days ago or more", () => {

@@ -327,7 +327,10 @@ describe("a successful form", () => {
       context,
     })) as Response;
     const { flash } = (await page.json()) as { flash: unknown };
-    expect(flash).toEqual({ kind: "info", message: "portal:flash.submitted" });
+    expect(flash).toEqual({
+      kind: "info",
+      text: "Sus cambios se enviaron al personal de la coalición para su revisión. Aparecerán cuando se aprueben.",
+    });
   });
 
   it("lets staff approve from the review page", async () => {

@@ -209,10 +209,12 @@ describe("search helpers", () => {
     ]);
   });
 
-  it("reads the current slot in New York time, across daylight saving", () => {
-    expect(currentSlot(new Date("2026-11-25T20:10:00Z"))).toBe("3-15"); // EST
-    expect(currentSlot(new Date("2026-07-01T13:00:00Z"))).toBe("3-09"); // EDT
-    expect(currentSlot(new Date("2026-11-30T04:30:00Z"))).toBe("7-23"); // Sunday night
+  it("reads the current slot in a place's time, across daylight saving", () => {
+    const ny = "America/New_York";
+    expect(currentSlot(new Date("2026-11-25T20:10:00Z"), ny)).toBe("3-15"); // EST
+    expect(currentSlot(new Date("2026-07-01T13:00:00Z"), ny)).toBe("3-09"); // EDT
+    expect(currentSlot(new Date("2026-11-30T04:30:00Z"), ny)).toBe("7-23"); // Sunday night
+    expect(currentSlot(new Date("2026-07-01T13:00:00Z"), "America/Phoenix")).toBe("3-06"); // no DST
   });
 
   it("makes tel: numbers", () => {
