@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
+import { jsonError } from "~/http/responses.server";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { UUID } from "./ids";
 
 /*
  * The HTTP side of the HSDS API: strict query parameters (a bad or unknown one is a 400 that
  * names it), JSON errors, and the headers of open data (any origin, cacheable, revalidated
- * with ETag / Last-Modified, no cookies). Deliberately small and self-contained; the lead may
- * fold it into the app-wide error helper later.
+ * with ETag / Last-Modified, no cookies). Errors take the shape of every JSON API's
+ * (`jsonError` in app/http/responses.server.ts).
  */
 
 export class HsdsError extends Error {
@@ -212,23 +213,19 @@ export function hsdsJson(request: Request, body: unknown, lastModified?: Date): 
   return new Response(text, { status: 200, headers });
 }
 
-/** Runs an endpoint; a refusal becomes its JSON answer (never cached, still open to any origin). */
+/**
+ * Runs an endpoint; a refusal becomes the JSON APIs' one error answer (`jsonError`: error,
+ * message, parameters), still open to any origin and never cached.
+ */
 export async function hsdsEndpoint(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (!(error instanceof HsdsError)) throw error;
-    return Response.json(
-      {
-        error: error.code,
-        message: error.message,
-        ...(error.parameter ? { parameter: error.parameter } : {}),
-      },
-      {
-        status: error.status,
-        headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" },
-      },
-    );
+    const problems = error.parameter ? [{ parameter: error.parameter, reason: error.message }] : [];
+    const response = jsonError(error.status, error.code, error.message, problems);
+    response.headers.set("Access-Control-Allow-Origin", "*");
+    return response;
   }
 }
 

@@ -223,7 +223,7 @@ describe("services", () => {
     ]) {
       const { status, body } = await get(servicesLoader, `/api/hsds/services?${query}`);
       expect(status, query).toBe(400);
-      expect(body).toMatchObject({ error: "invalid_parameter", parameter });
+      expect(body).toMatchObject({ error: "invalid_parameter", parameters: [{ parameter }] });
       expect(body.message).toContain(parameter);
     }
   });
@@ -378,7 +378,7 @@ describe("service_at_locations", () => {
       400,
     );
     const unknownZip = await get(salsLoader, "/api/hsds/service_at_locations?postcode=00000");
-    expect(unknownZip.body.parameter).toBe("postcode");
+    expect(unknownZip.body.parameters[0].parameter).toBe("postcode");
   });
 
   it("gives one service at a location, nested; 404 for an unknown one", async () => {
