@@ -9,11 +9,16 @@ import { isbot } from "isbot";
 import { renderToReadableStream } from "react-dom/server.browser";
 import serverManifest from "virtual:remix/server-manifest";
 import { config } from "~/config.server";
+import { registerServerTranslations } from "~/i18n/bundles";
+import { resourcesFor } from "~/i18n/resources.server";
 import { logError } from "~/error-log.server";
 import { contentSecurityPolicy } from "~/security/csp";
 import { NonceProvider } from "~/security/nonce";
 
 export { startBackgroundJobs, stopBackgroundJobs } from "~/jobs.server";
+
+// Pages render with the translations in memory; browsers load theirs as chunks.
+registerServerTranslations(resourcesFor);
 
 const ABORT_DELAY = 5_000;
 

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Links,
   Meta,
@@ -22,6 +23,7 @@ import { FlashMessage, type FlashData } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteChrome";
 import { detectLocale, localeCookie, localeSetCookie } from "~/i18n/i18n.server";
 import { fontStylesheetsFor } from "~/i18n/fonts";
+import { loadTranslations, translationsAtHand } from "~/i18n/bundles";
 import { i18nFor } from "~/i18n/instance";
 import {
   DEFAULT_LOCALE,
@@ -29,11 +31,14 @@ import {
   isLocale,
   namespaceGroupOf,
   type Locale,
+  type NamespaceGroup,
 } from "~/i18n/locales";
-import { resourcesFor } from "~/i18n/resources.server";
 import { consumeFlash } from "~/flash.server";
 import { useNonce } from "~/security/nonce";
 import englishCommon from "~/i18n/locales/en/common.json";
+
+/** The words of the error page when nothing else could be loaded. */
+const ENGLISH_COMMON = { en: { common: englishCommon } };
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
 
@@ -68,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       locale,
       dir: directionOf(locale),
-      resources: resourcesFor(locale, namespaceGroupOf(new URL(request.url).pathname)),
+      group: namespaceGroupOf(new URL(request.url).pathname),
       user: actor ? publicUser(actor) : null,
       flash,
       // Time zone, staleness, map centre, hotlines: nothing secret, all shown in pages.
@@ -97,10 +102,22 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   );
 };
 
+/**
+ * In the browser, a new language or area needs its translations before the page renders in
+ * it: they are loaded (once, then cached) while the root loader's data arrives. The first
+ * page's are loaded before hydration (entry.client.tsx).
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<RootData>();
+  await loadTranslations(data.locale, data.group);
+  return data;
+}
+
 export type RootData = {
   locale: Locale;
   dir: "ltr" | "rtl";
-  resources: Parameters<typeof i18nFor>[1];
+  /** Which translations the page uses (app/i18n/bundles.ts): public pages need fewer. */
+  group: NamespaceGroup;
   /** The signed-in person's public fields (account menu), or null. */
   user: PublicUser | null;
   /** A one-time message from the redirect that led here (app/flash.server.ts). */
@@ -111,10 +128,20 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<RootData>("root");
 }
 
-function Document({ children, locale, dir }: { children: ReactNode; locale: Locale; dir: string }) {
+function Document({
+  children,
+  locale,
+  dir,
+  group,
+}: {
+  children: ReactNode;
+  locale: Locale;
+  dir: string;
+  group: NamespaceGroup;
+}) {
   const nonce = useNonce();
   return (
-    <html lang={locale} dir={dir}>
+    <html lang={locale} dir={dir} data-translations={group}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -152,11 +179,11 @@ function Chrome({ children, flash }: { children: ReactNode; flash?: FlashData | 
 }
 
 export default function App() {
-  const { locale, dir, resources, flash } = useLoaderData<RootData>();
-  const i18n = i18nFor(locale, resources);
+  const { locale, dir, group, flash } = useLoaderData<RootData>();
+  const i18n = i18nFor(locale, translationsAtHand(locale, group) ?? ENGLISH_COMMON);
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} dir={dir}>
+      <Document locale={locale} dir={dir} group={group}>
         <Chrome flash={flash}>
           <Outlet />
         </Chrome>
@@ -169,14 +196,17 @@ export function ErrorBoundary() {
   const root = useRootData();
   const locale = root?.locale ?? DEFAULT_LOCALE;
   // When the root loader itself failed there is no loader data: fall back to English.
-  const resources = root?.resources;
+  const group = root?.group ?? "public";
   const i18n = useMemo(
-    () => i18nFor(locale, resources ?? { en: { common: englishCommon } }),
-    [locale, resources],
+    () =>
+      root
+        ? i18nFor(locale, translationsAtHand(locale, group) ?? ENGLISH_COMMON)
+        : i18nFor(DEFAULT_LOCALE, ENGLISH_COMMON),
+    [root, locale, group],
   );
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale} dir={root?.dir ?? "ltr"}>
+      <Document locale={root ? locale : DEFAULT_LOCALE} dir={root?.dir ?? "ltr"} group={group}>
         <Chrome>
           <GeneralErrorBoundary />
         </Chrome>

@@ -59,9 +59,10 @@ function pick(locale: Locale, group: NamespaceGroup): ResourceLanguage {
 }
 
 /**
- * What the browser needs: that locale only, and only the namespaces of the area it is in (the
- * root loader revalidates when the area changes). No English fallback: every locale has every
- * key (tests/unit/i18n-completeness), so the fallback would only double what a phone downloads.
+ * What a page renders with on the server, and the same as the browser loads as chunks
+ * (app/i18n/bundles.ts): that locale only, and only the namespaces of the area it is in. No
+ * English fallback: every locale has every key (tests/unit/i18n-completeness), so the
+ * fallback would only double what a phone downloads.
  */
 export function resourcesFor(locale: Locale, group: NamespaceGroup = "member"): Resource {
   return memoized(`${locale}:${group}`, () => buildResources(locale, group));
