@@ -6,6 +6,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { percentiles, type Percentiles } from "./measure";
+import { namespacesOf } from "~/i18n/locales";
 
 export interface AppServer {
   base: string;
@@ -130,6 +131,8 @@ export interface PageWeight {
   /** The JavaScript a first visit loads before the page is interactive (modulepreloads and the entry). */
   scripts: string[];
   criticalJsGzipBytes: number;
+  /** Of criticalJsGzipBytes: the page's translation chunks, loaded before hydration. */
+  translationsGzipBytes: number;
   htmlBytes: number;
   /** Of htmlBytes: the inline scripts that carry loader data to the browser. */
   loaderDataBytes: number;
@@ -149,16 +152,35 @@ export async function pageWeight(server: AppServer, root: string, pagePath: stri
   const scripts = new Set<string>();
   for (const match of html.matchAll(/(?:href="|import\(?\s*["'])(\/assets\/[^"']+\.js)/g))
     scripts.add(match[1]!);
-  let criticalJsGzipBytes = 0;
-  for (const script of scripts)
-    criticalJsGzipBytes += gzipSync(readFileSync(path.join(root, "build/client", script))).length;
+  // The translation chunks the entry loads before hydrating (app/i18n/bundles.ts): found in
+  // the glob map of the built code by the page's language and area.
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? "en";
+  const group =
+    /<html[^>]*\sdata-translations="([^"]+)"/.exec(html)?.[1] === "member" ? "member" : "public";
+  const translationScripts = new Set<string>();
+  for (const script of scripts) {
+    const code = readFileSync(path.join(root, "build/client", script), "utf8");
+    for (const namespace of namespacesOf(group)) {
+      const chunk = new RegExp(
+        `"\\./locales/${lang}/${namespace}\\.json":\\(\\)=>[^;]*?import\\("\\./([^"]+\\.js)"\\)`,
+      ).exec(code)?.[1];
+      if (chunk) translationScripts.add(`/assets/${chunk}`);
+    }
+  }
+  const gzipOf = (script: string) =>
+    gzipSync(readFileSync(path.join(root, "build/client", script))).length;
+  let translationsGzipBytes = 0;
+  for (const script of translationScripts) translationsGzipBytes += gzipOf(script);
+  let criticalJsGzipBytes = translationsGzipBytes;
+  for (const script of scripts) criticalJsGzipBytes += gzipOf(script);
   let loaderDataBytes = 0;
   for (const match of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g))
     if (match[1]!.includes("__remixContext")) loaderDataBytes += Buffer.byteLength(match[0]);
   return {
     path: pagePath,
-    scripts: [...scripts],
+    scripts: [...scripts, ...translationScripts],
     criticalJsGzipBytes,
+    translationsGzipBytes,
     htmlBytes: Buffer.byteLength(html),
     loaderDataBytes,
   } satisfies PageWeight;
