@@ -22,6 +22,13 @@ function routeTree(routes: ServerBuild["routes"], parentId?: string): RouteNode[
 }
 
 const trees = new WeakMap<ServerBuild["routes"], RouteNode[]>();
+/**
+ * Matching ranks every route again on each call (a tenth of the CPU of a home page went
+ * into route matching): the last few hundred answers are kept, per build.
+ */
+const MATCH_CACHE_SIZE = 500;
+const matchCaches = new WeakMap<ServerBuild["routes"], Map<string, RouteMatches>>();
+type RouteMatches = NonNullable<ReturnType<typeof matchRoutes<RouteNode>>>;
 
 /** The page a URL is for: single fetch asks for `/es/login` as `/es/login.data` (`/_root.data`). */
 function pagePath(url: URL): string {
@@ -29,10 +36,19 @@ function pagePath(url: URL): string {
   return url.pathname.replace(/\.data$/, "");
 }
 
-function matchesOf(build: ServerBuild, url: URL) {
+function matchesOf(build: ServerBuild, url: URL): RouteMatches {
   let tree = trees.get(build.routes);
   if (!tree) trees.set(build.routes, (tree = routeTree(build.routes)));
-  return matchRoutes(tree, pagePath(url)) ?? [];
+  let cache = matchCaches.get(build.routes);
+  if (!cache) matchCaches.set(build.routes, (cache = new Map()));
+  const path = pagePath(url);
+  let matches = cache.get(path);
+  if (!matches) {
+    matches = matchRoutes(tree, path) ?? [];
+    if (cache.size >= MATCH_CACHE_SIZE) cache.clear();
+    cache.set(path, matches);
+  }
+  return matches;
 }
 
 /** The route whose action a POST to this URL would run, chosen the way Remix chooses it. */
