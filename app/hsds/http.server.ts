@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { jsonError } from "~/http/responses.server";
+import { SearchBusyError } from "~/search/fallback-gate.server";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { UUID } from "./ids";
 
@@ -221,6 +222,12 @@ export async function hsdsEndpoint(run: () => Promise<Response>): Promise<Respon
   try {
     return await run();
   } catch (error) {
+    if (error instanceof SearchBusyError) {
+      const busy = jsonError(503, "search_busy", "Search is busy; try again in a few seconds.");
+      busy.headers.set("Access-Control-Allow-Origin", "*");
+      busy.headers.set("Retry-After", "5");
+      return busy;
+    }
     if (!(error instanceof HsdsError)) throw error;
     const problems = error.parameter ? [{ parameter: error.parameter, reason: error.message }] : [];
     const response = jsonError(error.status, error.code, error.message, problems);

@@ -66,7 +66,7 @@ export interface ParameterProblem {
  * sentence for the developer, and the parameters at fault, never a stack or a query.
  */
 export function jsonError(
-  status: 400 | 404 | 405 | 413 | 414 | 415,
+  status: 400 | 404 | 405 | 413 | 414 | 415 | 503,
   error: string,
   message: string,
   parameters: ParameterProblem[] = [],

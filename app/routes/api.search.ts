@@ -4,6 +4,7 @@ import { jsonError } from "~/http/responses.server";
 import { resolvePlace } from "~/geo/places.server";
 import { detectLocale } from "~/i18n/i18n.server";
 import { parseSearchParams } from "~/search/params";
+import { SearchBusyError } from "~/search/fallback-gate.server";
 import { searchServices } from "~/search/search.server";
 import { PRIVATE_NO_STORE } from "~/security/cache-control";
 
@@ -36,7 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
 
-  const result = await searchServices(db(), query);
+  let result;
+  try {
+    result = await searchServices(db(), query);
+  } catch (error) {
+    if (!(error instanceof SearchBusyError)) throw error;
+    const busy = jsonError(503, "search_busy", "Search is busy; try again in a few seconds.");
+    busy.headers.set("Retry-After", "5");
+    return busy;
+  }
   return Response.json(
     {
       hits: result.hits,

@@ -4,6 +4,7 @@ import { currentSlot, documentToHit, type ServiceDocument } from "~/search/docum
 import { coalition } from "~/coalition.server";
 import { openNowZones } from "~/geo/time-zones.server";
 import { meiliForSearch, servicesIndexName } from "~/search/meili.server";
+import { fallbackGate } from "~/search/fallback-gate.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
 import {
   ALL_FACETS,
@@ -212,7 +213,8 @@ export async function searchWithMeilisearch(
 
 /**
  * Searches the directory: Meilisearch when it answers, else the Postgres fallback with the
- * same filters, facets and pages (the result says `engine: "postgres"`).
+ * same filters, facets and pages (the result says `engine: "postgres"`), a few at a time per
+ * process: beyond that it throws SearchBusyError (fallback-gate.server.ts).
  */
 export async function searchServices(
   db: Database,
@@ -224,6 +226,6 @@ export async function searchServices(
   } catch (error) {
     const indexMissing = errorCode(error) === "index_not_found";
     if (!isMeiliUnavailable(error) && !indexMissing) throw error;
-    return searchWithPostgres(db, query, { now: options.now });
+    return fallbackGate.run(() => searchWithPostgres(db, query, { now: options.now }));
   }
 }
