@@ -13,6 +13,9 @@ export type AuditAction =
   | "delete"
   | "pause"
   | "archive"
+  /** Taking new clients or not, reopening: published at once, undoable by staff. */
+  | "availability"
+  | "availability.undo"
   | "confirm"
   | "submit"
   | "approve"

@@ -275,7 +275,15 @@ const serviceHandler: EntityHandler<ServiceFields> = {
         .returning({ id: services.id });
       serviceId = created!.id;
     } else if (Object.keys(values).length > 0) {
-      await tx.update(services).set(values).where(eq(services.id, serviceId));
+      // "Since when" is shown beside "not accepting new clients" and "temporarily closed".
+      const availabilityMoved =
+        (has(changes, "acceptingNewClients") &&
+          changes.acceptingNewClients !== before?.acceptingNewClients) ||
+        (has(changes, "status") && changes.status !== before?.status);
+      await tx
+        .update(services)
+        .set(availabilityMoved ? { ...values, availabilityChangedAt: new Date() } : values)
+        .where(eq(services.id, serviceId));
     }
     if (has(changes, "categories")) {
       await tx.delete(serviceTaxonomy).where(eq(serviceTaxonomy.serviceId, serviceId));

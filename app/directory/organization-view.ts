@@ -1,4 +1,5 @@
 import { formatDate, inZone, languageNames, timeZoneName, weeklyHours } from "~/i18n/format";
+import { calendarDayIn } from "./dates";
 import type { LocationView, OrganizationPage, ServiceView } from "./organizations.server";
 
 /*
@@ -9,6 +10,8 @@ import type { LocationView, OrganizationPage, ServiceView } from "./organization
 export interface ServiceDisplay extends Omit<ServiceView, "hours"> {
   hours: { locationId: string | null; lines: { days: string; hours: string }[] }[];
   lastVerifiedText: string | null;
+  /** The day taking new clients last changed, in the coalition's zone ("3 December 2026"). */
+  availabilitySinceText: string | null;
 }
 
 export interface OrganizationView {
@@ -98,6 +101,12 @@ export function presentOrganizationPage(
           };
         }),
         lastVerifiedText: service.lastVerified ? formatDate(service.lastVerified, intl) : null,
+        availabilitySinceText: service.availabilityChangedAt
+          ? formatDate(
+              calendarDayIn(coalitionTimeZone, new Date(service.availabilityChangedAt)).isoDate,
+              intl,
+            )
+          : null,
       };
     }),
     locations: page.locations,

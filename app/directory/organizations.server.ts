@@ -76,6 +76,8 @@ export interface ServiceView {
   eligibility: LocalizedText | null;
   applicationProcess: LocalizedText | null;
   acceptingNewClients: boolean;
+  /** ISO date-time taking new clients or being open last changed (null: never recorded). */
+  availabilityChangedAt: string | null;
   takesDetainedCases: boolean;
   deliveryMethods: DeliveryMethod[];
   populations: Population[];
@@ -236,6 +238,7 @@ export async function getPublishedOrganizationPage(
         eligibility: text(texts.eligibility),
         applicationProcess: text(texts.applicationProcess),
         acceptingNewClients: service.acceptingNewClients,
+        availabilityChangedAt: service.availabilityChangedAt?.toISOString() ?? null,
         takesDetainedCases: service.takesDetainedCases,
         deliveryMethods: service.deliveryMethods as DeliveryMethod[],
         populations: service.populations as Population[],

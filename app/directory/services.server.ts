@@ -38,7 +38,7 @@ async function loadService(
   if (!loaded) throw notFound();
   assertCan(actor, action, "service", { organizationId: loaded.organizationId });
   const organization = await loadOrganization(tx, loaded.organizationId);
-  return { ...loaded, organization };
+  return { ...loaded, id: serviceId, organization };
 }
 
 export interface NewServiceContext {
@@ -110,28 +110,81 @@ export async function createService(
   });
 }
 
+/**
+ * Saves the service form. Whether it takes new clients is published at once (see
+ * setAcceptingNewClients); everything else follows the review rules.
+ */
 export async function updateService(
   db: DbOrTx,
   input: { actor: Actor; serviceId: string; changes: Partial<ServiceFields> },
 ): Promise<ChangeOutcome> {
   return inTransaction(db, async (tx) => {
-    const service = await loadService(tx, input.actor, input.serviceId, "update");
-    return commitChange(tx, {
+    const { acceptingNewClients, ...reviewed } = input.changes;
+    let service = await loadService(tx, input.actor, input.serviceId, "update");
+    let availability: ChangeOutcome | undefined;
+    if (
+      acceptingNewClients !== undefined &&
+      acceptingNewClients !== service.fields.acceptingNewClients
+    ) {
+      availability = await applyAvailability(tx, service, input.actor, { acceptingNewClients });
+      service = await loadService(tx, input.actor, input.serviceId, "update");
+    }
+    const outcome = await commitChange(tx, {
       actor: input.actor,
       organization: service.organization,
       entityType: "service",
       entityId: input.serviceId,
       operation: "update",
       before: service.fields,
-      submitted: input.changes,
+      submitted: reviewed,
     });
+    return outcome.status === "unchanged" && availability ? availability : outcome;
+  });
+}
+
+type LoadedService = Awaited<ReturnType<typeof loadService>>;
+type Availability = Pick<ServiceFields, "acceptingNewClients"> | Pick<ServiceFields, "status">;
+
+/** An availability change, applied now for any editor and audited as such. */
+function applyAvailability(
+  tx: Transaction,
+  service: LoadedService,
+  actor: Actor,
+  change: Availability,
+): Promise<ChangeOutcome> {
+  return commitChange(tx, {
+    actor,
+    organization: service.organization,
+    entityType: "service",
+    entityId: service.id,
+    operation: "update",
+    before: service.fields,
+    submitted: change,
+    immediate: true,
+    auditAction: "availability",
+  });
+}
+
+/**
+ * Taking new clients or not is published at once, for every member organization: a full
+ * office that waits for review keeps getting calls it cannot answer, and one that has room
+ * again keeps people away. Audited; staff can undo it (undoAvailabilityChange).
+ */
+export async function setAcceptingNewClients(
+  db: DbOrTx,
+  input: { actor: Actor; serviceId: string; accepting: boolean },
+): Promise<ChangeOutcome> {
+  return inTransaction(db, async (tx) => {
+    const service = await loadService(tx, input.actor, input.serviceId, "update");
+    return applyAvailability(tx, service, input.actor, { acceptingNewClients: input.accepting });
   });
 }
 
 /**
  * Pause, archive or resume a service. Taking a service out of the directory (pause, archive)
  * applies at once for every editor: waiting for review would keep sending people to a service
- * that cannot see them. Putting it back (active) is a change like any other.
+ * that cannot see them; so does reopening after a pause. Bringing back an archived service
+ * is a change like any other.
  */
 export async function setServiceStatus(
   db: DbOrTx,
@@ -141,6 +194,9 @@ export async function setServiceStatus(
     const action = input.status === "archived" ? "archive" : "update";
     const service = await loadService(tx, input.actor, input.serviceId, action);
     const withdrawing = input.status === "paused" || input.status === "archived";
+    // Reopening after a pause is availability too: published at once, like the pause.
+    if (input.status === "active" && service.fields.status === "paused")
+      return applyAvailability(tx, service, input.actor, { status: "active" });
     return commitChange(tx, {
       actor: input.actor,
       organization: service.organization,

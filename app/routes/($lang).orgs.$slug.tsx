@@ -188,6 +188,9 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
           {service.acceptingNewClients
             ? t("search:results.accepting")
             : t("search:results.notAccepting")}
+          {service.availabilitySinceText
+            ? ` (${t("service.availabilitySince", { date: service.availabilitySinceText })})`
+            : null}
         </Fact>
         {service.takesDetainedCases ? (
           <Fact label={t("search:results.detained")}>{t("search:results.takesDetainedCases")}</Fact>

@@ -23,7 +23,12 @@ import {
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
-import { getServiceForEditing, setServiceStatus, updateService } from "~/directory/services.server";
+import {
+  getServiceForEditing,
+  setAcceptingNewClients,
+  setServiceStatus,
+  updateService,
+} from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { readForm } from "~/http/form.server";
@@ -41,12 +46,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** Saves the service form, or (intent "status") pauses, archives or resumes the service. */
+/**
+ * Saves the service form; or (intent "status") pauses, archives or resumes the service; or
+ * (intent "accepting") says whether it takes new clients, published at once.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const serviceId = idParam(params, "serviceId");
   const formData = await readForm(request);
   const path = `/portal/services/${serviceId}/edit`;
+  if (formData.get("intent") === "accepting") {
+    const accepting = formData.get("accepting");
+    if (accepting !== "true" && accepting !== "false")
+      throw new Response("Bad request", { status: 400 });
+    return orRespond(async () => {
+      const outcome = await setAcceptingNewClients(db(), {
+        actor,
+        serviceId,
+        accepting: accepting === "true",
+      });
+      return redirectAfterChange(params, path, outcome);
+    });
+  }
   if (formData.get("intent") === "status") {
     const submission = parseForm(formData, serviceStatusSchema);
     if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
@@ -95,6 +116,28 @@ export default function EditServicePage() {
         </span>
       </p>
       <PendingNotice pending={pending} />
+      <section aria-labelledby="availability-heading" className="card">
+        <h2 id="availability-heading">{t("service.availabilityHeading")}</h2>
+        <p>
+          {editing.fields.acceptingNewClients
+            ? t("search:results.accepting")
+            : t("search:results.notAccepting")}
+        </p>
+        <p className="hint">{t("service.availabilityHint")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="accepting" />
+          <input
+            type="hidden"
+            name="accepting"
+            value={editing.fields.acceptingNewClients ? "false" : "true"}
+          />
+          <button type="submit" className="button">
+            {editing.fields.acceptingNewClients
+              ? t("service.stopAccepting")
+              : t("service.startAccepting")}
+          </button>
+        </Form>
+      </section>
       <ServiceForm
         form={form}
         fields={fields}

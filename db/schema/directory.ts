@@ -11,6 +11,7 @@ import {
   smallint,
   text,
   time,
+  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -86,6 +87,8 @@ export const services = pgTable(
     eligibilityDescription: text("eligibility_description"),
     applicationProcess: text("application_process"),
     acceptingNewClients: boolean("accepting_new_clients").notNull().default(true),
+    /** When accepting new clients or being open (paused/active) last changed: shown publicly. */
+    availabilityChangedAt: timestamp("availability_changed_at", { withTimezone: true }),
     takesDetainedCases: boolean("takes_detained_cases").notNull().default(false),
     deliveryMethods: text("delivery_methods")
       .array()

@@ -104,11 +104,13 @@ describe("an editor of an untrusted organization", () => {
       actor: staff,
       changeSetId: outcome.changeSetId,
     });
+    // Not taking new clients is published at once (tests/integration/availability.test.ts):
+    // it is not part of the proposal.
     expect(review.rows.map((row) => [row.field, row.current, row.proposed])).toEqual([
       ["name", service.name, "Deportation defense"],
       ["languages", ["en"], ["bn", "en"]],
-      ["acceptingNewClients", true, false],
     ]);
+    expect((await serviceFields(db, service.id)).acceptingNewClients).toBe(false);
 
     await approveChangeSet(db, { actor: staff, changeSetId: outcome.changeSetId });
 
@@ -118,7 +120,8 @@ describe("an editor of an untrusted organization", () => {
       languages: ["bn", "en"],
       acceptingNewClients: false,
     });
-    expect(await outboxFor(db, service.id)).toHaveLength(1);
+    // Re-indexed twice: for the availability change, and for the approval.
+    expect(await outboxFor(db, service.id)).toHaveLength(2);
     const [changeSet] = await db
       .select()
       .from(changeSets)
@@ -285,7 +288,7 @@ describe("an editor of an untrusted organization", () => {
     expect(withdrawn?.status).toBe("withdrawn");
   });
 
-  it("pauses a service at once (taking it out of the directory needs no review)", async () => {
+  it("pauses and reopens a service at once (availability needs no review)", async () => {
     const { db } = env();
     const organization = await createOrganization(db);
     const service = await insertService(db, organization.id);
@@ -298,13 +301,13 @@ describe("an editor of an untrusted organization", () => {
     });
     expect((await serviceFields(db, service.id)).status).toBe("paused");
     expect(await outboxFor(db, service.id)).toHaveLength(1);
-    // Putting it back in the directory is reviewed like any change.
+    // Reopening after a pause is availability too: published at once.
     expect(
       await setServiceStatus(db, { actor: editor, serviceId: service.id, status: "active" }),
     ).toMatchObject({
-      status: "pending",
+      status: "applied",
     });
-    expect((await serviceFields(db, service.id)).status).toBe("paused");
+    expect((await serviceFields(db, service.id)).status).toBe("active");
   });
 
   it("submitting what is already published creates no proposal", async () => {

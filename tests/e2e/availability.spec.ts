@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
+import { expectNoSeriousA11yViolations } from "./support";
+
+type Account = { email: string; password: string };
+
+async function signIn(page: Page, account: Account) {
+  await page.goto("/en/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("You are signed in.")).toBeVisible();
+}
+
+/** The search result card of `serviceName`, reloaded until it says `text` (the index follows). */
+async function expectCardToSay(page: Page, serviceName: string, text: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/en/search?q=${encodeURIComponent(serviceName)}`);
+        const card = page.locator("li.result", {
+          has: page.getByRole("heading", { name: serviceName, exact: true }),
+        });
+        return (await card.first().textContent()) ?? "";
+      },
+      { timeout: 20_000, intervals: [500, 1000, 2000] },
+    )
+    .toContain(text);
+}
+
+test("a full office says so at once, without review, and staff can undo it", async ({
+  browser,
+}) => {
+  // An editor of an organization whose other changes go to review.
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, DEMO_ACCOUNTS.editorA);
+  await editor.goto("/en/portal");
+  await editor
+    .getByRole("link", { name: "Edit organization, services and locations" })
+    .first()
+    .click();
+  const serviceLink = editor.getByRole("region", { name: "Services" }).getByRole("link").nth(1);
+  const serviceName = (await serviceLink.textContent())!.trim();
+  await serviceLink.click();
+  await editor.waitForURL(/\/portal\/services\/[^/]+\/edit$/);
+
+  await editor.getByRole("button", { name: "We are not taking new clients now" }).click();
+  await expect(editor.getByText("Your changes are published.")).toBeVisible();
+  await expect(
+    editor.getByRole("button", { name: "We are taking new clients again" }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(editor);
+
+  // Live in search within seconds, no review.
+  const visitor = await browser.newPage();
+  await expectCardToSay(visitor, serviceName, "Not accepting new clients right now");
+
+  // Staff see it and undo it.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, DEMO_ACCOUNTS.staff);
+  await staff.goto("/en/staff");
+  await staff.getByRole("link", { name: "Availability" }).click();
+  await expect(
+    staff.getByRole("heading", { level: 1, name: "Availability changes" }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(staff);
+  await staff
+    .getByRole("button", { name: `Undo the change to ${serviceName}` })
+    .first()
+    .click();
+  await expect(
+    staff.getByText("The change was undone, and the listing is published as it was."),
+  ).toBeVisible();
+  await expectCardToSay(visitor, serviceName, "Accepting new clients");
+
+  await editorContext.close();
+  await staffContext.close();
+});
