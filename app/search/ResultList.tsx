@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferLink } from "~/components/ReferLink";
+import { useLocale } from "~/i18n/hooks";
+import { directionOf } from "~/i18n/locales";
 import type { HitView } from "./page-types";
 
 interface ResultListProps {
@@ -8,6 +10,8 @@ interface ResultListProps {
   /** Number of the first result on this page (11 on page 2). */
   start: number;
   languageNames: Record<string, string>;
+  /** Names for use inside a sentence ("(in English)"): the descriptions' and matches' languages. */
+  inlineLanguageNames: Record<string, string>;
   orgHref: (slug: string) => string;
   highlightedId: string | null;
   onHighlight: (id: string | null) => void;
@@ -26,11 +30,18 @@ export function ResultList({ hits, start, ...rest }: ResultListProps) {
 function ResultItem({
   hit,
   languageNames,
+  inlineLanguageNames,
   orgHref,
   highlightedId,
   onHighlight,
 }: Omit<ResultListProps, "hits" | "start"> & { hit: HitView }) {
-  const { t } = useTranslation(["search", "vocabulary"]);
+  const { t } = useTranslation(["search", "vocabulary", "directory"]);
+  const locale = useLocale();
+  const base = (tag: string) => tag.split("-")[0]!.toLowerCase();
+  /** The description is shown in another language than the page's (no translation). */
+  const fallback = base(hit.textLanguage) !== base(locale);
+  const inLanguage = (lang: string) =>
+    t("directory:inLanguage", { language: inlineLanguageNames[lang] ?? lang });
   const headingId = `result-${hit.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const orgPage = orgHref(hit.organizationSlug);
   const { display } = hit;
@@ -51,32 +62,55 @@ function ResultItem({
       onBlur={() => onHighlight(null)}
     >
       <article aria-labelledby={headingId}>
-        <h3 id={headingId} className="result__title">
+        {/* Names and addresses are data, often in another script than the page's: each is a
+            bidi isolate (dir="auto", <bdi>) so that an English name or a number keeps its order
+            inside an Arabic or Urdu page (issue 11, item 4). */}
+        <h3 id={headingId} className="result__title" dir="auto">
           <Link to={`${orgPage}#service-${hit.serviceId}`}>{hit.serviceName}</Link>
         </h3>
-        <p className="result__org">
+        <p className="result__org" dir="auto">
           <Link to={orgPage}>{hit.organizationName}</Link>
         </p>
+        {hit.matchedThrough ? (
+          <p className="result__why hint">
+            {t("results.matchedThrough")}{" "}
+            <bdi lang={hit.matchedThrough.lang ?? undefined}>{hit.matchedThrough.term}</bdi>
+            {hit.matchedThrough.lang ? <> {inLanguage(hit.matchedThrough.lang)}</> : null}
+          </p>
+        ) : null}
         <ReferLink serviceId={hit.serviceId} serviceName={hit.serviceName} />
         {hit.serviceDescription ? (
-          <p className="result__description screen-only">{hit.serviceDescription}</p>
+          <p className="result__description screen-only">
+            <bdi lang={hit.textLanguage}>{hit.serviceDescription}</bdi>
+            {fallback ? (
+              <>
+                {" "}
+                <span className="translation-note" lang={locale} dir={directionOf(locale)}>
+                  {inLanguage(hit.textLanguage)}
+                </span>
+              </>
+            ) : null}
+          </p>
         ) : null}
         <dl className="facts">
           {display.distance ? (
             <div>
               <dt>{t("results.distance")}</dt>
-              <dd>{display.distance}</dd>
+              <dd>
+                <bdi>{display.distance}</bdi>
+              </dd>
             </div>
           ) : null}
           <div>
             <dt>{t("results.address")}</dt>
             <dd>
-              {address ??
-                (hit.confidentialLocation
-                  ? t("results.callForAddress")
-                  : hit.deliveryMethods
-                      .map((code) => t(`vocabulary:delivery.${code}`))
-                      .join(" · "))}
+              {address ? (
+                <bdi className="result__address">{address}</bdi>
+              ) : hit.confidentialLocation ? (
+                t("results.callForAddress")
+              ) : (
+                hit.deliveryMethods.map((code) => t(`vocabulary:delivery.${code}`)).join(" · ")
+              )}
             </dd>
           </div>
           {hit.phone ? (
@@ -91,20 +125,32 @@ function ResultItem({
           ) : null}
           <div className="screen-only">
             <dt>{t("results.hoursToday")}</dt>
-            <dd>{hoursToday}</dd>
+            <dd>{display.hoursToday ? <bdi>{hoursToday}</bdi> : hoursToday}</dd>
           </div>
           <div className="print-only">
             <dt>{t("results.hours")}</dt>
             <dd>
               {display.week.length > 0
-                ? display.week.map((line) => `${line.days}: ${line.hours}`).join("; ")
+                ? display.week.map((line, index) => (
+                    <span key={line.days}>
+                      {index > 0 ? "; " : null}
+                      {line.days}: <bdi>{line.hours}</bdi>
+                    </span>
+                  ))
                 : t("results.callForHours")}
             </dd>
           </div>
           {hit.languages.length > 0 ? (
             <div>
               <dt>{t("results.languages")}</dt>
-              <dd>{hit.languages.map((code) => languageNames[code] ?? code).join(", ")}</dd>
+              <dd>
+                {hit.languages.map((code, index) => (
+                  <span key={code}>
+                    {index > 0 ? ", " : null}
+                    <bdi>{languageNames[code] ?? code}</bdi>
+                  </span>
+                ))}
+              </dd>
             </div>
           ) : null}
           <div>
