@@ -74,7 +74,9 @@ function ResultItem({
         {hit.matchedThrough ? (
           <p className="result__why hint">
             {t("results.matchedThrough")}{" "}
-            <bdi lang={hit.matchedThrough.lang ?? undefined}>{hit.matchedThrough.term}</bdi>
+            <bdi lang={hit.matchedThrough.lang ?? undefined}>
+              <q>{hit.matchedThrough.term}</q>
+            </bdi>
             {hit.matchedThrough.lang ? <> {inLanguage(hit.matchedThrough.lang)}</> : null}
           </p>
         ) : null}

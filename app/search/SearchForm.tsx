@@ -5,6 +5,7 @@ import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
 import { roundCoordinate } from "~/geo/distance";
 import { RADIUS_CHOICES } from "./filters";
+import { ANY_DISTANCE } from "./params";
 
 interface SearchFormProps {
   action: string;
@@ -67,7 +68,7 @@ export function SearchForm({ action, defaults, filters }: SearchFormProps) {
       <div className="field field--radius">
         <label htmlFor="search-radius">{t("form.radiusLabel")}</label>
         <select id="search-radius" name="radius" defaultValue={defaults.radius}>
-          <option value="">{t("form.anyDistance")}</option>
+          <option value={ANY_DISTANCE}>{t("form.anyDistance")}</option>
           {radiusChoices.map((miles) => (
             <option key={miles} value={String(miles)}>
               {t("form.withinMiles", { count: miles })}

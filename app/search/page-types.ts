@@ -35,6 +35,10 @@ export interface SearchPage {
   suggestions: Suggestion[];
   /** Languages of the facets and hits, named in the visitor's language. */
   languageNames: Record<string, string>;
+  /** Languages of untranslated descriptions and of matches, named for use in a sentence. */
+  inlineLanguageNames: Record<string, string>;
+  /** With a radius: how many more results there are farther away (0 when none). */
+  fartherAway: number;
   /** For the printed handout. */
   printedOn: string;
 }

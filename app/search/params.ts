@@ -176,6 +176,20 @@ export function parseSearchParams(
   return { query, ignored };
 }
 
+/**
+ * What the Distance control shows: the radius really used (the default when none was given,
+ * "any" for any distance); without a place, what would be used once one is given.
+ */
+export function radiusControlValue(query: SearchQuery, raw: string | null): string {
+  if (query.near) return query.radius === undefined ? ANY_DISTANCE : String(query.radius);
+  const chosen = raw?.trim();
+  if (chosen === ANY_DISTANCE) return ANY_DISTANCE;
+  const parsed = chosen ? decimalNumber(chosen) : undefined;
+  return parsed !== undefined && (RADIUS_CHOICES as readonly number[]).includes(parsed)
+    ? String(parsed)
+    : String(DEFAULT_RADIUS);
+}
+
 /** The URL parameters that reproduce a query (for links: pagination, removing a filter). */
 export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();

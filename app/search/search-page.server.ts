@@ -102,10 +102,19 @@ export async function loadSearchPage(
     },
   }));
 
+  const textLanguages = new Set<string>(
+    result.hits.flatMap((hit) => [
+      hit.textLanguage,
+      ...(hit.matchedThrough?.lang ? [hit.matchedThrough.lang] : []),
+    ]),
+  );
+
   return {
     result: { ...result, hits },
     suggestions,
     languageNames: languageNames(languages, intl),
+    inlineLanguageNames: languageNames(textLanguages, intl, { capitalize: false }),
+    fartherAway: Math.max(0, (result.totalAnyDistance ?? result.total) - result.total),
     printedOn: formatDate(today.isoDate, intl),
   };
 }
