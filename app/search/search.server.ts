@@ -255,8 +255,17 @@ export const CLOSEST_WINDOW = 1000;
 type RankedId = {
   id: string;
   _geoDistance?: number;
-  _rankingScoreDetails?: { words?: { matchingWords?: number } };
+  _rankingScoreDetails?: Record<string, { matchingWords?: number; distance?: number }>;
 };
+
+/** Meters from the place, from the geo sort's ranking details (`_geoPoint(...)` key). */
+function rankedDistance(row: RankedId): number {
+  if (typeof row._geoDistance === "number") return row._geoDistance;
+  for (const [rule, details] of Object.entries(row._rankingScoreDetails ?? {}))
+    if (rule.startsWith("_geoPoint(") && typeof details.distance === "number")
+      return details.distance;
+  return Number.POSITIVE_INFINITY;
+}
 
 /**
  * The page of a "closest" search with words: the matches (ids, words matched, distance) ordered
@@ -273,7 +282,7 @@ async function closestPage(
   const rows = (ranked.hits as unknown as RankedId[]).map((row, index) => ({
     id: row.id,
     words: row._rankingScoreDetails?.words?.matchingWords ?? 0,
-    distance: row._geoDistance ?? Number.POSITIVE_INFINITY,
+    distance: rankedDistance(row),
     index,
   }));
   rows.sort((a, b) => b.words - a.words || a.distance - b.distance || a.index - b.index);
