@@ -63,13 +63,17 @@ function ResultItem({
     >
       <article aria-labelledby={headingId}>
         {/* Names and addresses are data, often in another script than the page's: each is a
-            bidi isolate (dir="auto", <bdi>) so that an English name or a number keeps its order
+            bidi isolate (<bdi>, dir) so that an English name or a number keeps its order
             inside an Arabic or Urdu page (issue 11, item 4). */}
-        <h3 id={headingId} className="result__title" dir="auto">
-          <Link to={`${orgPage}#service-${hit.serviceId}`}>{hit.serviceName}</Link>
+        <h3 id={headingId} className="result__title">
+          <Link to={`${orgPage}#service-${hit.serviceId}`}>
+            <bdi>{hit.serviceName}</bdi>
+          </Link>
         </h3>
-        <p className="result__org" dir="auto">
-          <Link to={orgPage}>{hit.organizationName}</Link>
+        <p className="result__org">
+          <Link to={orgPage}>
+            <bdi>{hit.organizationName}</bdi>
+          </Link>
         </p>
         {hit.matchedThrough ? (
           <p className="result__why hint">
