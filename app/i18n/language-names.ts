@@ -47,10 +47,14 @@ const AMERICAS: Record<string, { en: string; es: string }> = {
   gn: { en: "Guarani", es: "guaraní" },
 };
 
-/** The codes a language picker offers: the common service languages and those above. */
-export const PICKER_LANGUAGE_CODES: readonly string[] = [
-  ...new Set<string>([...COMMON_SERVICE_LANGUAGES, ...Object.keys(AMERICAS)]),
-];
+/**
+ * The codes a language picker offers: the common service languages and those above. A
+ * function, not a constant: a top-level expression would ship this module to browsers with
+ * any page whose bundle merely imports it.
+ */
+export function pickerLanguageCodes(): string[] {
+  return [...new Set<string>([...COMMON_SERVICE_LANGUAGES, ...Object.keys(AMERICAS)])];
+}
 
 let isoNames: Map<string, string> | undefined;
 /** ISO 639-3 code, and ISO 639-1 code where there is one -> reference name. Built on first use. */
@@ -132,7 +136,7 @@ export function languageNames(
 /** Options of a language picker ({ value, label }), named and sorted for the visitor. */
 export function languageOptions(
   intl: string,
-  codes: Iterable<string> = PICKER_LANGUAGE_CODES,
+  codes: Iterable<string> = pickerLanguageCodes(),
 ): Array<{ value: string; label: string }> {
   return Object.entries(languageNames(codes, intl)).map(([value, label]) => ({ value, label }));
 }

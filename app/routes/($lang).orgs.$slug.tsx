@@ -20,7 +20,7 @@ import { getPublishedOrganizationPage } from "~/directory/organizations.server";
 import type { LocalizedText, PhoneView } from "~/directory/organizations.server";
 import { useLocale, useLocalePath } from "~/i18n/hooks";
 import { detectLocale } from "~/i18n/i18n.server";
-import { LOCALES, directionOf } from "~/i18n/locales";
+import { LOCALES } from "~/i18n/locales";
 import { metaT, pageTitle } from "~/i18n/meta";
 import type { MapPoint } from "~/components/map/map-types";
 import { privatePageHeaders } from "~/security/cache-control";
@@ -63,9 +63,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 /**
- * Free text in the visitor's language, or the original marked "(in English)": then it keeps its
- * own direction (dir="auto": English inside an Arabic page is not reordered) and the note the
- * page's.
+ * Free text in the visitor's language, or the original marked "(in English)": then the text is
+ * a bidi isolate (English inside an Arabic page is not reordered) and the note is the page's.
  */
 function Localized({
   value,
@@ -83,12 +82,12 @@ function Localized({
   return (
     <>
       {paragraphs.map((text, index) => (
-        <Element key={index} lang={value.lang} dir={value.fallback ? "auto" : undefined}>
-          {text}
+        <Element key={index} lang={value.lang}>
+          {value.fallback ? <bdi>{text}</bdi> : text}
           {value.fallback && index === paragraphs.length - 1 ? (
             <>
               {" "}
-              <span className="translation-note" lang={locale} dir={directionOf(locale)}>
+              <span className="translation-note" lang={locale}>
                 {t("inLanguage", { language: names[value.lang] ?? value.lang })}
               </span>
             </>

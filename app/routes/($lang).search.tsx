@@ -202,7 +202,7 @@ export default function SearchRoute() {
                 </>
               ) : null}
             </p>
-            {page && total > 0 && page.fartherAway > 0 ? (
+            {page?.fartherAway ? (
               <p className="results__farther">
                 {t("results.fartherAway", { count: page.fartherAway })}{" "}
                 <Link to={hrefFor({ ...query, radius: undefined, page: 1 })}>
@@ -210,9 +210,7 @@ export default function SearchRoute() {
                 </Link>
               </p>
             ) : null}
-            {page && total > 1 && query.near ? (
-              <SortChoice query={query} hrefFor={hrefFor} />
-            ) : null}
+            {total > 1 && query.near ? <SortChoice query={query} hrefFor={hrefFor} /> : null}
           </div>
 
           {chosen.length > 0 ? (
@@ -270,8 +268,7 @@ export default function SearchRoute() {
               <ResultList
                 hits={hits}
                 start={(page.result.page - 1) * page.result.pageSize + 1}
-                languageNames={languageNames}
-                inlineLanguageNames={page.inlineLanguageNames}
+
                 orgHref={orgHref}
                 highlightedId={mapOpen ? highlightedId : null}
                 onHighlight={setHighlightedId}

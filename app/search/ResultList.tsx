@@ -1,17 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferLink } from "~/components/ReferLink";
-import { useLocale } from "~/i18n/hooks";
-import { directionOf } from "~/i18n/locales";
 import type { HitView } from "./page-types";
 
 interface ResultListProps {
   hits: HitView[];
   /** Number of the first result on this page (11 on page 2). */
   start: number;
-  languageNames: Record<string, string>;
-  /** Names for use inside a sentence ("(in English)"): the descriptions' and matches' languages. */
-  inlineLanguageNames: Record<string, string>;
   orgHref: (slug: string) => string;
   highlightedId: string | null;
   onHighlight: (id: string | null) => void;
@@ -29,30 +24,15 @@ export function ResultList({ hits, start, ...rest }: ResultListProps) {
 
 function ResultItem({
   hit,
-  languageNames,
-  inlineLanguageNames,
   orgHref,
   highlightedId,
   onHighlight,
 }: Omit<ResultListProps, "hits" | "start"> & { hit: HitView }) {
-  const { t } = useTranslation(["search", "vocabulary", "directory"]);
-  const locale = useLocale();
-  const base = (tag: string) => tag.split("-")[0]!.toLowerCase();
-  /** The description is shown in another language than the page's (no translation). */
-  const fallback = base(hit.textLanguage) !== base(locale);
-  const inLanguage = (lang: string) =>
-    t("directory:inLanguage", { language: inlineLanguageNames[lang] ?? lang });
-  const headingId = `result-${hit.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const { t } = useTranslation("search");
+  // Document ids are uuids joined by "__": already safe in an id.
+  const headingId = `result-${hit.id}`;
   const orgPage = orgHref(hit.organizationSlug);
   const { display } = hit;
-  const address = hit.address
-    ? [hit.address.line1, hit.address.line2, `${hit.address.city} ${hit.address.postalCode}`]
-        .filter(Boolean)
-        .join(", ")
-    : null;
-  const hoursToday = display.hasHours
-    ? (display.hoursToday ?? t("results.closedToday"))
-    : t("results.callForHours");
   return (
     <li
       className={highlightedId === hit.id ? "result is-highlighted" : "result"}
@@ -75,26 +55,13 @@ function ResultItem({
             <bdi>{hit.organizationName}</bdi>
           </Link>
         </p>
-        {hit.matchedThrough ? (
-          <p className="result__why hint">
-            {t("results.matchedThrough")}{" "}
-            <bdi lang={hit.matchedThrough.lang ?? undefined}>
-              <q>{hit.matchedThrough.term}</q>
-            </bdi>
-            {hit.matchedThrough.lang ? <> {inLanguage(hit.matchedThrough.lang)}</> : null}
-          </p>
-        ) : null}
+        {display.matched ? <p className="result__why hint">{display.matched}</p> : null}
         <ReferLink serviceId={hit.serviceId} serviceName={hit.serviceName} />
         {hit.serviceDescription ? (
           <p className="result__description screen-only">
             <bdi lang={hit.textLanguage}>{hit.serviceDescription}</bdi>
-            {fallback ? (
-              <>
-                {" "}
-                <span className="translation-note" lang={locale} dir={directionOf(locale)}>
-                  {inLanguage(hit.textLanguage)}
-                </span>
-              </>
+            {display.descriptionNote ? (
+              <span className="translation-note"> {display.descriptionNote}</span>
             ) : null}
           </p>
         ) : null}
@@ -102,20 +69,16 @@ function ResultItem({
           {display.distance ? (
             <div>
               <dt>{t("results.distance")}</dt>
-              <dd>
-                <bdi>{display.distance}</bdi>
-              </dd>
+              <dd>{display.distance}</dd>
             </div>
           ) : null}
           <div>
             <dt>{t("results.address")}</dt>
             <dd>
-              {address ? (
-                <bdi className="result__address">{address}</bdi>
-              ) : hit.confidentialLocation ? (
-                t("results.callForAddress")
+              {display.address ? (
+                <bdi className="result__address">{display.address}</bdi>
               ) : (
-                hit.deliveryMethods.map((code) => t(`vocabulary:delivery.${code}`)).join(" · ")
+                display.where
               )}
             </dd>
           </div>
@@ -131,42 +94,26 @@ function ResultItem({
           ) : null}
           <div className="screen-only">
             <dt>{t("results.hoursToday")}</dt>
-            <dd>{display.hoursToday ? <bdi>{hoursToday}</bdi> : hoursToday}</dd>
+            <dd>{display.hoursToday}</dd>
           </div>
           <div className="print-only">
             <dt>{t("results.hours")}</dt>
-            <dd>
-              {display.week.length > 0
-                ? display.week.map((line, index) => (
-                    <span key={line.days}>
-                      {index > 0 ? "; " : null}
-                      {line.days}: <bdi>{line.hours}</bdi>
-                    </span>
-                  ))
-                : t("results.callForHours")}
-            </dd>
+            <dd>{display.week}</dd>
           </div>
-          {hit.languages.length > 0 ? (
+          {display.languages ? (
             <div>
               <dt>{t("results.languages")}</dt>
-              <dd>
-                {hit.languages.map((code, index) => (
-                  <span key={code}>
-                    {index > 0 ? ", " : null}
-                    <bdi>{languageNames[code] ?? code}</bdi>
-                  </span>
-                ))}
-              </dd>
+              <dd>{display.languages}</dd>
             </div>
           ) : null}
           <div>
             <dt>{t("results.fees")}</dt>
-            <dd>{t(`vocabulary:fees.${hit.fees}`)}</dd>
+            <dd>{display.fees}</dd>
           </div>
           <div>
             <dt>{t("results.newClients")}</dt>
             <dd className={hit.acceptingNewClients ? undefined : "text-warning"}>
-              {hit.acceptingNewClients ? t("results.accepting") : t("results.notAccepting")}
+              {display.newClients}
             </dd>
           </div>
           {hit.takesDetainedCases ? (
@@ -178,15 +125,15 @@ function ResultItem({
           <div className="screen-only">
             <dt>{t("results.lastVerified")}</dt>
             <dd>
-              {display.lastVerified ?? t("results.neverVerified")}
+              {display.lastVerified}
               {hit.stale ? <span className="badge badge--stale">{t("results.stale")}</span> : null}
             </dd>
           </div>
         </dl>
-        {hit.categories.length > 0 ? (
+        {display.categories.length > 0 ? (
           <ul className="tags screen-only" aria-label={t("results.categories")}>
-            {hit.categories.map((code) => (
-              <li key={code}>{t(`vocabulary:category.${code}`)}</li>
+            {display.categories.map((name) => (
+              <li key={name}>{name}</li>
             ))}
           </ul>
         ) : null}

@@ -18,17 +18,6 @@ interface SearchFormProps {
 export function SearchForm({ action, defaults, filters }: SearchFormProps) {
   const cleanSubmit = useCleanSubmit();
   const { t } = useTranslation(["search", "common"]);
-  const radiusChoices: number[] = [...RADIUS_CHOICES];
-  const current = Number(defaults.radius);
-  if (
-    defaults.radius &&
-    Number.isFinite(current) &&
-    current > 0 &&
-    !radiusChoices.includes(current)
-  ) {
-    radiusChoices.push(current);
-    radiusChoices.sort((a, b) => a - b);
-  }
   return (
     <Form
       method="get"
@@ -69,7 +58,8 @@ export function SearchForm({ action, defaults, filters }: SearchFormProps) {
         <label htmlFor="search-radius">{t("form.radiusLabel")}</label>
         <select id="search-radius" name="radius" defaultValue={defaults.radius}>
           <option value={ANY_DISTANCE}>{t("form.anyDistance")}</option>
-          {radiusChoices.map((miles) => (
+          {/* defaults.radius is always one of these (radiusControlValue). */}
+          {RADIUS_CHOICES.map((miles) => (
             <option key={miles} value={String(miles)}>
               {t("form.withinMiles", { count: miles })}
             </option>

@@ -4,8 +4,8 @@ import { SEARCH_SORTS } from "./params";
 import type { SearchQuery } from "./types";
 
 /**
- * "Best match" / "Closest": plain links (works without JavaScript), shown with a place. The
- * order in use is marked with aria-current.
+ * "Best match" / "Closest": plain links (works without JavaScript), shown with a place; the
+ * order in use has aria-current.
  */
 export function SortChoice({
   query,
@@ -15,23 +15,19 @@ export function SortChoice({
   hrefFor: (query: SearchQuery) => string;
 }) {
   const { t } = useTranslation("search");
-  const current = query.sort ?? "best";
+  const label = t("sort.label");
   return (
-    <nav className="sort-choice no-print" aria-labelledby="sort-choice-label">
-      <span id="sort-choice-label">{t("sort.label")}</span>
-      <ul>
-        {SEARCH_SORTS.map((sort) => (
-          <li key={sort}>
-            <Link
-              to={hrefFor({ ...query, sort, page: 1 })}
-              aria-current={sort === current ? "true" : undefined}
-              className={sort === current ? "is-current" : undefined}
-            >
-              {t(`sort.${sort}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+    <nav className="sort-choice no-print" aria-label={label}>
+      {label}
+      {SEARCH_SORTS.map((sort) => (
+        <Link
+          key={sort}
+          to={hrefFor({ ...query, sort, page: 1 })}
+          aria-current={sort === (query.sort ?? "best") || undefined}
+        >
+          {t(`sort.${sort}`)}
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -2,12 +2,18 @@ import { coalitionToday } from "~/coalition.server";
 import type { Database } from "~/db.server";
 import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { formatDate, formatMiles, hoursOn, languageNames, weeklyHours } from "~/i18n/format";
+import { serverT } from "~/i18n/i18n.server";
+import { localeOrDefault } from "~/i18n/locales";
 import { activeFilters, remoteServicesQuery, widerRadius, withoutFilters } from "./filters";
 import { searchServices } from "./search.server";
 import type { HitView, SearchPage, Suggestion } from "./page-types";
 import type { SearchQuery } from "./types";
 
 const DESCRIPTION_LENGTH = 220;
+
+/** A Unicode bidi isolate (FSI … PDI): the text keeps its own direction inside any page. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+const primary = (tag: string) => tag.split("-")[0]!.toLowerCase();
 const MAX_FILTER_SUGGESTIONS = 3;
 /** Each suggestion costs one search; keep the zero-results page fast on a large filter set. */
 const MAX_FILTERS_TRIED = 8;
@@ -79,7 +85,7 @@ export async function loadSearchPage(
   options: { intl: string; now?: Date },
 ): Promise<SearchPage> {
   const { intl } = options;
-  const today = coalitionToday(options.now);
+  const todayDate = coalitionToday(options.now);
   const result = await searchServices(db, query);
   const suggestions = result.total === 0 ? await suggestionsFor(db, query) : [];
 
@@ -90,31 +96,85 @@ export async function loadSearchPage(
     ...result.hits.flatMap((hit) => hit.languages),
   ]);
 
-  const hits = result.hits.map(({ hours, ...hit }): HitView => ({
-    ...hit,
-    serviceDescription: clip(hit.serviceDescription),
-    display: {
-      distance: hit.distanceMiles === undefined ? null : formatMiles(hit.distanceMiles, intl),
-      hoursToday: hoursOn(hours, today.weekday, intl),
-      hasHours: hours.length > 0,
-      week: weeklyHours(hours, intl),
-      lastVerified: hit.lastVerified ? formatDate(hit.lastVerified, intl) : null,
-    },
-  }));
-
   const textLanguages = new Set<string>(
     result.hits.flatMap((hit) => [
       hit.textLanguage,
       ...(hit.matchedThrough?.lang ? [hit.matchedThrough.lang] : []),
     ]),
   );
+  const inlineNames = languageNames(textLanguages, intl, { capitalize: false });
+  const names = languageNames(languages, intl);
+  const t = serverT(localeOrDefault(query.locale), "search");
+  const inLanguage = (lang: string) =>
+    t("directory:inLanguage", { language: inlineNames[lang] ?? lang });
+  const visitor = primary(query.locale);
+
+  const hits = result.hits.map((hit): HitView => {
+    const { hours } = hit;
+    const today = hoursOn(hours, todayDate.weekday, intl);
+    return {
+      id: hit.id,
+      serviceId: hit.serviceId,
+      serviceName: hit.serviceName,
+      serviceDescription: clip(hit.serviceDescription),
+      textLanguage: hit.textLanguage,
+      organizationName: hit.organizationName,
+      organizationSlug: hit.organizationSlug,
+      acceptingNewClients: hit.acceptingNewClients,
+      takesDetainedCases: hit.takesDetainedCases,
+      address: hit.address,
+      geo: hit.geo,
+      phone: hit.phone,
+      stale: hit.stale,
+      display: {
+        distance:
+          hit.distanceMiles === undefined ? null : isolate(formatMiles(hit.distanceMiles, intl)),
+        hoursToday:
+          hours.length === 0
+            ? t("results.callForHours")
+            : today === null
+              ? t("results.closedToday")
+              : isolate(today),
+        week:
+          hours.length === 0
+            ? t("results.callForHours")
+            : weeklyHours(hours, intl)
+                .map((line) => `${line.days}: ${isolate(line.hours)}`)
+                .join("; "),
+        lastVerified: hit.lastVerified
+          ? formatDate(hit.lastVerified, intl)
+          : t("results.neverVerified"),
+        address: hit.address
+          ? [hit.address.line1, hit.address.line2, `${hit.address.city} ${hit.address.postalCode}`]
+              .filter(Boolean)
+              .join(", ")
+          : null,
+        where: hit.address
+          ? null
+          : hit.confidentialLocation
+            ? t("results.callForAddress")
+            : hit.deliveryMethods.map((code) => t(`vocabulary:delivery.${code}`)).join(" · "),
+        fees: t(`vocabulary:fees.${hit.fees}`),
+        newClients: t(hit.acceptingNewClients ? "results.accepting" : "results.notAccepting"),
+        categories: hit.categories.map((code) => t(`vocabulary:category.${code}`)),
+        languages: hit.languages.map((code) => isolate(names[code] ?? code)).join(", "),
+        descriptionNote:
+          primary(hit.textLanguage) === visitor ? null : inLanguage(hit.textLanguage),
+        matched: hit.matchedThrough
+          ? [
+              t("results.matchedThrough", { term: isolate(hit.matchedThrough.term) }),
+              ...(hit.matchedThrough.lang ? [inLanguage(hit.matchedThrough.lang)] : []),
+            ].join(" ")
+          : null,
+      },
+    };
+  });
 
   return {
     result: { ...result, hits },
     suggestions,
-    languageNames: languageNames(languages, intl),
-    inlineLanguageNames: languageNames(textLanguages, intl, { capitalize: false }),
+    languageNames: names,
     fartherAway: Math.max(0, (result.totalAnyDistance ?? result.total) - result.total),
-    printedOn: formatDate(today.isoDate, intl),
+    printedOn: formatDate(todayDate.isoDate, intl),
   };
 }
