@@ -158,6 +158,7 @@ export async function searchWithMeilisearch(
       ? ["rankAccepting:desc", `${speaksSortKey(query.locale)}:desc`, ...geoSort]
       : ["sortName:asc"];
   const twoStep = closest && q !== "";
+  const severalWords = q.split(/\s+/).filter((word) => !STOP.has(word.toLowerCase())).length > 1;
 
   const anyDistanceQuery: MultiSearchQuery[] =
     query.near && query.radius !== undefined
@@ -184,8 +185,10 @@ export async function searchWithMeilisearch(
             // Every match's id, words matched and distance (up to CLOSEST_WINDOW), to order by.
             offset: 0,
             limit: CLOSEST_WINDOW,
-            attributesToRetrieve: ["id"],
-            showRankingScoreDetails: true,
+            // `_geo` brings `_geoDistance`; the words matched (ranking details, ~0.5 kB a hit)
+            // only matter when several words were typed.
+            attributesToRetrieve: ["id", "_geo"],
+            showRankingScoreDetails: severalWords,
           }
         : {
             page: query.page,

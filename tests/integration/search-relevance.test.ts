@@ -207,6 +207,16 @@ describe.each<Engine>(["meilisearch", "postgres"])("relevance with %s", (engine)
   });
 });
 
+describe("closest with several words (Meilisearch)", () => {
+  it("puts what matches every word first, each group nearest first", async () => {
+    const result = await search("meilisearch", "q=asylum+hearings&near=11368&sort=closest");
+    // Both words: the interpretation service (0.2 mi) and Asylum Help (3 mi); then "asylum" only.
+    expect(result.names.slice(0, 2)).toEqual(["Interpretation for Court", "Asylum Help"]);
+    const rest = result.hits.slice(2).flatMap((hit) => hit.distanceMiles ?? []);
+    expect(rest.slice(1)).toEqual([...rest.slice(1)].sort((a, b) => a - b));
+  });
+});
+
 describe("why a result matched", () => {
   it("names the word matched through a synonym in another language", async () => {
     const result = await search("meilisearch", "q=mica", "es");
