@@ -114,41 +114,8 @@ export function weeklyHours(
   }));
 }
 
-/**
- * Names of languages in the visitor's language ("Chino simplificado" for zh-Hans in Spanish),
- * in the visitor's alphabetical order (the object keeps that order through JSON).
- */
-export function languageNames(
-  codes: Iterable<string>,
-  intl: string,
-  options: { capitalize?: boolean } = {},
-): Record<string, string> {
-  const capitalize = options.capitalize ?? true;
-  const names: Record<string, string> = {};
-  const display = formatter(`languages:${intl}`, () => {
-    try {
-      return new Intl.DisplayNames([intl], { type: "language" });
-    } catch {
-      return null;
-    }
-  });
-  for (const code of codes) {
-    let name: string | undefined;
-    try {
-      name = display?.of(code);
-    } catch {
-      name = undefined;
-    }
-    // Capitalized for lists and checkboxes ("inglés" → "Inglés"); not inside a sentence.
-    names[code] = !name
-      ? code
-      : capitalize
-        ? name.charAt(0).toLocaleUpperCase(intl) + name.slice(1)
-        : name;
-  }
-  const collator = formatter(`collator:${intl}`, () => new Intl.Collator(intl));
-  return Object.fromEntries(Object.entries(names).sort(([, a], [, b]) => collator.compare(a, b)));
-}
+/** Language names live in language-names.ts (CLDR, then ISO 639-3): kept here for old imports. */
+export { languageNames } from "./language-names";
 
 /**
  * The name of a time zone in the visitor's language ("Central Time", "hora central"), said

@@ -63,7 +63,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-/** Free text in the visitor's language, or the original marked "(in English)". */
+/**
+ * Free text in the visitor's language, or the original marked "(in English)": then the text is
+ * a bidi isolate (English inside an Arabic page is not reordered) and the note is the page's.
+ */
 function Localized({
   value,
   names,
@@ -81,7 +84,7 @@ function Localized({
     <>
       {paragraphs.map((text, index) => (
         <Element key={index} lang={value.lang}>
-          {text}
+          {value.fallback ? <bdi>{text}</bdi> : text}
           {value.fallback && index === paragraphs.length - 1 ? (
             <>
               {" "}
@@ -112,13 +115,35 @@ function Phones({ phones, names }: { phones: PhoneView[]; names: Record<string, 
           )}
           {phone.extension ? <> {t("phone.extension", { extension: phone.extension })}</> : null}
           {phone.type !== "voice" ? <> ({t(`phone.types.${phone.type}`)})</> : null}
-          {phone.description ? <> · {phone.description}</> : null}
+          {phone.description ? (
+            <>
+              {" · "}
+              <bdi>{phone.description}</bdi>
+            </>
+          ) : null}
           {phone.languages.length > 0 ? (
-            <> · {phone.languages.map((code) => names[code] ?? code).join(", ")}</>
+            <>
+              {" · "}
+              <LanguageList codes={phone.languages} names={names} />
+            </>
           ) : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Language names, each isolated (an English or ISO name inside an Arabic page keeps its order). */
+function LanguageList({ codes, names }: { codes: string[]; names: Record<string, string> }) {
+  return (
+    <>
+      {codes.map((code, index) => (
+        <Fragment key={code}>
+          {index > 0 ? ", " : null}
+          <bdi>{names[code] ?? code}</bdi>
+        </Fragment>
+      ))}
+    </>
   );
 }
 
@@ -155,8 +180,8 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
   };
   return (
     <section id={`service-${service.id}`} className="service" aria-labelledby={headingId}>
-      <h3 id={headingId} lang={service.name.lang}>
-        {service.name.text}
+      <h3 id={headingId}>
+        <bdi lang={service.name.lang}>{service.name.text}</bdi>
       </h3>
       <ReferLink serviceId={service.id} serviceName={service.name.text} />
       {service.categories.length > 0 ? (
@@ -172,7 +197,7 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
       <dl className="facts">
         {service.languages.length > 0 ? (
           <Fact label={t("search:results.languages")}>
-            {service.languages.map((code) => names[code] ?? code).join(", ")}
+            <LanguageList codes={service.languages} names={names} />
           </Fact>
         ) : null}
         <Fact label={t("search:results.fees")}>
@@ -229,12 +254,12 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
             : service.hours.map((group) => (
                 <Fragment key={group.locationId ?? "all"}>
                   {group.locationId ? (
-                    <span className="hours-place">{locationLabel(group.locationId)}</span>
+                    <bdi className="hours-place">{locationLabel(group.locationId)}</bdi>
                   ) : null}
                   <ul className="plain-list">
                     {group.lines.map((line) => (
                       <li key={line.days}>
-                        {line.days}: {line.hours}
+                        {line.days}: <bdi className="hours">{line.hours}</bdi>
                       </li>
                     ))}
                   </ul>
@@ -251,7 +276,9 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
             <ul className="plain-list">
               {serviceLocations.map((location) => (
                 <li key={location.id}>
-                  <a href={`#location-${location.id}`}>{locationLabel(location.id)}</a>
+                  <a href={`#location-${location.id}`}>
+                    <bdi>{locationLabel(location.id)}</bdi>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -306,7 +333,9 @@ export default function OrganizationRoute() {
         <Link to={href("/search")}>{t("backToSearch")}</Link>
       </p>
       <header className="org-page__header">
-        <h1 id="org-heading">{organization.name}</h1>
+        <h1 id="org-heading">
+          <bdi>{organization.name}</bdi>
+        </h1>
         {organization.alternateName ? (
           <p className="org-page__alternate">{organization.alternateName}</p>
         ) : null}
@@ -397,8 +426,14 @@ export default function OrganizationRoute() {
                     </>
                   ) : (
                     <>
-                      {location.name ? <p className="location__name">{location.name}</p> : null}
-                      <address>{addressLine(location.address)}</address>
+                      {location.name ? (
+                        <p className="location__name">
+                          <bdi>{location.name}</bdi>
+                        </p>
+                      ) : null}
+                      <address>
+                        <bdi>{addressLine(location.address)}</bdi>
+                      </address>
                       {directions ? (
                         <p className="no-print">
                           <a href={directions} rel="noreferrer noopener">

@@ -113,8 +113,13 @@ export default function ReferralSlip() {
     <article className="slip">
       <header className="slip__header">
         <p className="slip__kicker">{t("slip.kicker")}</p>
-        <h1>{slip.organization.name}</h1>
-        <p className="lead">{slip.service.name}</p>
+        {/* Names, addresses and hours are bidi isolates: in Arabic or Urdu they keep their order. */}
+        <h1>
+          <bdi>{slip.organization.name}</bdi>
+        </h1>
+        <p className="lead">
+          <bdi>{slip.service.name}</bdi>
+        </p>
         {slip.callName ? <p>{t("slip.preparedFor", { name: slip.callName })}</p> : null}
       </header>
 
@@ -130,7 +135,12 @@ export default function ReferralSlip() {
                   {phone.number}
                 </a>
                 {phone.extension ? ` ${t("slip.extension", { extension: phone.extension })}` : ""}
-                {phone.description ? <span className="hint"> — {phone.description}</span> : null}
+                {phone.description ? (
+                  <span className="hint">
+                    {" — "}
+                    <bdi>{phone.description}</bdi>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -156,19 +166,25 @@ export default function ReferralSlip() {
         {slip.locations.length === 0 ? <p>{t("slip.noLocation")}</p> : null}
         {slip.locations.map((location) => (
           <div key={location.id} className="slip__location">
-            {location.name ? <p className="slip__location-name">{location.name}</p> : null}
+            {location.name ? (
+              <p className="slip__location-name">
+                <bdi>{location.name}</bdi>
+              </p>
+            ) : null}
             {location.address ? (
               <address>
-                {location.address.address1}
+                <bdi>{location.address.address1}</bdi>
                 {location.address.address2 ? (
                   <>
                     <br />
-                    {location.address.address2}
+                    <bdi>{location.address.address2}</bdi>
                   </>
                 ) : null}
                 <br />
-                {location.address.city}, {location.address.stateProvince}{" "}
-                {location.address.postalCode}
+                <bdi>
+                  {location.address.city}, {location.address.stateProvince}{" "}
+                  {location.address.postalCode}
+                </bdi>
               </address>
             ) : (
               <p>{t("slip.callForAddress")}</p>
@@ -184,7 +200,9 @@ export default function ReferralSlip() {
             {hours.map((line) => (
               <div key={line.days}>
                 <dt>{line.days}</dt>
-                <dd>{line.hours}</dd>
+                <dd>
+                  <bdi>{line.hours}</bdi>
+                </dd>
               </div>
             ))}
           </dl>
@@ -194,7 +212,9 @@ export default function ReferralSlip() {
       {slip.service.applicationProcess ? (
         <section aria-labelledby="slip-bring-heading">
           <h2 id="slip-bring-heading">{t("slip.bringHeading")}</h2>
-          <p className="preserve-lines">{slip.service.applicationProcess}</p>
+          <p className="preserve-lines" dir="auto">
+            {slip.service.applicationProcess}
+          </p>
         </section>
       ) : null}
 

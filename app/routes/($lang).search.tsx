@@ -20,9 +20,10 @@ import { filterLabel } from "~/search/labels";
 import type { MapPoint } from "~/components/map/map-types";
 import { NoResults } from "~/search/NoResults";
 import type { SearchPage } from "~/search/page-types";
-import { parseSearchParams, toSearchParams } from "~/search/params";
+import { parseSearchParams, radiusControlValue, toSearchParams } from "~/search/params";
 import { ResultList } from "~/search/ResultList";
 import { SearchForm } from "~/search/SearchForm";
+import { SortChoice } from "~/search/SortChoice";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
 import { privatePageHeaders } from "~/security/cache-control";
@@ -44,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     form: {
       q: url.searchParams.get("q") ?? "",
       near: url.searchParams.get("near") ?? "",
-      radius: url.searchParams.get("radius") ?? "",
+      // The radius really used, not what was typed (issue 11: "any distance" was 10 miles).
+      radius: radiusControlValue(query, url.searchParams.get("radius")),
     },
     tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
   };
@@ -190,11 +192,25 @@ export default function SearchRoute() {
                     ? t("results.countNear", { count: total, place: query.near.label })
                     : t("results.count", { count: total })}
                   {total > 1 ? (
-                    <> {query.near ? t("results.closestFirst") : t("results.bestFirst")}</>
+                    <>
+                      {" "}
+                      {query.sort === "closest"
+                        ? t("results.closestFirst")
+                        : t("results.bestFirst")}
+                    </>
                   ) : null}
                 </>
               ) : null}
             </p>
+            {page?.fartherAway ? (
+              <p className="results__farther">
+                {t("results.fartherAway", { count: page.fartherAway })}{" "}
+                <Link to={hrefFor({ ...query, radius: undefined, page: 1 })}>
+                  {t("results.anyDistanceLink")}
+                </Link>
+              </p>
+            ) : null}
+            {total > 1 && query.near ? <SortChoice query={query} hrefFor={hrefFor} /> : null}
           </div>
 
           {chosen.length > 0 ? (
@@ -252,7 +268,7 @@ export default function SearchRoute() {
               <ResultList
                 hits={hits}
                 start={(page.result.page - 1) * page.result.pageSize + 1}
-                languageNames={languageNames}
+
                 orgHref={orgHref}
                 highlightedId={mapOpen ? highlightedId : null}
                 onHighlight={setHighlightedId}

@@ -7,7 +7,6 @@ interface ResultListProps {
   hits: HitView[];
   /** Number of the first result on this page (11 on page 2). */
   start: number;
-  languageNames: Record<string, string>;
   orgHref: (slug: string) => string;
   highlightedId: string | null;
   onHighlight: (id: string | null) => void;
@@ -25,23 +24,15 @@ export function ResultList({ hits, start, ...rest }: ResultListProps) {
 
 function ResultItem({
   hit,
-  languageNames,
   orgHref,
   highlightedId,
   onHighlight,
 }: Omit<ResultListProps, "hits" | "start"> & { hit: HitView }) {
-  const { t } = useTranslation(["search", "vocabulary"]);
-  const headingId = `result-${hit.id.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const { t } = useTranslation("search");
+  // Document ids are uuids joined by "__": already safe in an id.
+  const headingId = `result-${hit.id}`;
   const orgPage = orgHref(hit.organizationSlug);
   const { display } = hit;
-  const address = hit.address
-    ? [hit.address.line1, hit.address.line2, `${hit.address.city} ${hit.address.postalCode}`]
-        .filter(Boolean)
-        .join(", ")
-    : null;
-  const hoursToday = display.hasHours
-    ? (display.hoursToday ?? t("results.closedToday"))
-    : t("results.callForHours");
   return (
     <li
       className={highlightedId === hit.id ? "result is-highlighted" : "result"}
@@ -51,15 +42,28 @@ function ResultItem({
       onBlur={() => onHighlight(null)}
     >
       <article aria-labelledby={headingId}>
+        {/* Names and addresses are data, often in another script than the page's: each is a
+            bidi isolate (<bdi>, dir) so that an English name or a number keeps its order
+            inside an Arabic or Urdu page (issue 11, item 4). */}
         <h3 id={headingId} className="result__title">
-          <Link to={`${orgPage}#service-${hit.serviceId}`}>{hit.serviceName}</Link>
+          <Link to={`${orgPage}#service-${hit.serviceId}`}>
+            <bdi>{hit.serviceName}</bdi>
+          </Link>
         </h3>
         <p className="result__org">
-          <Link to={orgPage}>{hit.organizationName}</Link>
+          <Link to={orgPage}>
+            <bdi>{hit.organizationName}</bdi>
+          </Link>
         </p>
+        {display.matched ? <p className="result__why hint">{display.matched}</p> : null}
         <ReferLink serviceId={hit.serviceId} serviceName={hit.serviceName} />
         {hit.serviceDescription ? (
-          <p className="result__description screen-only">{hit.serviceDescription}</p>
+          <p className="result__description screen-only">
+            <bdi lang={hit.textLanguage}>{hit.serviceDescription}</bdi>
+            {display.descriptionNote ? (
+              <span className="translation-note"> {display.descriptionNote}</span>
+            ) : null}
+          </p>
         ) : null}
         <dl className="facts">
           {display.distance ? (
@@ -71,12 +75,11 @@ function ResultItem({
           <div>
             <dt>{t("results.address")}</dt>
             <dd>
-              {address ??
-                (hit.confidentialLocation
-                  ? t("results.callForAddress")
-                  : hit.deliveryMethods
-                      .map((code) => t(`vocabulary:delivery.${code}`))
-                      .join(" · "))}
+              {display.address ? (
+                <bdi className="result__address">{display.address}</bdi>
+              ) : (
+                display.where
+              )}
             </dd>
           </div>
           {hit.phone ? (
@@ -91,30 +94,26 @@ function ResultItem({
           ) : null}
           <div className="screen-only">
             <dt>{t("results.hoursToday")}</dt>
-            <dd>{hoursToday}</dd>
+            <dd>{display.hoursToday}</dd>
           </div>
           <div className="print-only">
             <dt>{t("results.hours")}</dt>
-            <dd>
-              {display.week.length > 0
-                ? display.week.map((line) => `${line.days}: ${line.hours}`).join("; ")
-                : t("results.callForHours")}
-            </dd>
+            <dd>{display.week}</dd>
           </div>
-          {hit.languages.length > 0 ? (
+          {display.languages ? (
             <div>
               <dt>{t("results.languages")}</dt>
-              <dd>{hit.languages.map((code) => languageNames[code] ?? code).join(", ")}</dd>
+              <dd>{display.languages}</dd>
             </div>
           ) : null}
           <div>
             <dt>{t("results.fees")}</dt>
-            <dd>{t(`vocabulary:fees.${hit.fees}`)}</dd>
+            <dd>{display.fees}</dd>
           </div>
           <div>
             <dt>{t("results.newClients")}</dt>
             <dd className={hit.acceptingNewClients ? undefined : "text-warning"}>
-              {hit.acceptingNewClients ? t("results.accepting") : t("results.notAccepting")}
+              {display.newClients}
             </dd>
           </div>
           {hit.takesDetainedCases ? (
@@ -126,15 +125,15 @@ function ResultItem({
           <div className="screen-only">
             <dt>{t("results.lastVerified")}</dt>
             <dd>
-              {display.lastVerified ?? t("results.neverVerified")}
+              {display.lastVerified}
               {hit.stale ? <span className="badge badge--stale">{t("results.stale")}</span> : null}
             </dd>
           </div>
         </dl>
-        {hit.categories.length > 0 ? (
+        {display.categories.length > 0 ? (
           <ul className="tags screen-only" aria-label={t("results.categories")}>
-            {hit.categories.map((code) => (
-              <li key={code}>{t(`vocabulary:category.${code}`)}</li>
+            {display.categories.map((name) => (
+              <li key={name}>{name}</li>
             ))}
           </ul>
         ) : null}

@@ -5,6 +5,7 @@ import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
 import { roundCoordinate } from "~/geo/distance";
 import { RADIUS_CHOICES } from "./filters";
+import { ANY_DISTANCE } from "./params";
 
 interface SearchFormProps {
   action: string;
@@ -17,17 +18,6 @@ interface SearchFormProps {
 export function SearchForm({ action, defaults, filters }: SearchFormProps) {
   const cleanSubmit = useCleanSubmit();
   const { t } = useTranslation(["search", "common"]);
-  const radiusChoices: number[] = [...RADIUS_CHOICES];
-  const current = Number(defaults.radius);
-  if (
-    defaults.radius &&
-    Number.isFinite(current) &&
-    current > 0 &&
-    !radiusChoices.includes(current)
-  ) {
-    radiusChoices.push(current);
-    radiusChoices.sort((a, b) => a - b);
-  }
   return (
     <Form
       method="get"
@@ -67,8 +57,9 @@ export function SearchForm({ action, defaults, filters }: SearchFormProps) {
       <div className="field field--radius">
         <label htmlFor="search-radius">{t("form.radiusLabel")}</label>
         <select id="search-radius" name="radius" defaultValue={defaults.radius}>
-          <option value="">{t("form.anyDistance")}</option>
-          {radiusChoices.map((miles) => (
+          <option value={ANY_DISTANCE}>{t("form.anyDistance")}</option>
+          {/* defaults.radius is always one of these (radiusControlValue). */}
+          {RADIUS_CHOICES.map((miles) => (
             <option key={miles} value={String(miles)}>
               {t("form.withinMiles", { count: miles })}
             </option>

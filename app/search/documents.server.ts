@@ -11,6 +11,7 @@ import {
 } from "~/directory/service-view.server";
 import type { CategoryCode } from "#db/codes/categories";
 import { COUNTIES } from "~/geo/counties";
+import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { COUNTY_CODES, isCountyCode, type CountyCode } from "#db/codes/counties";
 import {
   type Court,
@@ -77,8 +78,25 @@ export interface ServiceDocument {
   lastVerified: string | null;
   /** As of indexing; searchServices recomputes it at query time. */
   stale: boolean;
+  /** 1 when accepting new clients, else 0: a sort key of the "best match" order (numbers sort). */
+  rankAccepting: number;
+  /**
+   * Primary subtag of each interface language -> 1 when the service speaks it, else 0
+   * ("rankSpeaks.es:desc" puts Spanish-speaking services first for a Spanish visitor).
+   */
+  rankSpeaks: Record<string, number>;
   /** DOCUMENT_VERSION and a fingerprint of the category texts the document was built with. */
   buildVersion: string;
+}
+
+/** Primary subtags of the interface languages ("zh" once for zh-Hans and zh-Hant). */
+export const INTERFACE_LANGUAGE_BASES = [
+  ...new Set(SUPPORTED_LOCALES.map((locale) => locale.split("-")[0]!.toLowerCase())),
+];
+
+/** Sort key of "speaks the visitor's language" for a visitor's locale. */
+export function speaksSortKey(locale: string): string {
+  return `rankSpeaks.${locale.split("-")[0]!.toLowerCase()}`;
 }
 
 export function documentId(serviceId: string, locationId: string | null): string {
@@ -311,6 +329,13 @@ function documentsOf(
     languageBases: [...new Set(languages.map((code) => code.split("-")[0]!))],
     fees: service.fees,
     acceptingNewClients: service.acceptingNewClients,
+    rankAccepting: service.acceptingNewClients ? 1 : 0,
+    rankSpeaks: Object.fromEntries(
+      INTERFACE_LANGUAGE_BASES.map((base) => [
+        base,
+        languages.some((code) => code.split("-")[0]!.toLowerCase() === base) ? 1 : 0,
+      ]),
+    ),
     takesDetainedCases: service.takesDetainedCases,
     deliveryMethods: service.deliveryMethods as DeliveryMethod[],
     populations: service.populations as Population[],

@@ -8,7 +8,7 @@ import {
   type FilterFields,
   type FilterParameter,
 } from "~/search/filters";
-import type { IgnoredParameter, SearchQuery } from "~/search/types";
+import type { IgnoredParameter, SearchQuery, SearchSort } from "~/search/types";
 
 /*
  * URL parameters of /search and /api/search <-> SearchQuery. Isomorphic (no server imports):
@@ -28,10 +28,16 @@ export const SEARCH_PARAMETERS = [
   "q",
   "near",
   "radius",
+  "sort",
   ...SEARCH_FILTERS.map((definition) => definition.parameter),
   "page",
 ] as const;
-export type SearchParameter = "q" | "near" | "radius" | FilterParameter | "page";
+export type SearchParameter = "q" | "near" | "radius" | "sort" | FilterParameter | "page";
+
+/** `radius=any`: no radius at all (the Distance control's "Any distance"). */
+export const ANY_DISTANCE = "any";
+/** Result orders offered with a place; "best" is the default and stays out of URLs. */
+export const SEARCH_SORTS: readonly SearchSort[] = ["best", "closest"];
 
 /** A whole number of at most six digits, else undefined. Plain code, not zod: this module ships
  * to the browser with the search page, and zod alone weighed 12 KiB there. */
@@ -112,16 +118,29 @@ export function parseSearchParams(
     }
   }
 
+  // No radius given: the default. "any": no radius. The form always sends one (the Distance
+  // control shows the radius in use), so the default or "any" without a place is no mistake.
   const radius = single("radius");
+  let anyDistance = false;
   if (radius) {
-    const parsed = decimalNumber(radius);
-    if (parsed === undefined) ignore("radius", radius, "invalid_number");
+    const parsed = radius === ANY_DISTANCE ? undefined : decimalNumber(radius);
+    if (radius === ANY_DISTANCE) anyDistance = true;
+    else if (parsed === undefined) ignore("radius", radius, "invalid_number");
     else if (!(RADIUS_CHOICES as readonly number[]).includes(parsed))
       ignore("radius", radius, "out_of_range");
-    else if (!query.near) ignore("radius", radius, "needs_near");
-    else query.radius = parsed;
+    else if (!query.near) {
+      if (parsed !== DEFAULT_RADIUS) ignore("radius", radius, "needs_near");
+    } else query.radius = parsed;
   }
-  if (query.near && query.radius === undefined) query.radius = DEFAULT_RADIUS;
+  if (query.near && query.radius === undefined && !anyDistance) query.radius = DEFAULT_RADIUS;
+
+  // Bad values are reported and ignored; "closest" means nothing without a place (the choice
+  // is only offered with one), so it is dropped silently there.
+  const sort = single("sort");
+  if (sort) {
+    if (!(SEARCH_SORTS as readonly string[]).includes(sort)) ignore("sort", sort, "unknown_value");
+    else if (sort === "closest" && query.near) query.sort = "closest";
+  }
 
   const chosen = query as unknown as Record<string, unknown>;
   for (const definition of SEARCH_FILTERS) {
@@ -157,14 +176,29 @@ export function parseSearchParams(
   return { query, ignored };
 }
 
+/**
+ * What the Distance control shows: the radius really used (the default when none was given,
+ * "any" for any distance); without a place, what would be used once one is given.
+ */
+export function radiusControlValue(query: SearchQuery, raw: string | null): string {
+  if (query.near) return query.radius === undefined ? ANY_DISTANCE : String(query.radius);
+  const chosen = raw?.trim();
+  if (chosen === ANY_DISTANCE) return ANY_DISTANCE;
+  const parsed = chosen ? decimalNumber(chosen) : undefined;
+  return parsed !== undefined && (RADIUS_CHOICES as readonly number[]).includes(parsed)
+    ? String(parsed)
+    : String(DEFAULT_RADIUS);
+}
+
 /** The URL parameters that reproduce a query (for links: pagination, removing a filter). */
 export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.near) {
     params.set("near", query.near.input);
-    if (query.radius !== undefined && query.radius !== DEFAULT_RADIUS)
-      params.set("radius", String(query.radius));
+    if (query.radius === undefined) params.set("radius", ANY_DISTANCE);
+    else if (query.radius !== DEFAULT_RADIUS) params.set("radius", String(query.radius));
+    if (query.sort === "closest") params.set("sort", "closest");
   }
   for (const definition of SEARCH_FILTERS) {
     const value = (query as Record<string, unknown>)[definition.key];
@@ -192,6 +226,10 @@ export function withoutFilter(
     case "near":
       delete next.near;
       delete next.radius;
+      delete next.sort;
+      break;
+    case "sort":
+      delete next.sort;
       break;
     case "radius":
       if (next.near) next.radius = DEFAULT_RADIUS;

@@ -20,6 +20,7 @@ import {
   type SearchFilter,
 } from "~/search/filters";
 import type { FacetName, Facets, SearchHit, SearchQuery, SearchResult } from "~/search/types";
+import { acceptingFirst } from "~/search/ranking";
 
 /*
  * The degraded mode: the same search, filters, facet counts and pages as Meilisearch, answered
@@ -238,14 +239,18 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
 
   let distance: SQL = sql`NULL::double precision`;
   if (query.near) {
-    const { latitude, longitude, county } = query.near;
-    const radius = query.radius ?? 10;
+    const { latitude, longitude } = query.near;
     const lat = sql`${latitude}::float8`;
     const lng = sql`${longitude}::float8`;
     distance = sql`CASE WHEN ${hasGeo} THEN ${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(
         power(sin(radians(l.latitude - ${lat}) / 2), 2) +
         cos(radians(${lat})) * cos(radians(l.latitude)) *
         power(sin(radians(l.longitude - ${lng}) / 2), 2))) END`;
+  }
+  // With a place and no radius ("any distance"), the place only orders the results.
+  if (query.near && query.radius !== undefined) {
+    const { latitude, longitude, county } = query.near;
+    const radius = query.radius;
     const latitudeSpan = radius / 69;
     const longitudeSpan = radius / (69 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180)));
     const withinRadius = sql`(${hasGeo}
@@ -307,12 +312,16 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
     return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
   };
 
-  // As Meilisearch's ranking rules: words matched, then distance (with a place), then relevance.
-  const order = query.near
+  // As Meilisearch's orders (search.server.ts). "closest": words matched, then distance, then
+  // relevance. "best": words matched, a match in a name, then accepting new clients, speaking
+  // the visitor's language, distance, relevance.
+  const closest = query.near !== undefined && query.sort === "closest";
+  const order = closest
     ? sql`units DESC, distance ASC NULLS LAST, score DESC, sort_name, service_id, location_id`
-    : units.length > 0
-      ? sql`score DESC, sort_name, service_id, location_id`
+    : units.length > 0 || query.near
+      ? sql`units DESC, (score > units) DESC, rank_accepting DESC, rank_speaks DESC, distance ASC NULLS LAST, score DESC, sort_name, service_id, location_id`
       : sql`sort_name, service_id, location_id NULLS FIRST`;
+  const visitorLanguage = query.locale.split("-")[0]!.toLowerCase();
 
   const facetSelects = COUNTED_FACETS.map(({ facet, list }) => {
     const value = list
@@ -338,7 +347,9 @@ export function postgresSearchStatement(query: SearchQuery, now: Date): SQL {
           FACET_COLUMNS.map(({ facet, column }) => sql`${sql.raw(column)} AS ${docsColumn(facet)}`),
           sql`, `,
         )},
-        ${distance} AS distance, ${score} AS score, ${unitsMatched} AS units
+        ${distance} AS distance, ${score} AS score, ${unitsMatched} AS units,
+        s.accepting_new_clients AS rank_accepting,
+        coalesce(${visitorLanguage}::text = ANY(lg.bases), false) AS rank_speaks
       FROM services s
       JOIN organizations o ON o.id = s.organization_id
       ${units.length > 0 ? sql`JOIN matched m ON m.service_id = s.id` : sql``}
@@ -401,8 +412,22 @@ export async function searchWithPostgres(
   for (const { facet } of COUNTED_FACETS)
     facets[facet] = (row?.[`facet_${facet}`] ?? {}) as Record<string, number>;
 
+  // With a radius: how many at any distance (a second statement; the fallback favours
+  // simplicity over speed).
+  let totalAnyDistance: number | undefined;
+  if (query.near && query.radius !== undefined) {
+    const [anyRow] = await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_nestloop = off`);
+      return tx.execute<Record<string, unknown>>(
+        postgresSearchStatement({ ...query, radius: undefined, page: 1, pageSize: 1 }, now),
+      );
+    });
+    totalAnyDistance = Number(anyRow?.total ?? 0);
+  }
+
   return {
-    hits,
+    ...(totalAnyDistance !== undefined ? { totalAnyDistance } : {}),
+    hits: query.page === 1 ? acceptingFirst(hits) : hits,
     facets,
     total,
     page: query.page,

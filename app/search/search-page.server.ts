@@ -11,12 +11,18 @@ import {
   timeZoneName,
   weeklyHours,
 } from "~/i18n/format";
+import { serverT } from "~/i18n/i18n.server";
+import { localeOrDefault } from "~/i18n/locales";
 import { activeFilters, remoteServicesQuery, widerRadius, withoutFilters } from "./filters";
 import { searchServices } from "./search.server";
 import type { HitView, SearchPage, Suggestion } from "./page-types";
 import type { SearchQuery } from "./types";
 
 const DESCRIPTION_LENGTH = 220;
+
+/** A Unicode bidi isolate (FSI … PDI): the text keeps its own direction inside any page. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+const primary = (tag: string) => tag.split("-")[0]!.toLowerCase();
 const MAX_FILTER_SUGGESTIONS = 3;
 /** Each suggestion costs one search; keep the zero-results page fast on a large filter set. */
 const MAX_FILTERS_TRIED = 8;
@@ -88,7 +94,7 @@ export async function loadSearchPage(
   options: { intl: string; now?: Date },
 ): Promise<SearchPage> {
   const { intl } = options;
-  const today = coalitionToday(options.now);
+  const todayDate = coalitionToday(options.now);
   const result = await searchServices(db, query);
   const suggestions = result.total === 0 ? await suggestionsFor(db, query) : [];
 
@@ -99,24 +105,81 @@ export async function loadSearchPage(
     ...result.hits.flatMap((hit) => hit.languages),
   ]);
 
+  const textLanguages = new Set<string>(
+    result.hits.flatMap((hit) => [
+      hit.textLanguage,
+      ...(hit.matchedThrough?.lang ? [hit.matchedThrough.lang] : []),
+    ]),
+  );
+  const inlineNames = languageNames(textLanguages, intl, { capitalize: false });
+  const names = languageNames(languages, intl);
+  const t = serverT(localeOrDefault(query.locale), "search");
+  const inLanguage = (lang: string) =>
+    t("directory:inLanguage", { language: inlineNames[lang] ?? lang });
+  const visitor = primary(query.locale);
+
   const now = options.now ?? new Date();
-  const hits = result.hits.map(({ hours, ...hit }): HitView => {
+  const hits = result.hits.map((hit): HitView => {
+    const { hours } = hit;
     // Hours are the place's own clock: "today" is today there, and another zone is named.
     const zone = hit.timeZone === coalition().timeZone ? null : timeZoneName(hit.timeZone, intl);
-    const weekday = zone ? calendarDayIn(hit.timeZone, now).weekday : today.weekday;
+    const weekday = zone ? calendarDayIn(hit.timeZone, now).weekday : todayDate.weekday;
     const hoursToday = hoursOn(hours, weekday, intl);
+    const today = hoursToday && inZone(hoursToday, zone);
     return {
-      ...hit,
+      id: hit.id,
+      serviceId: hit.serviceId,
+      serviceName: hit.serviceName,
       serviceDescription: clip(hit.serviceDescription),
+      textLanguage: hit.textLanguage,
+      organizationName: hit.organizationName,
+      organizationSlug: hit.organizationSlug,
+      acceptingNewClients: hit.acceptingNewClients,
+      takesDetainedCases: hit.takesDetainedCases,
+      address: hit.address,
+      geo: hit.geo,
+      phone: hit.phone,
+      stale: hit.stale,
       display: {
-        distance: hit.distanceMiles === undefined ? null : formatMiles(hit.distanceMiles, intl),
-        hoursToday: hoursToday && inZone(hoursToday, zone),
-        hasHours: hours.length > 0,
-        week: weeklyHours(hours, intl).map((line) => ({
-          ...line,
-          hours: inZone(line.hours, zone),
-        })),
-        lastVerified: hit.lastVerified ? formatDate(hit.lastVerified, intl) : null,
+        distance:
+          hit.distanceMiles === undefined ? null : isolate(formatMiles(hit.distanceMiles, intl)),
+        hoursToday:
+          hours.length === 0
+            ? t("results.callForHours")
+            : today === null
+              ? t("results.closedToday")
+              : isolate(today),
+        week:
+          hours.length === 0
+            ? t("results.callForHours")
+            : weeklyHours(hours, intl)
+                .map((line) => `${line.days}: ${isolate(inZone(line.hours, zone))}`)
+                .join("; "),
+        lastVerified: hit.lastVerified
+          ? formatDate(hit.lastVerified, intl)
+          : t("results.neverVerified"),
+        address: hit.address
+          ? [hit.address.line1, hit.address.line2, `${hit.address.city} ${hit.address.postalCode}`]
+              .filter(Boolean)
+              .join(", ")
+          : null,
+        where: hit.address
+          ? null
+          : hit.confidentialLocation
+            ? t("results.callForAddress")
+            : hit.deliveryMethods.map((code) => t(`vocabulary:delivery.${code}`)).join(" · "),
+        fees: t(`vocabulary:fees.${hit.fees}`),
+        newClients: t(hit.acceptingNewClients ? "results.accepting" : "results.notAccepting"),
+        categories: hit.categories.map((code) => t(`vocabulary:category.${code}`)),
+        languages: hit.languages.map((code) => isolate(names[code] ?? code)).join(", "),
+        descriptionNote:
+          primary(hit.textLanguage) === visitor ? null : inLanguage(hit.textLanguage),
+        matched: hit.matchedThrough
+          ? [
+              t("results.matchedThrough", { term: isolate(hit.matchedThrough.term) }),
+              ...(hit.matchedThrough.lang ? [inLanguage(hit.matchedThrough.lang)] : []),
+            ].join(" ")
+          : null,
       },
     };
   });
@@ -124,7 +187,8 @@ export async function loadSearchPage(
   return {
     result: { ...result, hits },
     suggestions,
-    languageNames: languageNames(languages, intl),
-    printedOn: formatDate(today.isoDate, intl),
+    languageNames: names,
+    fartherAway: Math.max(0, (result.totalAnyDistance ?? result.total) - result.total),
+    printedOn: formatDate(todayDate.isoDate, intl),
   };
 }

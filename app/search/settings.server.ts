@@ -359,10 +359,14 @@ export function servicesIndexSettings(): Settings {
       "buildVersion",
       "_geo",
     ],
-    sortableAttributes: ["_geo", "sortName", "lastVerified"],
-    // "words" before "sort": with a place, results that match every word come first, each
-    // group ordered by distance; without a sort, the usual relevance order applies.
-    rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
+    sortableAttributes: ["_geo", "sortName", "lastVerified", "rankAccepting", "rankSpeaks"],
+    // Best matches first (issue 11): results matching more words, with fewer typos, closer
+    // together and in a more important field (a name or category before a description) come
+    // first; "sort" (accepting new clients, speaks the visitor's language, distance: see
+    // search.server.ts) only orders results that are equal so far; exactness comes after it,
+    // or distance would almost never count. The "Closest" order re-sorts by distance in
+    // search.server.ts.
+    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     synonyms: synonymsFromGroups(SYNONYM_GROUPS),
     stopWords: STOP_WORDS,
     typoTolerance: {

@@ -22,14 +22,22 @@ export interface SearchQuery extends FilterFields {
     /** "coordinates": "use my location" (rounded to 2 decimals, ~1 km); label is then "lat,lng". */
     kind?: "zip" | "place" | "coordinates";
   };
-  /** Miles; only meaningful with `near`. */
+  /** Miles; only meaningful with `near`. With `near` and no radius: any distance. */
   radius?: number;
+  /**
+   * Order of results. "best" (the default): text relevance first, then services that take new
+   * clients and speak the visitor's language, then distance. "closest": distance first (among
+   * results matching as many words), only with `near`.
+   */
+  sort?: SearchSort;
   // The filters (categories, languages, fees, ...) come from SEARCH_FILTERS (filters.ts).
   page: number;
   pageSize: number;
   /** Interface language: translated names and localized matching. */
   locale: string;
 }
+
+export type SearchSort = "best" | "closest";
 
 /** A parameter that was ignored, with why (shown to the visitor, returned by the API). */
 export interface IgnoredParameter {
@@ -89,6 +97,12 @@ export interface SearchHit {
   stale: boolean;
   /** Only with `near`, and only for hits with a position (confidential and remote ones have none). */
   distanceMiles?: number;
+  /**
+   * Why this result matched when none of the words typed appear in it as typed: the word it
+   * matched through a synonym or another language, and that language (BCP-47) when it is not
+   * the visitor's. Meilisearch only.
+   */
+  matchedThrough?: { term: string; lang: string | null };
 }
 
 export type Facets = Partial<Record<FacetName, Record<string, number>>>;
@@ -101,4 +115,6 @@ export interface SearchResult {
   pageSize: number;
   totalPages: number;
   engine: "meilisearch" | "postgres";
+  /** With a place and a radius: how many results there would be at any distance. */
+  totalAnyDistance?: number;
 }

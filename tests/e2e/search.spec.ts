@@ -17,7 +17,7 @@ async function searchFromHome(page: Page) {
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/en\/search\?q=asylum&near=11368/);
   await expect(page.getByText(/services? found near 11368/)).toBeVisible();
-  await expect(page.getByText("Closest first.")).toBeVisible();
+  await expect(page.getByText("Best matches first.")).toBeVisible();
 }
 
 async function filterBySpanish(page: Page) {

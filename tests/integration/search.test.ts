@@ -172,8 +172,8 @@ describe.each<Engine>(["meilisearch", "postgres"])("search with %s", (engine) =>
     expect(names(await search(engine, "open_now=true", { now }))).toEqual([...expected].sort());
   });
 
-  it("orders by distance from a ZIP code, places without a point last", async () => {
-    const result = await search(engine, "near=11368");
+  it("orders by distance from a ZIP code when asked, places without a point last", async () => {
+    const result = await search(engine, "near=11368&sort=closest");
     const located = result.hits.filter((hit) => hit.distanceMiles !== undefined);
     const distances = located.map((hit) => hit.distanceMiles!);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Place } from "~/geo/types";
 import { telOf } from "~/directory/service-view";
 import { currentSlot, openSlots } from "~/search/documents.server";
-import { parseSearchParams, toSearchParams, withoutFilter } from "~/search/params";
+import {
+  parseSearchParams,
+  radiusControlValue,
+  toSearchParams,
+  withoutFilter,
+} from "~/search/params";
 import { textUnits } from "~/search/postgres-search.server";
 import { queryLocales } from "~/search/settings.server";
 
@@ -134,6 +139,38 @@ describe("parseSearchParams", () => {
     ]);
     expect(parse("page=100000").ignored[0]?.reason).toBe("out_of_range");
     expect(parse("near=91,200").ignored[0]?.reason).toBe("out_of_range");
+  });
+
+  it("'any distance' is no radius, and the Distance control shows the radius in use (issue 11)", () => {
+    const any = parse("near=11368&radius=any");
+    expect(any.ignored).toEqual([]);
+    expect(any.query.radius).toBeUndefined();
+    expect(toSearchParams(any.query).toString()).toBe("near=11368&radius=any");
+    expect(radiusControlValue(any.query, "any")).toBe("any");
+    // No radius given: the default, and the control says so (it said "Any distance").
+    const implicit = parse("near=11368");
+    expect(implicit.query.radius).toBe(10);
+    expect(radiusControlValue(implicit.query, null)).toBe("10");
+    expect(radiusControlValue(parse("near=11368&radius=25").query, "25")).toBe("25");
+    // Without a place the form still sends the control's value: the default or "any" is no mistake.
+    expect(parse("radius=10").ignored).toEqual([]);
+    expect(parse("radius=any").ignored).toEqual([]);
+    expect(radiusControlValue(parse("").query, null)).toBe("10");
+  });
+
+  it("reads the sort choice, ignoring bad values (issue 11)", () => {
+    const closest = parse("near=11368&sort=closest");
+    expect(closest.query.sort).toBe("closest");
+    expect(toSearchParams(closest.query).toString()).toBe("near=11368&sort=closest");
+    expect(parse("near=11368&sort=best").query.sort).toBeUndefined();
+    expect(toSearchParams(parse("near=11368&sort=best").query).toString()).toBe("near=11368");
+    const bad = parse("near=11368&sort=cheapest");
+    expect(bad.query.sort).toBeUndefined();
+    expect(bad.ignored).toEqual([
+      { parameter: "sort", value: "cheapest", reason: "unknown_value" },
+    ]);
+    // "closest" without a place means nothing: dropped.
+    expect(parse("q=asylum&sort=closest").query.sort).toBeUndefined();
   });
 
   it("treats empty form fields as not given", () => {
