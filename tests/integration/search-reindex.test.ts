@@ -85,11 +85,11 @@ describe("full reindex", () => {
     await meili
       .index(servicesIndexName())
       .deleteDocument(`${scenario.services.removal.id}__${scenario.locations.bronxOffice.id}`)
-      .waitTask();
+      .waitTask({ timeout: 60_000 });
     expect(await ensureSearchIndex(db)).toEqual({ action: "reindexed", documents: expected });
     expect((await search("detained=true")).total).toBe(1);
 
-    await meili.deleteIndex(servicesIndexName()).waitTask();
+    await meili.deleteIndex(servicesIndexName()).waitTask({ timeout: 60_000 });
     expect(await ensureSearchIndex(db)).toEqual({ action: "reindexed", documents: expected });
     const settings = await meili.index(servicesIndexName()).getSettings();
     expect(settings.filterableAttributes).toContain("_geo");
