@@ -124,12 +124,58 @@ export function regionalZipRecords(): ZipRecord[] {
 
 /** State FIPS codes (the first two digits of a county's FIPS code). */
 const STATE_FIPS: Record<string, string> = {
-  AL: "01", AK: "02", AZ: "04", AR: "05", CA: "06", CO: "08", CT: "09", DE: "10", DC: "11",
-  FL: "12", GA: "13", HI: "15", ID: "16", IL: "17", IN: "18", IA: "19", KS: "20", KY: "21",
-  LA: "22", ME: "23", MD: "24", MA: "25", MI: "26", MN: "27", MS: "28", MO: "29", MT: "30",
-  NE: "31", NV: "32", NH: "33", NJ: "34", NM: "35", NY: "36", NC: "37", ND: "38", OH: "39",
-  OK: "40", OR: "41", PA: "42", RI: "44", SC: "45", SD: "46", TN: "47", TX: "48", UT: "49",
-  VT: "50", VA: "51", WA: "53", WV: "54", WI: "55", WY: "56", PR: "72",
+  AL: "01",
+  AK: "02",
+  AZ: "04",
+  AR: "05",
+  CA: "06",
+  CO: "08",
+  CT: "09",
+  DE: "10",
+  DC: "11",
+  FL: "12",
+  GA: "13",
+  HI: "15",
+  ID: "16",
+  IL: "17",
+  IN: "18",
+  IA: "19",
+  KS: "20",
+  KY: "21",
+  LA: "22",
+  ME: "23",
+  MD: "24",
+  MA: "25",
+  MI: "26",
+  MN: "27",
+  MS: "28",
+  MO: "29",
+  MT: "30",
+  NE: "31",
+  NV: "32",
+  NH: "33",
+  NJ: "34",
+  NM: "35",
+  NY: "36",
+  NC: "37",
+  ND: "38",
+  OH: "39",
+  OK: "40",
+  OR: "41",
+  PA: "42",
+  RI: "44",
+  SC: "45",
+  SD: "46",
+  TN: "47",
+  TX: "48",
+  UT: "49",
+  VT: "50",
+  VA: "51",
+  WA: "53",
+  WV: "54",
+  WI: "55",
+  WY: "56",
+  PR: "72",
 };
 
 /**
@@ -145,6 +191,11 @@ export function countyFipsOfZip(zip: string): string | undefined {
     .filter((z) => z.zipCode === zip);
   const state = STATE_FIPS[found.state];
   return info?.countyCode && state ? `${state}${info.countyCode.padStart(3, "0")}` : undefined;
+}
+
+/** "CA" → "06000": the county code Puente stores when only the state is known ("00000": not even that). */
+export function unknownCountyOf(state: string | undefined): string {
+  return `${(state && STATE_FIPS[state]) ?? "00"}000`;
 }
 
 /** "New York" or "ny" → "NY"; undefined when not a US state. */

@@ -3,7 +3,10 @@
  * save it. Each row is an object by header name (trimmed, lower-cased) with its 1-based line
  * number (the header is line 1).
  */
-export function parseCsv(text: string): { header: string[]; rows: Array<{ line: number; values: Record<string, string> }> } {
+export function parseCsv(text: string): {
+  header: string[];
+  rows: Array<{ line: number; values: Record<string, string> }>;
+} {
   const records: Array<{ line: number; cells: string[] }> = [];
   let cells: string[] = [];
   let cell = "";

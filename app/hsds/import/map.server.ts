@@ -19,7 +19,7 @@ import type {
   ServiceFields,
 } from "~/directory/fields";
 import { COUNTIES } from "~/geo/counties";
-import { countyFipsOfZip, lookupZip, stateCode } from "~/geo/zips.server";
+import { countyFipsOfZip, lookupZip, stateCode, unknownCountyOf } from "~/geo/zips.server";
 import { derivedId, UUID } from "../ids";
 import { mappedCategory, type TermMapping } from "./mapping.server";
 import {
@@ -206,7 +206,7 @@ class Mapper {
         address1: raw.address1!,
         address2: raw.address2 ?? null,
         city: raw.city!,
-        county: (countyFipsOfZip(zip!.slice(0, 5)) ?? "") as CountyCode,
+        county: (countyFipsOfZip(zip!.slice(0, 5)) ?? unknownCountyOf(state)) as CountyCode,
         postalCode: zip!,
         latitude: given || known ? latitude : null,
         longitude: given || known ? longitude : null,
@@ -389,8 +389,7 @@ class Mapper {
       const locationId = locationIds.get(location.sourceId);
       if (locationId) addPhones(location.phones, { serviceId: null, locationId });
     }
-    for (const [list, serviceId] of servicePhones)
-      addPhones(list, { serviceId, locationId: null });
+    for (const [list, serviceId] of servicePhones) addPhones(list, { serviceId, locationId: null });
     return {
       id,
       profile: {

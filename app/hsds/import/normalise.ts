@@ -36,8 +36,11 @@ export function stripHtml(value: string): string {
     .replace(/<[^>]+>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] === "#") {
-        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
+        const code =
+          name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isFinite(code) && code > 0 && code < 0x110000
+          ? String.fromCodePoint(code)
+          : "";
       }
       return ENTITIES[name.toLowerCase()] ?? entity;
     })
@@ -61,50 +64,86 @@ const TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** ISO 639-2/3 codes other systems use for languages Puente stores with a two-letter code. */
 const THREE_LETTER: Record<string, string> = {
-  eng: "en", spa: "es", fra: "fr", fre: "fr", ara: "ar", urd: "ur", ben: "bn", hat: "ht",
-  rus: "ru", kor: "ko", pol: "pl", por: "pt", hin: "hi", pan: "pa", nep: "ne", tgl: "tl",
-  ukr: "uk", wol: "wo", ful: "ff", que: "qu", vie: "vi", ita: "it", deu: "de", ger: "de",
-  jpn: "ja", fas: "fa", per: "fa", tur: "tr", amh: "am", som: "so", swa: "sw", heb: "he",
-  yid: "yi", ell: "el", gre: "el", sqi: "sq", alb: "sq", bod: "bo", tib: "bo", zho: "zh",
-  chi: "zh", cmn: "zh-Hans",
+  eng: "en",
+  spa: "es",
+  fra: "fr",
+  fre: "fr",
+  ara: "ar",
+  urd: "ur",
+  ben: "bn",
+  hat: "ht",
+  rus: "ru",
+  kor: "ko",
+  pol: "pl",
+  por: "pt",
+  hin: "hi",
+  pan: "pa",
+  nep: "ne",
+  tgl: "tl",
+  ukr: "uk",
+  wol: "wo",
+  ful: "ff",
+  que: "qu",
+  vie: "vi",
+  ita: "it",
+  deu: "de",
+  ger: "de",
+  jpn: "ja",
+  fas: "fa",
+  per: "fa",
+  tur: "tr",
+  amh: "am",
+  som: "so",
+  swa: "sw",
+  heb: "he",
+  yid: "yi",
+  ell: "el",
+  gre: "el",
+  sqi: "sq",
+  alb: "sq",
+  bod: "bo",
+  tib: "bo",
+  zho: "zh",
+  chi: "zh",
+  cmn: "zh-Hans",
 };
 
 /** Names people write for languages whose tag Intl's English names do not give. */
 const NAMES: Record<string, string> = {
   "chinese (cantonese)": "yue",
-  "cantonese": "yue",
+  cantonese: "yue",
   "chinese (mandarin)": "zh-Hans",
-  "mandarin": "zh-Hans",
+  mandarin: "zh-Hans",
   "mandarin chinese": "zh-Hans",
   "chinese (simplified)": "zh-Hans",
   "simplified chinese": "zh-Hans",
   "chinese (traditional)": "zh-Hant",
   "traditional chinese": "zh-Hant",
-  "chinese": "zh",
+  chinese: "zh",
   "haitian creole": "ht",
-  "creole": "ht",
-  "kreyol": "ht",
-  "kreyòl": "ht",
-  "tagalog": "tl",
-  "filipino": "tl",
-  "farsi": "fa",
-  "persian": "fa",
-  "fulani": "ff",
-  "fula": "ff",
-  "pulaar": "ff",
+  creole: "ht",
+  kreyol: "ht",
+  kreyòl: "ht",
+  tagalog: "tl",
+  filipino: "tl",
+  farsi: "fa",
+  persian: "fa",
+  fulani: "ff",
+  fula: "ff",
+  pulaar: "ff",
   "k'iche'": "quc",
-  "kiche": "quc",
+  kiche: "quc",
   "k'iche": "quc",
-  "mam": "mam",
-  "asl": "ase",
+  mam: "mam",
+  asl: "ase",
   "american sign language": "ase",
   "sign language": "sgn",
-  "punjabi": "pa",
-  "bengali": "bn",
-  "bangla": "bn",
-  "tibetan": "bo",
-  "burmese": "my",
-  "garifuna": "cab",
+  punjabi: "pa",
+  bengali: "bn",
+  bangla: "bn",
+  tibetan: "bo",
+  burmese: "my",
+  garifuna: "cab",
 };
 
 let byEnglishName: Map<string, string> | undefined;
@@ -203,13 +242,30 @@ export function timeOfDay(input: string): string | undefined {
 }
 
 const DAY_NAMES: Record<string, number> = {
-  mo: 1, mon: 1, monday: 1,
-  tu: 2, tue: 2, tues: 2, tuesday: 2,
-  we: 3, wed: 3, wednesday: 3,
-  th: 4, thu: 4, thur: 4, thurs: 4, thursday: 4,
-  fr: 5, fri: 5, friday: 5,
-  sa: 6, sat: 6, saturday: 6,
-  su: 7, sun: 7, sunday: 7,
+  mo: 1,
+  mon: 1,
+  monday: 1,
+  tu: 2,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  we: 3,
+  wed: 3,
+  wednesday: 3,
+  th: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fr: 5,
+  fri: 5,
+  friday: 5,
+  sa: 6,
+  sat: 6,
+  saturday: 6,
+  su: 7,
+  sun: 7,
+  sunday: 7,
 };
 
 /** ISO weekdays of "MO,TU", "Monday", "Mon-Fri", "1" (Monday); undefined when not understood. */
@@ -247,10 +303,14 @@ export interface HoursRow {
  */
 export function hoursText(input: string): HoursRow[] | undefined {
   const rows: HoursRow[] = [];
-  for (const part of input.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
-    const match = /^(.+?)\s+(\S+(?:\s*[ap]\.?m\.?)?)\s*(?:-|–|to)\s*(\S+(?:\s*[ap]\.?m\.?)?)$/i.exec(
-      part.replace(/:\s+/, " "),
-    );
+  for (const part of input
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match =
+      /^(.+?)\s+(\S+(?:\s*[ap]\.?m\.?)?)\s*(?:-|–|to)\s*(\S+(?:\s*[ap]\.?m\.?)?)$/i.exec(
+        part.replace(/:\s+/, " "),
+      );
     if (!match) return undefined;
     const days = weekdays(match[1]!.replace(/\s*[-–]\s*/g, "-"));
     const opensAt = timeOfDay(match[2]!);

@@ -236,7 +236,13 @@ export function readHsdsJson(
     return {
       organizations: [],
       problems: [
-        { file, row: 1, field: "", message: `not JSON: ${(error as Error).message}`, refused: true },
+        {
+          file,
+          row: 1,
+          field: "",
+          message: `not JSON: ${(error as Error).message}`,
+          refused: true,
+        },
       ],
     };
   }

@@ -137,7 +137,8 @@ export function readSpreadsheet(
       };
       organization.services.push(service);
     }
-    if (locationId && !service.locationIds.includes(locationId)) service.locationIds.push(locationId);
+    if (locationId && !service.locationIds.includes(locationId))
+      service.locationIds.push(locationId);
     for (const language of splitList(v("languages") ?? ""))
       if (!service.languages.includes(language)) service.languages.push(language);
     for (const term of splitList(v("categories") ?? ""))

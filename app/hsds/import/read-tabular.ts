@@ -17,8 +17,9 @@ export function readTabularPackage(files: Map<string, string>): {
   const problems: Problem[] = [];
   let resources: Array<{ name?: string; path?: string }> = [];
   try {
-    resources = (JSON.parse(files.get("datapackage.json")!) as { resources?: typeof resources })
-      .resources ?? [];
+    resources =
+      (JSON.parse(files.get("datapackage.json")!) as { resources?: typeof resources }).resources ??
+      [];
   } catch (error) {
     problems.push({
       file: "datapackage.json",
@@ -69,10 +70,16 @@ export function readTabularPackage(files: Map<string, string>): {
     "organization_id",
   );
   const phonesOfService = group(phones, "service_id");
-  const phonesOfLocation = group(phones.filter((p) => !p.service_id), "location_id");
+  const phonesOfLocation = group(
+    phones.filter((p) => !p.service_id),
+    "location_id",
+  );
   const schedules = table("schedule");
   const schedulesOfService = group(schedules, "service_id");
-  const schedulesOfLocation = group(schedules.filter((s) => !s.service_id), "location_id");
+  const schedulesOfLocation = group(
+    schedules.filter((s) => !s.service_id),
+    "location_id",
+  );
   const schedulesOfPlacement = group(schedules, "service_at_location_id");
   const areasOf = group(table("service_area"), "service_id");
   const placementsOf = group(table("service_at_location"), "service_id");
@@ -101,9 +108,7 @@ export function readTabularPackage(files: Map<string, string>): {
     const full = {
       ...service,
       phones: withLanguages(phonesOfService(service.id)),
-      schedules: [
-        ...schedulesOfService(service.id).filter((s) => !s.service_at_location_id),
-      ],
+      schedules: [...schedulesOfService(service.id).filter((s) => !s.service_at_location_id)],
       languages: languagesOfService(service.id),
       service_areas: areasOf(service.id),
       attributes: attributesOf(service.id).map((attribute) => {

@@ -52,7 +52,11 @@ export function readFiles(input: SourceFiles): ReadResult {
     organizations.push(...read.organizations);
     problems.push(...read.problems);
   };
-  const text = (name: string) => files.get(name)!.toString("utf8").replace(/^\uFEFF/, "");
+  const text = (name: string) =>
+    files
+      .get(name)!
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
   if (files.has("datapackage.json")) {
     add(readTabularPackage(new Map([...files.keys()].map((name) => [name, text(name)]))));
     // An export's services.json repeats the package: the package alone is read.

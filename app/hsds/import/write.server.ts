@@ -23,7 +23,10 @@ import type { Problem } from "./types";
  */
 
 export type Outcome = "created" | "updated" | "unchanged" | "skipped";
-export type Counts = Record<"organization" | "location" | "service" | "phone", Record<Outcome, number>>;
+export type Counts = Record<
+  "organization" | "location" | "service" | "phone",
+  Record<Outcome, number>
+>;
 
 export function emptyCounts(): Counts {
   const row = () => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
@@ -100,7 +103,14 @@ async function writeOrganization(
   };
   const skippedLocations = new Set<string>();
   for (const location of planned.locations) {
-    const outcome = await writeEntity(tx, actor, organization, "location", location.id, location.fields);
+    const outcome = await writeEntity(
+      tx,
+      actor,
+      organization,
+      "location",
+      location.id,
+      location.fields,
+    );
     record("location", outcome, { ...location.origin, field: "location.id", message: "" });
     if (outcome !== "created" && outcome !== "updated" && outcome !== "unchanged") {
       skippedLocations.add(location.id);
@@ -140,7 +150,10 @@ async function writeOrganization(
       .from(services)
       .where(eq(services.id, service.id));
     const assuredDate = service.assuredDate ?? row?.assuredDate ?? null;
-    if (row && (row.keywords.join("\n") !== service.keywords.join("\n") || row.assuredDate !== assuredDate)) {
+    if (
+      row &&
+      (row.keywords.join("\n") !== service.keywords.join("\n") || row.assuredDate !== assuredDate)
+    ) {
       await tx
         .update(services)
         .set({ keywords: service.keywords, assuredDate })
@@ -175,6 +188,13 @@ async function writeOrganization(
       after: { source },
     });
   }
+}
+
+/** The database's own words ("violates check constraint ..."), not the failed SQL. */
+function reason(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const message = cause instanceof Error ? cause.message : (error as Error).message;
+  return message.split("\n")[0]!.slice(0, 200);
 }
 
 export interface WriteResult {
@@ -215,7 +235,7 @@ export async function writeImport(
         local.push({
           ...planned.origin,
           field: "organization",
-          message: `"${planned.profile.name}" not imported: ${(error as Error).message.split("\n")[0]}`,
+          message: `"${planned.profile.name}" not imported: ${reason(error)}`,
           refused: true,
         });
       }

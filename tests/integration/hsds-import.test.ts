@@ -1,0 +1,193 @@
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  auditLog,
+  locations,
+  organizations,
+  phones,
+  schedules,
+  serviceLanguages,
+  services,
+} from "#db/schema";
+import { COMMAND_LINE_ACTOR } from "~/hsds/import/actor";
+import {
+  formatProblem,
+  formatReport,
+  runImport,
+  type ImportReport,
+} from "~/hsds/import/import.server";
+import { loadMapping } from "~/hsds/import/mapping.server";
+import { filesFromPath, type SourceFiles } from "~/hsds/import/read.server";
+import { parseSearchParams } from "~/search/params";
+import { searchServices } from "~/search/search.server";
+import { resolvePlace } from "~/geo/places.server";
+import { drainSearchOutbox } from "~/search/sync.server";
+import { seedTaxonomy } from "../support/factories";
+import { useTestEnvironment } from "../support/environment";
+import { hsdsSchemaDir } from "../support/hsds-schemas";
+
+const env = useTestEnvironment();
+const FIXTURES = path.resolve(__dirname, "../fixtures/hsds");
+const mapping = loadMapping();
+
+function importFiles(files: SourceFiles, apply: boolean): Promise<ImportReport> {
+  return runImport(env().db, { actor: COMMAND_LINE_ACTOR, files, mapping, apply });
+}
+const importPath = (target: string, apply = true) => importFiles(filesFromPath(target), apply);
+const messages = (report: ImportReport) => report.problems.map(formatProblem);
+
+async function tableCounts() {
+  const db = env().db;
+  const [[o], [s], [l], [p]] = await Promise.all([
+    db.select({ n: count() }).from(organizations),
+    db.select({ n: count() }).from(services),
+    db.select({ n: count() }).from(locations),
+    db.select({ n: count() }).from(phones),
+  ]);
+  return { organizations: o!.n, services: s!.n, locations: l!.n, phones: p!.n };
+}
+
+beforeAll(async () => {
+  await seedTaxonomy(env().db);
+});
+
+describe("npm run hsds:import: HSDS 3.0 JSON", () => {
+  it("imports the official examples (service, list page, organization with services), reporting what it could not keep", async () => {
+    const examples = path.join(hsdsSchemaDir(), "examples");
+    const dry = await importPath(path.join(examples, "service_full.json"), false);
+    expect(dry.applied).toBe(false);
+    expect(dry.counts.service.created).toBe(1);
+    expect((await tableCounts()).services).toBe(0);
+
+    const service = await importPath(path.join(examples, "service_full.json"));
+    expect(service.counts.organization.created).toBe(1);
+    expect(service.counts.service.created).toBe(1);
+    expect(messages(service)).toContain(
+      'service_full.json:1 postal_code: location "MyCity Civic Center" has no usable postal_code ("ABC 1234" is not a US ZIP code); left out',
+    );
+    expect(
+      messages(service).some((line) => /unknown term "name".*kept as a keyword/.test(line)),
+    ).toBe(true);
+    const [row] = await env()
+      .db.select()
+      .from(services)
+      .where(eq(services.id, "ac148810-d857-441c-9679-408f346de14b"));
+    expect(row?.name).toBe("Community Counselling");
+    expect(row?.keywords).toEqual(["name"]);
+    const languages = await env()
+      .db.select({ code: serviceLanguages.code })
+      .from(serviceLanguages)
+      .where(eq(serviceLanguages.serviceId, row!.id));
+    expect(languages.map((l) => l.code)).toContain("ur");
+
+    // The same service as a list page and inside its organization: the same rows, updated.
+    for (const file of ["service_list.json", "organization_full.json", "organization_list.json"]) {
+      const report = await importPath(path.join(examples, file));
+      expect(report.counts.organization.created, file).toBe(0);
+      expect(report.counts.service.created, file).toBe(0);
+    }
+    expect((await tableCounts()).services).toBe(1);
+    expect((await tableCounts()).organizations).toBe(1);
+  });
+
+  it("imports a directory outside New York: places from any US ZIP, messy values normalised and reported", async () => {
+    const report = await importPath(path.join(FIXTURES, "beyond-new-york.json"));
+    const lines = messages(report);
+    expect(report.counts.organization.created).toBe(2);
+    expect(report.counts.service.created).toBe(2);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'beyond-new-york.json:1 languages: unknown language "Klingon" left out',
+        'beyond-new-york.json:1 taxonomy_term: unknown term "Legal Aid Clinic" (local) kept as a keyword',
+        'beyond-new-york.json:2 phone: "not a phone" is not a phone number; left out',
+        "beyond-new-york.json:2 latitude: no coordinates and ZIP 00001 unknown: no map pin",
+      ]),
+    );
+    expect(report.refused).toBe(0);
+
+    const db = env().db;
+    const [austin] = await db
+      .select()
+      .from(services)
+      .where(eq(services.name, "Austin Asylum Clinic"));
+    expect(austin!.description).toBe("Free help with asylum applications & work permits.");
+    expect(austin!.keywords).toEqual(["Legal Aid Clinic"]);
+    const languages = await db
+      .select({ code: serviceLanguages.code })
+      .from(serviceLanguages)
+      .where(eq(serviceLanguages.serviceId, austin!.id));
+    expect(languages.map((l) => l.code).sort()).toEqual(["es", "tl", "yue"]);
+    const hours = await db
+      .select({
+        weekday: schedules.weekday,
+        opensAt: schedules.opensAt,
+        closesAt: schedules.closesAt,
+      })
+      .from(schedules)
+      .where(eq(schedules.serviceId, austin!.id))
+      .orderBy(schedules.weekday);
+    expect(hours).toEqual([
+      { weekday: 1, opensAt: "09:00:00", closesAt: "17:00:00" },
+      { weekday: 3, opensAt: "09:00:00", closesAt: "17:00:00" },
+      { weekday: 5, opensAt: "09:00:00", closesAt: "13:00:00" },
+    ]);
+    const [phone] = await db.select().from(phones).where(eq(phones.serviceId, austin!.id));
+    expect(phone).toMatchObject({ number: "512.555.0147", extension: "12" });
+
+    const placed = await db
+      .select({
+        city: locations.city,
+        state: locations.stateProvince,
+        county: locations.county,
+        latitude: locations.latitude,
+      })
+      .from(locations)
+      .orderBy(locations.city);
+    expect(placed).toEqual([
+      { city: "Austin", state: "TX", county: "48453", latitude: expect.closeTo(30.27, 1) },
+      { city: "Los Angeles", state: "CA", county: "06037", latitude: 34.0537 },
+      { city: "Nowhere", state: "CA", county: "06000", latitude: null },
+    ]);
+
+    // Imported listings are published, not trusted, with no editors, and say where they came from.
+    const [texas] = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Texas Immigrant Justice"));
+    expect(texas).toMatchObject({ status: "published", trusted: false });
+    const history = await db.select().from(auditLog).where(eq(auditLog.organizationId, texas!.id));
+    expect(history.find((entry) => entry.action === "import")?.after).toEqual({
+      source: "beyond-new-york.json",
+    });
+
+    // Searchable once the outbox is drained: by category, and by the kept keyword.
+    expect((await drainSearchOutbox(db)).failed).toBe(0);
+    const { query } = parseSearchParams(new URLSearchParams({ q: "legal aid clinic" }), {
+      locale: "en",
+      resolvePlace,
+      pageSize: 50,
+    });
+    const byKeyword = await searchServices(db, query);
+    expect(byKeyword.hits.map((hit) => hit.serviceName)).toContain("Austin Asylum Clinic");
+  });
+
+  it("re-importing the same data changes nothing and creates no duplicate", async () => {
+    const before = await tableCounts();
+    const [{ n: auditBefore }] = (await env().db.select({ n: count() }).from(auditLog)) as [
+      { n: number },
+    ];
+    const report = await importPath(path.join(FIXTURES, "beyond-new-york.json"));
+    for (const [kind, counts] of Object.entries(report.counts)) {
+      expect(counts.created, kind).toBe(0);
+      expect(counts.updated, kind).toBe(0);
+    }
+    expect(report.counts.service.unchanged).toBe(2);
+    expect(await tableCounts()).toEqual(before);
+    const [{ n: auditAfter }] = (await env().db.select({ n: count() }).from(auditLog)) as [
+      { n: number },
+    ];
+    expect(auditAfter).toBe(auditBefore);
+    expect(formatReport(report)).toContain("service: 0 created, 0 updated, 2 unchanged, 0 skipped");
+  });
+});
