@@ -23,9 +23,16 @@ import { parseSearchParams } from "~/search/params";
 import { searchServices } from "~/search/search.server";
 import { resolvePlace } from "~/geo/places.server";
 import { drainSearchOutbox } from "~/search/sync.server";
-import { seedTaxonomy } from "../support/factories";
+import { exportDirectory } from "~/hsds/export.server";
+import {
+  createLocation,
+  createOrganization,
+  createPhone,
+  createService,
+  seedTaxonomy,
+} from "../support/factories";
 import { useTestEnvironment } from "../support/environment";
-import { hsdsSchemaDir } from "../support/hsds-schemas";
+import { hsdsSchemaDir, parseCsv } from "../support/hsds-schemas";
 
 const env = useTestEnvironment();
 const FIXTURES = path.resolve(__dirname, "../fixtures/hsds");
@@ -189,5 +196,160 @@ describe("npm run hsds:import: HSDS 3.0 JSON", () => {
     ];
     expect(auditAfter).toBe(auditBefore);
     expect(formatReport(report)).toContain("service: 0 created, 0 updated, 2 unchanged, 0 skipped");
+  });
+});
+
+describe("round trip: export → import into an empty database → export", () => {
+  async function emptyDirectory() {
+    await env().db.delete(organizations);
+  }
+
+  /** The export's tables, without what a new database cannot keep: row times, random row ids. */
+  function comparable(files: Map<string, string>) {
+    const tables: Record<string, string[]> = {};
+    const datapackage = JSON.parse(files.get("datapackage.json")!) as {
+      resources: Array<{ name: string; path: string }>;
+    };
+    const randomIds = new Set(["schedule", "service_area", "service_at_location"]);
+    for (const resource of datapackage.resources) {
+      tables[resource.name] = parseCsv(files.get(resource.path)!)
+        .map((row) => {
+          delete row.last_modified;
+          if (randomIds.has(resource.name)) delete row.id;
+          delete row.service_at_location_id;
+          return JSON.stringify(row);
+        })
+        .sort();
+    }
+    type Service = Record<string, unknown> & {
+      schedules: Array<{ id?: string }>;
+      service_areas: Array<{ id?: string }>;
+      service_at_locations: Array<{ id?: string }>;
+    };
+    const services = (JSON.parse(files.get("services.json")!) as Service[])
+      .map((service) => {
+        delete service.last_modified;
+        for (const row of [
+          ...service.schedules,
+          ...service.service_areas,
+          ...service.service_at_locations,
+        ])
+          delete row.id;
+        return JSON.stringify(service);
+      })
+      .sort();
+    return { tables, services };
+  }
+
+  async function createDirectory() {
+    const db = env().db;
+    const queens = await createOrganization(db, {
+      name: "Queens Immigrant Legal Center",
+      description: "Community legal services for immigrants in Queens.",
+      website: "https://queens.example.org/",
+    });
+    const corona = await createLocation(db, {
+      organizationId: queens.id,
+      name: "Corona office",
+      address1: "37-20 Junction Blvd",
+      city: "Corona",
+      county: "36081",
+      postalCode: "11368",
+      latitude: 40.7498,
+      longitude: -73.8624,
+      accessibility: "Step-free entrance",
+    });
+    const asylum = await createService(db, {
+      organizationId: queens.id,
+      name: "Asylum Clinic",
+      description: "Help with asylum applications.",
+      eligibilityDescription: "Anyone in New York City.",
+      fees: "sliding_scale",
+      populations: ["children", "survivors"],
+      courtsServed: ["nyc_26_federal_plaza"],
+      providerTypes: ["attorney"],
+      assuredDate: "2026-10-01",
+      categories: ["asylum", "work_permits"],
+      languages: ["en", "es", "zh-Hans", "yue"],
+      locationIds: [corona.id],
+      areas: ["36081", "statewide"],
+      hours: [
+        { weekday: 1, opensAt: "09:00", closesAt: "17:00" },
+        { weekday: 3, opensAt: "10:00", closesAt: "13:00" },
+      ],
+    });
+    await createPhone(db, {
+      organizationId: queens.id,
+      serviceId: asylum.id,
+      number: "(718) 555-0101",
+      extension: "12",
+      languages: ["es"],
+    });
+    await createPhone(db, { organizationId: queens.id, number: "(718) 555-0100" });
+    await createPhone(db, {
+      organizationId: queens.id,
+      locationId: corona.id,
+      number: "718-555-0199",
+      type: "fax",
+    });
+    const texas = await createOrganization(db, { name: "Texas Immigrant Justice" });
+    const austin = await createLocation(db, {
+      organizationId: texas.id,
+      address1: "1000 Congress Ave",
+      city: "Austin",
+      county: "48453",
+      stateProvince: "TX",
+      postalCode: "78701",
+      latitude: 30.2713,
+      longitude: -97.7426,
+    });
+    await createService(db, {
+      organizationId: texas.id,
+      name: "DACA Renewals",
+      categories: ["daca"],
+      languages: ["es"],
+      locationIds: [austin.id],
+      assuredDate: "2026-09-15",
+    });
+    await createService(db, {
+      organizationId: texas.id,
+      name: "Statewide hotline",
+      status: "active",
+      deliveryMethods: ["phone"],
+      categories: [],
+      languages: ["en"],
+      assuredDate: "2026-09-15",
+    });
+  }
+
+  const asSourceFiles = (files: Map<string, string>, source: string): SourceFiles => ({
+    source,
+    files: new Map([...files].map(([name, text]) => [name, Buffer.from(text)])),
+  });
+
+  it("the tabular package: imported into an empty database, it exports the same data", async () => {
+    await emptyDirectory();
+    await createDirectory();
+    const first = await exportDirectory(env().db);
+    await emptyDirectory();
+    const report = await importFiles(asSourceFiles(first.files, "open-data"), true);
+    expect(report.problems.filter((problem) => problem.refused).map(formatProblem)).toEqual([]);
+    expect(report.counts.service.created).toBe(3);
+    const second = await exportDirectory(env().db);
+    expect(comparable(second.files)).toEqual(comparable(first.files));
+    // And importing the package again is a no-op.
+    const again = await importFiles(asSourceFiles(first.files, "open-data"), true);
+    expect(again.counts.service).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it("services.json alone: the same data again", async () => {
+    const first = await exportDirectory(env().db);
+    await emptyDirectory();
+    const json = new Map([["services.json", first.files.get("services.json")!]]);
+    const report = await importFiles(asSourceFiles(json, "services.json"), true);
+    expect(report.refused).toBe(0);
+    const second = await exportDirectory(env().db);
+    // services.json does not carry organization-wide phones: the services are the same.
+    expect(comparable(second.files).services).toEqual(comparable(first.files).services);
   });
 });

@@ -86,7 +86,8 @@ export function readTabularPackage(files: Map<string, string>): {
   const taxonomies = new Map(table("taxonomy").map((row) => [String(row.id), row]));
   const terms = new Map(table("taxonomy_term").map((row) => [String(row.id), row]));
   const attributesOf = group(
-    table("attribute").filter((a) => !a.link_type || a.link_type === "service"),
+    // Attributes of services (link_entity "service"; link_type is free text, often the taxonomy).
+    table("attribute").filter((a) => !a.link_entity || a.link_entity === "service"),
     "link_id",
   );
   const locationsById = new Map(locations.map((row) => [String(row.id), row]));

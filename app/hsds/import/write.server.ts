@@ -35,6 +35,13 @@ export function emptyCounts(): Counts {
 
 class DryRun extends Error {}
 
+/** Empty texts left out: the write path reads "" as "no value", which required columns refuse. */
+function withoutEmpty<F extends object>(fields: F): Partial<F> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== ""),
+  ) as Partial<F>;
+}
+
 async function writeEntity<T extends Exclude<EntityType, "organization">>(
   tx: Transaction,
   actor: Actor,
@@ -53,7 +60,7 @@ async function writeEntity<T extends Exclude<EntityType, "organization">>(
     entityId: loaded ? id : null,
     operation: loaded ? "update" : "create",
     before: loaded?.fields ?? null,
-    submitted: fields,
+    submitted: withoutEmpty(fields),
     newId: id,
   });
   return loaded ? (outcome.status === "unchanged" ? "unchanged" : "updated") : "created";
@@ -85,7 +92,7 @@ async function writeOrganization(
   const profile = await updateOrganizationProfile(tx, {
     actor,
     organizationId: planned.id,
-    changes: planned.profile,
+    changes: withoutEmpty(planned.profile),
   });
   if (existing) {
     counts.organization[profile.status === "unchanged" ? "unchanged" : "updated"]++;
