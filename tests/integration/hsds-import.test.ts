@@ -24,6 +24,7 @@ import { searchServices } from "~/search/search.server";
 import { resolvePlace } from "~/geo/places.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import { exportDirectory } from "~/hsds/export.server";
+import { zipFiles } from "~/hsds/zip.server";
 import {
   createLocation,
   createOrganization,
@@ -140,7 +141,7 @@ describe("npm run hsds:import: HSDS 3.0 JSON", () => {
       { weekday: 5, opensAt: "09:00:00", closesAt: "13:00:00" },
     ]);
     const [phone] = await db.select().from(phones).where(eq(phones.serviceId, austin!.id));
-    expect(phone).toMatchObject({ number: "512.555.0147", extension: "12" });
+    expect(phone).toMatchObject({ number: "(512) 555-0147", extension: "12" });
 
     const placed = await db
       .select({
@@ -351,5 +352,108 @@ describe("round trip: export → import into an empty database → export", () =
     const second = await exportDirectory(env().db);
     // services.json does not carry organization-wide phones: the services are the same.
     expect(comparable(second.files).services).toEqual(comparable(first.files).services);
+  });
+});
+
+describe("npm run hsds:import: tabular packages and coalition spreadsheets", () => {
+  it("imports an HSDS tabular package (a folder, or the same as a zip) with its problems reported", async () => {
+    const folder = path.join(FIXTURES, "tabular");
+    const dry = await importPath(folder, false);
+    expect(messages(dry)).toEqual([
+      "service_at_location.csv:4 location_id: no location loc-9",
+      'services.csv:3 taxonomy_term: unknown term "Housing help" (chicago-legal) kept as a keyword',
+      'services.csv:3 languages: unknown language "Gibberish" left out',
+      'services.csv:3 opens_at: time "25:00" not understood',
+      'services.csv:3 freq: only weekly schedules are kept (not "MONTHLY")',
+      'services.csv:3 phone: "815-555-01" is not a phone number; left out',
+      "services.csv:4 name: service has no name; not imported",
+    ]);
+    expect(dry.refused).toBe(1);
+    expect(dry.counts.service).toMatchObject({ created: 2, skipped: 0 });
+
+    const files = filesFromPath(folder);
+    const zipped: SourceFiles = {
+      source: "chicago.zip",
+      files: new Map([
+        ["chicago.zip", zipFiles(new Map([...files.files].map(([n, b]) => [n, b.toString()])))],
+      ]),
+    };
+    const report = await importFiles(zipped, true);
+    expect(report.counts.organization.created).toBe(2);
+    const [tps] = await env()
+      .db.select()
+      .from(services)
+      .where(eq(services.name, "TPS and work permits"));
+    expect(tps).toMatchObject({
+      description: "TPS\napplications & renewals",
+      assuredDate: "2026-08-01",
+    });
+    const hours = await env().db.select().from(schedules).where(eq(schedules.serviceId, tps!.id));
+    expect(hours.map((row) => row.weekday).sort()).toEqual([1, 2, 4]);
+    const [rockford] = await env()
+      .db.select({ state: locations.stateProvince, county: locations.county })
+      .from(locations)
+      .where(eq(locations.city, "Rockford"));
+    expect(rockford).toEqual({ state: "IL", county: "17201" });
+    expect((await importFiles(zipped, true)).counts.service).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+  });
+
+  it("imports a coalition spreadsheet (one row per service at a location) with its problems reported", async () => {
+    const file = path.join(FIXTURES, "coalition-spreadsheet.csv");
+    const report = await importPath(file);
+    expect(messages(report)).toEqual([
+      "coalition-spreadsheet.csv:1 favourite_colour: unknown column; left out",
+      'coalition-spreadsheet.csv:2 taxonomy_term: unknown term "Tax Preparation" kept as a keyword',
+      "coalition-spreadsheet.csv:4 taxonomy_term: no Puente category: listed as uncategorised",
+      'coalition-spreadsheet.csv:4 languages: unknown language "Elvish" left out',
+      'coalition-spreadsheet.csv:4 hours: hours "Sundays sometimes" not understood',
+      'coalition-spreadsheet.csv:4 phone: "call us" is not a phone number; left out',
+      "coalition-spreadsheet.csv:5 service_name: empty; row not imported",
+      "coalition-spreadsheet.csv:6 address_1: no street address: the service is listed without this place",
+    ]);
+    expect(report.refused).toBe(1);
+    expect(report.counts.service.created).toBe(3);
+    const db = env().db;
+    const [workshops] = await db
+      .select()
+      .from(services)
+      .where(eq(services.name, "Citizenship Workshops"));
+    expect(workshops!.description).toBe("Monthly naturalization workshops.");
+    const places = await db
+      .select({ city: locations.city, county: locations.county, latitude: locations.latitude })
+      .from(locations)
+      .where(eq(locations.organizationId, workshops!.organizationId))
+      .orderBy(locations.city);
+    expect(places).toEqual([
+      { city: "Oakland", county: "06001", latitude: 37.8 },
+      { city: "San Francisco", county: "06075", latitude: expect.closeTo(37.78, 1) },
+    ]);
+    const [phone] = await db.select().from(phones).where(eq(phones.serviceId, workshops!.id));
+    expect(phone).toMatchObject({ number: "(415) 555-0199", extension: "7" });
+    // The uncategorised service is still listed and searchable.
+    const [kyr] = await db
+      .select()
+      .from(services)
+      .where(eq(services.name, "Know Your Rights Trainings"));
+    expect(kyr!.status).toBe("active");
+
+    const again = await importPath(file);
+    expect(again.counts.service).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.counts.location).toMatchObject({ created: 0, updated: 0 });
+    expect(again.counts.phone).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it("reads the documented template without a problem", async () => {
+    const report = await importPath(
+      path.resolve(__dirname, "../../docs/import-template.csv"),
+      false,
+    );
+    expect(messages(report)).toEqual([]);
+    expect(report.counts.service.created).toBe(1);
+    expect(report.counts.location.created).toBe(2);
   });
 });

@@ -192,7 +192,8 @@ export function splitList(value: string): string[] {
 
 // --- phones -------------------------------------------------------------------------------
 
-const STORED_NUMBER = /^[0-9+() .-]{7,25}$/;
+/** The ways Puente's own listings write US numbers: kept as written, so a re-import changes nothing. */
+const STORED_US_NUMBER = /^(\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
 
 /**
  * A phone number Puente can store (US numbers in national format, others international) and its
@@ -209,12 +210,11 @@ export function normalisePhone(
   const ext = text(extension)?.replace(/\D/g, "") || parsed.ext || null;
   // A number already written the way Puente stores it keeps its spelling (a re-import changes nothing).
   const withoutExtension = cleaned.replace(/\s*(?:,|;|#|x|ext\.?|extension)\s*\d+\s*$/i, "");
-  const number =
-    STORED_NUMBER.test(withoutExtension) && !/[a-z]/i.test(withoutExtension)
-      ? withoutExtension
-      : parsed.country === "US" || parsed.countryCallingCode === "1"
-        ? parsed.formatNational()
-        : parsed.formatInternational();
+  const number = STORED_US_NUMBER.test(withoutExtension)
+    ? withoutExtension
+    : (parsed.countryCallingCode === "1" ? parsed.formatNational() : parsed.formatInternational())
+        // The extension is stored on its own.
+        .replace(/\s*ext\.\s*\d+$/, "");
   return { number, extension: ext };
 }
 

@@ -112,7 +112,12 @@ export function readSpreadsheet(
           phones: [],
           origin,
         });
-    }
+    } else if (v("city"))
+      problems.push({
+        ...origin,
+        field: "address_1",
+        message: "no street address: the service is listed without this place",
+      });
     const serviceKey = v("service_id") ?? `${organizationKey}|${key(serviceName)}`;
     let service: RawService | undefined = organization.services.find(
       (s) => s.sourceId === serviceKey,
