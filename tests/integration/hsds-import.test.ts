@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,13 +26,19 @@ import { resolvePlace } from "~/geo/places.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import { exportDirectory } from "~/hsds/export.server";
 import { zipFiles } from "~/hsds/zip.server";
+import type { Actor } from "~/accounts/permissions";
+import { action as importAction, loader as importLoader } from "~/routes/($lang).staff.import";
 import {
   createLocation,
   createOrganization,
   createPhone,
   createService,
+  editorOf,
   seedTaxonomy,
+  staffMember,
 } from "../support/factories";
+import { requestAs } from "../support/requests";
+import { callRoute } from "../support/routes";
 import { useTestEnvironment } from "../support/environment";
 import { hsdsSchemaDir, parseCsv } from "../support/hsds-schemas";
 
@@ -455,5 +462,87 @@ describe("npm run hsds:import: tabular packages and coalition spreadsheets", () 
     expect(messages(report)).toEqual([]);
     expect(report.counts.service.created).toBe(1);
     expect(report.counts.location.created).toBe(2);
+  });
+});
+
+describe("/staff/import", () => {
+  async function upload(actor: Actor | null, fields: Record<string, string | File>) {
+    const signedIn = await requestAs(env().db, actor, "/staff/import");
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    const headers = new Headers({ Origin: "http://localhost" });
+    const cookie = signedIn.headers.get("Cookie");
+    if (cookie) headers.set("Cookie", cookie);
+    return callRoute(
+      importAction,
+      new Request("http://localhost/staff/import", { method: "POST", headers, body }),
+    );
+  }
+  const csvFile = () =>
+    new File([readFileSync(path.join(FIXTURES, "coalition-spreadsheet.csv"))], "members.csv", {
+      type: "text/csv",
+    });
+
+  it("is for staff and admins only, on the server", async () => {
+    const db = env().db;
+    const editor = await editorOf(db);
+    expect(
+      (await callRoute(importLoader, await requestAs(db, editor, "/staff/import"))).status,
+    ).toBe(404);
+    expect((await upload(editor, { intent: "check", file: csvFile() })).status).toBe(404);
+    const anonymous = await upload(null, { intent: "check", file: csvFile() });
+    expect([302, 303]).toContain(anonymous.status);
+    expect(
+      (
+        await callRoute(
+          importLoader,
+          await requestAs(db, await staffMember(db, "admin"), "/staff/import"),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it("checks an upload (nothing written), then applies it from the report's form", async () => {
+    const db = env().db;
+    await db.delete(organizations);
+    const staff = await staffMember(db);
+    const checked = await upload(staff, { intent: "check", file: csvFile() });
+    expect(checked.status).toBe(200);
+    expect(checked.data.report.applied).toBe(false);
+    expect(checked.data.report.counts.service.created).toBe(3);
+    expect(checked.data.report.problems).toContain(
+      'members.csv:4 languages: unknown language "Elvish" left out',
+    );
+    expect((await tableCounts()).organizations).toBe(0);
+
+    const applied = await upload(staff, {
+      intent: "apply",
+      fileName: checked.data.report.fileName,
+      contents: checked.data.report.contents,
+    });
+    expect(applied.data.report.applied).toBe(true);
+    expect((await tableCounts()).organizations).toBe(2);
+    const [bay] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.name, "Bay Area Immigrant Rights"));
+    const history = await db.select().from(auditLog).where(eq(auditLog.organizationId, bay!.id));
+    const imported = history.find((entry) => entry.action === "import");
+    expect(imported).toMatchObject({ actorEmail: staff.email, after: { source: "members.csv" } });
+  });
+
+  it("refuses a file it cannot read, with a message on the form", async () => {
+    const staff = await staffMember(env().db);
+    const refused = await upload(staff, {
+      intent: "check",
+      file: new File(["PK not a zip"], "broken.zip", { type: "application/zip" }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.data.error).toBe("import.errors.unreadable");
+    const wrongType = await upload(staff, {
+      intent: "check",
+      file: new File(["hello"], "notes.txt", { type: "text/plain" }),
+    });
+    expect(wrongType.data.error).toBe("import.errors.fileType");
   });
 });
