@@ -16,7 +16,9 @@ runScript("hsds:import", async () => {
   const apply = args.includes("--apply");
   const mappingAt = args.indexOf("--mapping");
   const mappingFile = mappingAt >= 0 ? args[mappingAt + 1] : DEFAULT_MAPPING_FILE;
-  const target = args.find((arg, index) => !arg.startsWith("--") && index !== mappingAt + 1);
+  const target = args.find(
+    (arg, index) => !arg.startsWith("--") && (mappingAt < 0 || index !== mappingAt + 1),
+  );
   if (!target || !mappingFile)
     throw new Error("usage: npm run hsds:import -- <file-or-folder> [--apply] [--mapping <file>]");
   const mapping = loadMapping(mappingFile);

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -545,4 +547,67 @@ describe("/staff/import", () => {
     });
     expect(wrongType.data.error).toBe("import.errors.fileType");
   });
+});
+
+describe("duplicates and the command line", () => {
+  it("reports the same organization and address under another id, and does not import it twice", async () => {
+    const db = env().db;
+    await db.delete(organizations);
+    await importPath(path.join(FIXTURES, "beyond-new-york.json"));
+    const renamed = JSON.parse(readFileSync(path.join(FIXTURES, "beyond-new-york.json"), "utf8"));
+    renamed.contents[0].organization.id = "another-id-for-the-same-organization";
+    renamed.contents[0].id = "another-id-for-the-same-service";
+    const report = await importFiles(
+      {
+        source: "copy.json",
+        files: new Map([["copy.json", Buffer.from(JSON.stringify(renamed))]]),
+      },
+      true,
+    );
+    expect(messages(report)).toContain(
+      'copy.json:1 organization: "Texas Immigrant Justice" at 1000 Congress Ave is already in Puente (/orgs/texas-immigrant-justice) under another id; not imported again',
+    );
+    expect(report.counts.organization.skipped).toBe(1);
+    const texas = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, "Texas Immigrant Justice"));
+    expect(texas).toHaveLength(1);
+  });
+
+  it("npm run hsds:import: a dry run by default, --apply writes, exit 1 when a record was refused", async () => {
+    const run = promisify(execFile);
+    const cli = async (...args: string[]) => {
+      try {
+        const { stdout } = await run(
+          path.resolve("node_modules/.bin/tsx"),
+          ["scripts/hsds-import.ts", ...args],
+          {
+            env: { ...process.env, DATABASE_URL: env().databaseUrl },
+            timeout: 90_000,
+          },
+        );
+        return { code: 0, stdout };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string };
+        return { code: failed.code, stdout: failed.stdout };
+      }
+    };
+    await env().db.delete(organizations);
+    const dry = await cli("docs/import-template.csv");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      "service: 1 would be created, 0 would be updated, 0 unchanged, 0 skipped",
+    );
+    expect(dry.stdout).toContain("dry run: nothing written");
+    expect((await tableCounts()).services).toBe(0);
+    const applied = await cli("docs/import-template.csv", "--apply");
+    expect(applied.stdout).toContain("service: 1 created");
+    expect((await tableCounts()).services).toBe(1);
+    const refused = await cli(path.join(FIXTURES, "coalition-spreadsheet.csv"));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      "coalition-spreadsheet.csv:5 service_name: empty; row not imported",
+    );
+  }, 200_000);
 });

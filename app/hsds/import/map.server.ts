@@ -159,7 +159,7 @@ class Mapper {
     };
   }
 
-  location(raw: RawLocation, organizationId: string): PlannedLocation | undefined {
+  location(raw: RawLocation): PlannedLocation | undefined {
     const id = importedId("location", raw.sourceId);
     const zip = raw.postalCode ? postalCode(raw.postalCode) : undefined;
     const missing = [
@@ -362,7 +362,7 @@ class Mapper {
     const locations: PlannedLocation[] = [];
     const locationIds = new Map<string, string>();
     for (const rawLocation of raw.locations) {
-      const location = this.location(rawLocation, id);
+      const location = this.location(rawLocation);
       if (!location) continue;
       locationIds.set(rawLocation.sourceId, location.id);
       locations.push(location);

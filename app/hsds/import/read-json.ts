@@ -6,7 +6,6 @@ import type {
   RawLocation,
   RawOrganization,
   RawPhone,
-  RawService,
   RawTerm,
 } from "./types";
 

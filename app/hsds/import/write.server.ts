@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { locations, organizations, services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { Database, Transaction } from "~/db.server";
@@ -66,6 +66,29 @@ async function writeEntity<T extends Exclude<EntityType, "organization">>(
   return loaded ? (outcome.status === "unchanged" ? "unchanged" : "updated") : "created";
 }
 
+/** An organization already in Puente with the same name at one of the same addresses. */
+async function sameOrganization(
+  tx: Transaction,
+  planned: PlannedOrganization,
+): Promise<{ slug: string; address: string } | undefined> {
+  for (const location of planned.locations) {
+    const [row] = await tx
+      .select({ slug: organizations.slug, address: locations.address1 })
+      .from(organizations)
+      .innerJoin(locations, eq(locations.organizationId, organizations.id))
+      .where(
+        and(
+          sql`lower(${organizations.name}) = ${planned.profile.name.toLowerCase()}`,
+          sql`lower(${locations.address1}) = ${location.fields.address1.toLowerCase()}`,
+          sql`left(${locations.postalCode}, 5) = ${location.fields.postalCode.slice(0, 5)}`,
+        ),
+      )
+      .limit(1);
+    if (row) return row;
+  }
+  return undefined;
+}
+
 async function writeOrganization(
   tx: Transaction,
   actor: Actor,
@@ -80,6 +103,16 @@ async function writeOrganization(
     .where(eq(organizations.id, planned.id));
   let changed = false;
   if (!existing) {
+    const twin = await sameOrganization(tx, planned);
+    if (twin) {
+      counts.organization.skipped++;
+      problems.push({
+        ...planned.origin,
+        field: "organization",
+        message: `"${planned.profile.name}" at ${twin.address} is already in Puente (/orgs/${twin.slug}) under another id; not imported again`,
+      });
+      return;
+    }
     // Published (searchable at once), not trusted, no editor accounts: staff decide.
     await createOrganization(tx, {
       actor,
