@@ -21,6 +21,9 @@ const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 const str = (value: unknown) => text(value);
+/** A row of a tabular package says where it was read (read-tabular.ts); JSON rows use their record's. */
+const originOf = (row: Json, fallback: Origin): Origin =>
+  isObject(row.__origin) ? (row.__origin as unknown as Origin) : fallback;
 
 function phonesOf(value: unknown, origin: Origin): RawPhone[] {
   return list(value).flatMap((phone) => {
@@ -34,7 +37,7 @@ function phonesOf(value: unknown, origin: Origin): RawPhone[] {
         type: str(phone.type),
         description: str(phone.description),
         languages: list(phone.languages).flatMap((l) => str(l.code) ?? str(l.name) ?? []),
-        origin,
+        origin: originOf(phone, origin),
       },
     ];
   });
@@ -47,7 +50,7 @@ function hoursOf(value: unknown, origin: Origin): RawHours[] {
     opensAt: str(row.opens_at),
     closesAt: str(row.closes_at),
     text: !str(row.byday) && !str(row.opens_at) ? str(row.description) : undefined,
-    origin,
+    origin: originOf(row, origin),
   }));
 }
 

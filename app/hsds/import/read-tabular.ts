@@ -41,7 +41,11 @@ export function readTabularPackage(files: Map<string, string>): {
         problems.push({ file, row: 1, field: "", message: `table ${name} listed but missing` });
       return [];
     }
-    return parseCsv(contents).rows.map(({ line, values }) => ({ ...values, __line: line }));
+    return parseCsv(contents).rows.map(({ line, values }) => ({
+      ...values,
+      __line: line,
+      __origin: { file, row: line },
+    }));
   };
   const group = (rows: Row[], column: string) => {
     const groups = new Map<string, Row[]>();
