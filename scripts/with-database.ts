@@ -60,7 +60,7 @@ function describeError(error: unknown): string {
 /** Runs a command-line script: a clear one-line message and a non-zero exit code on failure. */
 export function runScript(name: string, main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 0),
     (error: unknown) => {
       console.error(`[puente] ${name} failed: ${describeError(error)}`);
       process.exit(1);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import { MAX_BODY_BYTES, MAX_URL_BYTES } from "~/http/limits";
+import { MAX_BODY_BYTES, MAX_IMPORT_BYTES, MAX_URL_BYTES } from "~/http/limits";
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
 
 const localesDir = path.resolve(
@@ -70,6 +70,9 @@ function decodable(pathname: string): boolean {
  * a length is counted as it is read, by readForm), and a path whose percent-encoding is not
  * UTF-8 (400: no route can match it, and the static file server and Vite would throw on it).
  */
+/** The one form that carries a file: /staff/import (in any language), with its own limit. */
+const IMPORT_PATH = /^(\/[A-Za-z-]{2,7})?\/staff\/import\/?(\?|$)/;
+
 export function requestLimits(): RequestHandler {
   return (request, response, next) => {
     const url = request.originalUrl;
@@ -77,7 +80,8 @@ export function requestLimits(): RequestHandler {
     if (Buffer.byteLength(url) > MAX_URL_BYTES)
       return answer(response, 414, "tooLarge", url, language);
     const declared = Number(request.get("content-length") ?? "0");
-    if (declared > MAX_BODY_BYTES) return answer(response, 413, "tooLarge", url, language);
+    const limit = IMPORT_PATH.test(url) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+    if (declared > limit) return answer(response, 413, "tooLarge", url, language);
     if (!decodable(url.split("?")[0]!)) return answer(response, 400, "badRequest", url, language);
     next();
   };

@@ -22,6 +22,8 @@ export type AuditAction =
   | "return"
   | "withdraw"
   | "manage"
+  /** An import wrote the listing; `after.source` names the file or folder. */
+  | "import"
   | "referral.copied"
   | "referral.personal_data.read";
 

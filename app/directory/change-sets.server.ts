@@ -46,6 +46,8 @@ export interface CommitInput<T extends EntityType> {
   /** Applies at once even for an untrusted editor (withdrawing a service from the directory). */
   immediate?: boolean;
   auditAction?: AuditAction;
+  /** When creating: the id of the new row (an import keeps its source's ids). */
+  newId?: string;
 }
 
 function anyHandler(type: EntityType): EntityHandler<AnyFields> {
@@ -137,6 +139,7 @@ export async function commitChange<T extends EntityType>(
     before: input.before,
     changes,
     auditAction: input.auditAction,
+    newId: input.newId,
   });
   return { status: "applied", entityId, organizationId: input.organization.id };
 }
@@ -153,6 +156,7 @@ async function applyChange(
     changes: Record<string, unknown>;
     changeSetId?: string;
     auditAction?: AuditAction;
+    newId?: string;
   },
 ): Promise<string> {
   const handler = anyHandler(input.entityType);
@@ -167,6 +171,7 @@ async function applyChange(
       organizationId: input.organizationId,
       before: input.before,
       changes: input.changes as Partial<AnyFields>,
+      newId: input.newId,
     });
     after = (await handler.load(tx, entityId))!.fields;
   }

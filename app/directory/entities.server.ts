@@ -46,7 +46,14 @@ export interface EntityHandler<F> {
   /** Writes the changes (all fields when creating); returns the entity's id. */
   apply(
     tx: Transaction,
-    input: { id: string | null; organizationId: string; before: F | null; changes: Partial<F> },
+    input: {
+      id: string | null;
+      organizationId: string;
+      before: F | null;
+      changes: Partial<F>;
+      /** When creating: the id to give the new row (an import keeps its source's ids). */
+      newId?: string;
+    },
   ): Promise<string>;
   delete?(tx: Transaction, id: string): Promise<void>;
   /** The search documents to rebuild after a write. */
@@ -256,7 +263,7 @@ const serviceHandler: EntityHandler<ServiceFields> = {
       },
     };
   },
-  async apply(tx, { id, organizationId, before, changes }) {
+  async apply(tx, { id, organizationId, before, changes, newId }) {
     if (has(changes, "locationIds"))
       await assertLocationsOf(tx, organizationId, changes.locationIds!);
     const categoryIds = has(changes, "categories") ? await termIds(tx, changes.categories!) : [];
@@ -266,6 +273,7 @@ const serviceHandler: EntityHandler<ServiceFields> = {
       const [created] = await tx
         .insert(services)
         .values({
+          ...(newId ? { id: newId } : {}),
           organizationId,
           name: changes.name ?? "",
           ...values,
@@ -394,12 +402,13 @@ const locationHandler: EntityHandler<LocationFields> = {
       },
     };
   },
-  async apply(tx, { id, organizationId, changes }) {
+  async apply(tx, { id, organizationId, changes, newId }) {
     const values = pick(changes, LOCATION_COLUMNS);
     if (!id) {
       const [created] = await tx
         .insert(locations)
         .values({
+          ...(newId ? { id: newId } : {}),
           organizationId,
           address1: changes.address1 ?? "",
           city: changes.city ?? "",
@@ -451,14 +460,19 @@ const phoneHandler: EntityHandler<PhoneFields> = {
       },
     };
   },
-  async apply(tx, { id, organizationId, changes }) {
+  async apply(tx, { id, organizationId, changes, newId }) {
     if (changes.serviceId) await assertServicesOf(tx, organizationId, [changes.serviceId]);
     if (changes.locationId) await assertLocationsOf(tx, organizationId, [changes.locationId]);
     const values = pick(changes, PHONE_COLUMNS);
     if (!id) {
       const [created] = await tx
         .insert(phones)
-        .values({ organizationId, number: changes.number ?? "", ...values })
+        .values({
+          ...(newId ? { id: newId } : {}),
+          organizationId,
+          number: changes.number ?? "",
+          ...values,
+        })
         .returning({ id: phones.id });
       return created!.id;
     }

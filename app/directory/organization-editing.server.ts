@@ -175,6 +175,8 @@ export async function createOrganization(
       email?: string | null;
       website?: string | null;
     } & Partial<OrganizationAdministration>;
+    /** The id of the new organization (an import keeps its source's ids); random otherwise. */
+    id?: string;
   },
 ): Promise<{ id: string; slug: string }> {
   assertCan(input.actor, "create", "organization", { organizationId: null });
@@ -183,6 +185,7 @@ export async function createOrganization(
     const [created] = await tx
       .insert(organizations)
       .values({
+        ...(input.id ? { id: input.id } : {}),
         slug,
         name: input.fields.name,
         email: input.fields.email ?? null,

@@ -121,3 +121,90 @@ export function nearestZipCentroid(
 export function regionalZipRecords(): ZipRecord[] {
   return [...regionalZips().keys()].flatMap((zip) => lookupZip(zip) ?? []);
 }
+
+/** State FIPS codes (the first two digits of a county's FIPS code). */
+const STATE_FIPS: Record<string, string> = {
+  AL: "01",
+  AK: "02",
+  AZ: "04",
+  AR: "05",
+  CA: "06",
+  CO: "08",
+  CT: "09",
+  DE: "10",
+  DC: "11",
+  FL: "12",
+  GA: "13",
+  HI: "15",
+  ID: "16",
+  IL: "17",
+  IN: "18",
+  IA: "19",
+  KS: "20",
+  KY: "21",
+  LA: "22",
+  ME: "23",
+  MD: "24",
+  MA: "25",
+  MI: "26",
+  MN: "27",
+  MS: "28",
+  MO: "29",
+  MT: "30",
+  NE: "31",
+  NV: "32",
+  NH: "33",
+  NJ: "34",
+  NM: "35",
+  NY: "36",
+  NC: "37",
+  ND: "38",
+  OH: "39",
+  OK: "40",
+  OR: "41",
+  PA: "42",
+  RI: "44",
+  SC: "45",
+  SD: "46",
+  TN: "47",
+  TX: "48",
+  UT: "49",
+  VT: "50",
+  VA: "51",
+  WA: "53",
+  WV: "54",
+  WI: "55",
+  WY: "56",
+  PR: "72",
+};
+
+/**
+ * The five-digit county FIPS code of any US ZIP code ("78701" → "48453", Travis County, TX),
+ * for listings outside the coalition's counties (imports of other states' directories).
+ */
+export function countyFipsOfZip(zip: string): string | undefined {
+  const found = lookupZip(zip);
+  if (!found) return undefined;
+  if (found.county) return found.county;
+  const [info] = zipcodes
+    .findByRadius(found.latitude, found.longitude, 0.5)
+    .filter((z) => z.zipCode === zip);
+  const state = STATE_FIPS[found.state];
+  return info?.countyCode && state ? `${state}${info.countyCode.padStart(3, "0")}` : undefined;
+}
+
+/** "CA" → "06000": the county code Puente stores when only the state is known ("00000": not even that). */
+export function unknownCountyOf(state: string | undefined): string {
+  return `${(state && STATE_FIPS[state]) ?? "00"}000`;
+}
+
+/** "New York" or "ny" → "NY"; undefined when not a US state. */
+export function stateCode(value: string): string | undefined {
+  const upper = value.trim().toUpperCase();
+  if (STATE_FIPS[upper]) return upper;
+  stateNames ??= new Map(
+    zipcodes.findByRadius(39.8, -98.6, 3000).map((z) => [z.stateName.toUpperCase(), z.stateCode]),
+  );
+  return stateNames.get(upper);
+}
+let stateNames: Map<string, string> | undefined;

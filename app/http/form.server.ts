@@ -49,21 +49,24 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
  * 400 for one it cannot read. It never throws anything but those answers, so no body can
  * make an action fail with a 500. Bytes that are not UTF-8 become U+FFFD, as browsers do.
  */
-export async function readForm(request: Request): Promise<FormData> {
+export async function readForm(
+  request: Request,
+  options: { maxBytes?: number } = {},
+): Promise<FormData> {
   assertSameOrigin(request);
   try {
-    return await parseForm(request);
+    return await parseForm(request, options.maxBytes ?? MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     throw refusalResponse(error, await detectLocale(request, localeFromUrl(request)));
   }
 }
 
-async function parseForm(request: Request): Promise<FormData> {
+async function parseForm(request: Request, maxBytes: number): Promise<FormData> {
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!FORM_TYPES.has(mediaType)) refuse(415, "unsupportedMediaType");
-  const bytes = await readLimited(request, MAX_BODY_BYTES);
+  const bytes = await readLimited(request, maxBytes);
 
   if (mediaType === "application/x-www-form-urlencoded") {
     const form = new FormData();

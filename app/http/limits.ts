@@ -7,3 +7,6 @@
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
+
+/** A directory uploaded to /staff/import (JSON, CSV or zip), sent twice: checked, then applied. */
+export const MAX_IMPORT_BYTES = 24 * 1024 * 1024;

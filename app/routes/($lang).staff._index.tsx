@@ -42,6 +42,9 @@ export default function StaffDashboard() {
             {t("dashboard.openDataDownload")}
           </a>
         </p>
+        <p>
+          <Link to={href("/staff/import")}>{t("dashboard.importLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="stale-heading">
         <h2 id="stale-heading">{t("dashboard.staleHeading", { count: stale.length })}</h2>

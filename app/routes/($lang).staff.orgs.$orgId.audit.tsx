@@ -36,6 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         changedFields: changedKeys(entry.before, entry.after),
         before: entry.before === null ? null : JSON.stringify(entry.before, null, 2),
         after: entry.after === null ? null : JSON.stringify(entry.after, null, 2),
+        // An import's entry names its file: "Imported from <source>".
+        source:
+          entry.action === "import"
+            ? String((entry.after as { source?: unknown }).source ?? "")
+            : "",
       })),
     };
   });
@@ -79,6 +84,7 @@ export default function AuditLogPage() {
                   <td>
                     {t(`audit.actions.${entry.action}`, {
                       entity: t(`portal:entities.${entry.entityType}`),
+                      source: entry.source,
                     })}
                     {entry.changeSetId ? (
                       <>

@@ -46,6 +46,9 @@ export default function StaffLayout() {
             <NavLink to={href("/staff/people")}>{t("nav.people")}</NavLink>
           </li>
           <li>
+            <NavLink to={href("/staff/import")}>{t("nav.import")}</NavLink>
+          </li>
+          <li>
             <NavLink to={href("/portal")} end>
               {t("nav.portal")}
             </NavLink>

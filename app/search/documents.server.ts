@@ -318,9 +318,12 @@ function documentsOf(
     serviceNames: texts.name,
     serviceDescriptions: texts.description,
     organizationDescriptions: record.organizationDescriptions,
-    alternateNames: [service.alternateName, organization.alternateName].filter(
-      (name): name is string => !!name,
-    ),
+    alternateNames: [
+      service.alternateName,
+      organization.alternateName,
+      // Imported taxonomy terms without a Puente category stay findable (app/hsds/import).
+      ...(service.keywords ?? []),
+    ].filter((name): name is string => !!name),
     categories,
     categoryNames,
     categoryKeywords,

@@ -106,6 +106,11 @@ export const services = pgTable(
       .array()
       .notNull()
       .default(sql`ARRAY[]::text[]`),
+    /** Words from an imported directory's taxonomy terms Puente has no category for: searchable. */
+    keywords: text("keywords")
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     assuredDate: date("assured_date"),
     ...timestamps(),
   },

@@ -1,2 +1,0 @@
-ALTER TABLE "locations" ADD COLUMN "time_zone" text;--> statement-breakpoint
-ALTER TABLE "services" ADD COLUMN "availability_changed_at" timestamp with time zone;
