@@ -187,7 +187,7 @@ describe("npm run hsds:import: HSDS 3.0 JSON", () => {
     });
     const byKeyword = await searchServices(db, query);
     expect(byKeyword.hits.map((hit) => hit.serviceName)).toContain("Austin Asylum Clinic");
-  });
+  }, 90_000); // The first import loads the US ZIP table (25 MB): slow on a loaded machine.
 
   it("re-importing the same data changes nothing and creates no duplicate", async () => {
     const before = await tableCounts();
