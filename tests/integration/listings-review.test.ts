@@ -24,6 +24,7 @@ import { createService, setServiceStatus, updateService } from "~/directory/serv
 import type { ServiceFields } from "~/directory/fields";
 import type { Database } from "~/db.server";
 import type { Actor } from "~/accounts/permissions";
+import { coalitionToday } from "~/coalition.server";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -131,6 +132,38 @@ describe("an editor of an untrusted organization", () => {
     expect(entry).toMatchObject({ actorUserId: staff.userId, organizationId: organization.id });
     expect(entry?.before).toMatchObject({ name: service.name, languages: ["en"] });
     expect(entry?.after).toMatchObject({ name: "Deportation defense", languages: ["bn", "en"] });
+  });
+
+  it("counts an approved change as a confirmation: last confirmed moves to today", async () => {
+    const { db } = env();
+    const organization = await createOrganization(db);
+    await db
+      .update(organizations)
+      .set({ assuredDate: "2020-01-02" })
+      .where(eq(organizations.id, organization.id));
+    const service = await insertService(db, organization.id, {
+      values: { assuredDate: "2020-01-02" },
+    });
+    const editor = await editorOf(db, organization.id);
+    const outcome = await updateService(db, {
+      actor: editor,
+      serviceId: service.id,
+      changes: { name: "Know your rights workshops" },
+    });
+    if (outcome.status !== "pending") throw new Error("expected a pending change set");
+    const assured = async () => ({
+      organization: (
+        await db.select().from(organizations).where(eq(organizations.id, organization.id))
+      )[0]!.assuredDate,
+      service: (await db.select().from(services).where(eq(services.id, service.id)))[0]!
+        .assuredDate,
+    });
+    expect(await assured()).toEqual({ organization: "2020-01-02", service: "2020-01-02" });
+
+    await approveChangeSet(db, { actor: staff, changeSetId: outcome.changeSetId });
+
+    const today = coalitionToday(new Date()).isoDate;
+    expect(await assured()).toEqual({ organization: today, service: today });
   });
 
   it("approval, outbox row and audit entry commit or roll back together", async () => {
