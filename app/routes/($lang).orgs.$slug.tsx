@@ -395,6 +395,9 @@ export default function OrganizationRoute() {
                     <>
                       {location.name ? <p className="location__name">{location.name}</p> : null}
                       <address>{addressLine(location.address)}</address>
+                      {location.approximateGeo ? (
+                        <p className="hint">{t("location.approximatePin")}</p>
+                      ) : null}
                       {directions ? (
                         <p className="no-print">
                           <a href={directions} rel="noreferrer noopener">
@@ -419,6 +422,9 @@ export default function OrganizationRoute() {
                       ) : null}
                     </>
                   )}
+                  {location.phonesFromOrganization ? (
+                    <p className="hint">{t("location.organizationPhones")}</p>
+                  ) : null}
                   <Phones phones={location.phones} names={view.languageNames} />
                 </li>
               );
