@@ -6,6 +6,7 @@ import type { LocationForm as LocationFormInput } from "~/directory/forms";
 import { COUNTY_CODES } from "#db/codes/counties";
 import {
   CheckboxField,
+  CheckboxGroup,
   FormErrorSummary,
   SelectField,
   TextAreaField,
@@ -14,6 +15,7 @@ import {
 import { useLabels } from "./labels";
 import { useHydrated } from "./useHydrated";
 import { SubmitChanges } from "./listing-forms";
+import { HoursFieldset } from "./ServiceForm";
 
 const LocationPicker = lazy(() => import("./map/LocationPicker.client"));
 
@@ -31,12 +33,15 @@ export function LocationForm({
   reviewed,
   creating,
   mapTiles,
+  services,
 }: {
   form: Metadata;
   fields: ReturnType<Metadata["getFieldset"]>;
   reviewed: boolean;
   creating: boolean;
   mapTiles: MapTiles;
+  /** The organization's services, to say which are offered here. */
+  services: Array<{ id: string; label: string }>;
 }) {
   const { t } = useTranslation("portal");
   const labels = useLabels();
@@ -84,6 +89,13 @@ export function LocationForm({
           hint={t("hints.county")}
           placeholder={t("forms.countyFromZip")}
           options={COUNTY_CODES.map((code) => ({ value: code, label: labels.county(code) }))}
+        />
+        <TextField
+          meta={fields.phone}
+          type="tel"
+          label={t("fields.locationPhone")}
+          hint={t("hints.locationPhone")}
+          autoComplete="tel"
         />
         <CheckboxField
           meta={fields.confidential}
@@ -144,6 +156,25 @@ export function LocationForm({
           rows={3}
         />
       </fieldset>
+      <fieldset className="field-group">
+        <legend>{t("location.servicesHeading")}</legend>
+        {services.length > 0 ? (
+          <CheckboxGroup
+            meta={fields.serviceIds}
+            legend={t("fields.serviceIds")}
+            hint={t("hints.serviceIds")}
+            options={services.map((service) => ({ value: service.id, label: service.label }))}
+            columns={false}
+          />
+        ) : (
+          <p className="hint">{t("hints.noServicesYet")}</p>
+        )}
+      </fieldset>
+      <HoursFieldset
+        meta={fields.hours}
+        legend={t("location.hoursHeading")}
+        hint={t("hints.locationHours")}
+      />
       <SubmitChanges reviewed={reviewed} creating={creating} />
     </Form>
   );

@@ -177,7 +177,11 @@ export function ServiceForm({
         />
       </fieldset>
 
-      <HoursFieldset meta={field("hours")} />
+      <HoursFieldset
+        meta={field("hours")}
+        legend={t("service.hoursHeading")}
+        hint={t("hints.hours")}
+      />
 
       <SubmitChanges reviewed={reviewed} creating={creating} />
     </Form>
@@ -185,18 +189,22 @@ export function ServiceForm({
 }
 
 /** Weekly hours as a grid: each weekday has time slots; an empty slot means closed. */
-function HoursFieldset({
+export function HoursFieldset<Schema extends Record<string, unknown>>({
   meta,
+  legend,
+  hint,
 }: {
-  meta: FieldMetadata<ServiceFormInput["hours"], ServiceFormInput, string[]>;
+  meta: FieldMetadata<ServiceFormInput["hours"], Schema, string[]>;
+  legend: string;
+  hint: string;
 }) {
   const { t } = useTranslation("portal");
   const labels = useLabels();
   const rows = meta.getFieldList();
   return (
     <fieldset className="field-group hours">
-      <legend>{t("service.hoursHeading")}</legend>
-      <p className="hint">{t("hints.hours")}</p>
+      <legend>{legend}</legend>
+      <p className="hint">{hint}</p>
       <table>
         <thead>
           <tr>

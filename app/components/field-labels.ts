@@ -11,6 +11,7 @@ const OVERRIDES: Record<string, string> = {
   "service.email": "fields.serviceEmail",
   "service.url": "fields.serviceUrl",
   "location.description": "fields.locationDescription",
+  "location.phone": "fields.locationPhone",
   "phone.number": "fields.phoneNumber",
   "phone.type": "fields.phoneType",
   "phone.description": "fields.phoneDescription",

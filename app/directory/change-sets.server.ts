@@ -11,6 +11,7 @@ import {
 } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
+import { coalitionToday } from "~/coalition.server";
 import { enqueueSearchSync } from "~/search-outbox/outbox.server";
 import { assertCan, inTransaction, needsReview } from "./access.server";
 import { recordAudit, type AuditAction } from "./audit.server";
@@ -243,8 +244,34 @@ export async function approveChangeSet(
         reviewedAt: new Date(),
       })
       .where(eq(changeSets.id, changeSet.id));
+    await confirmByApproval(tx, changeSet.organizationId, entityType, entityId);
     return { entityId };
   });
+}
+
+/**
+ * An approved change counts as a confirmation: a person at the organization looked at the
+ * listing and staff checked the change, so "last confirmed" moves to today for the
+ * organization (and for the service when the change was to a service).
+ */
+async function confirmByApproval(
+  tx: Transaction,
+  organizationId: string,
+  entityType: EntityType,
+  entityId: string,
+): Promise<void> {
+  const today = coalitionToday(new Date()).isoDate;
+  await tx
+    .update(organizations)
+    .set({ assuredDate: today })
+    .where(eq(organizations.id, organizationId));
+  // The applied change already queued its entity for re-indexing (read after commit); a
+  // location's services carry the organization's date, so re-index the organization too.
+  if (entityType === "service") {
+    await tx.update(services).set({ assuredDate: today }).where(eq(services.id, entityId));
+  } else if (entityType === "location") {
+    await enqueueSearchSync(tx, { entityType: "organization", entityId: organizationId });
+  }
 }
 
 /** Staff send a proposal back to the organization with a comment; nothing is applied. */

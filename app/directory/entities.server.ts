@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
 import {
   locations,
   organizations,
@@ -328,6 +328,16 @@ const serviceHandler: EntityHandler<ServiceFields> = {
           .insert(serviceAtLocation)
           .values(ids.map((locationId) => ({ serviceId: serviceId!, locationId })));
       }
+      // Hours at a location the service leaves go with it.
+      await tx
+        .delete(schedules)
+        .where(
+          and(
+            eq(schedules.serviceId, serviceId),
+            isNotNull(schedules.locationId),
+            ids.length > 0 ? notInArray(schedules.locationId, ids) : undefined,
+          ),
+        );
     }
     if (has(changes, "hours")) {
       await tx
@@ -379,11 +389,38 @@ async function placeInTimeZone(tx: Transaction, id: string): Promise<void> {
   }
 }
 
+/** The location's own line: its first phone that belongs to no single service. */
+async function ownPhoneOf(tx: Transaction, locationId: string) {
+  const [row] = await tx
+    .select({ id: phones.id, number: phones.number })
+    .from(phones)
+    .where(and(eq(phones.locationId, locationId), isNull(phones.serviceId)))
+    .orderBy(asc(phones.position), asc(phones.createdAt), asc(phones.id))
+    .limit(1);
+  return row;
+}
+
 const locationHandler: EntityHandler<LocationFields> = {
   resource: "location",
   async load(tx, id) {
     const [row] = await tx.select().from(locations).where(eq(locations.id, id));
     if (!row) return undefined;
+    const [phone, at, hours] = await Promise.all([
+      ownPhoneOf(tx, id),
+      tx
+        .select({ serviceId: serviceAtLocation.serviceId })
+        .from(serviceAtLocation)
+        .where(eq(serviceAtLocation.locationId, id)),
+      tx
+        .selectDistinct({
+          weekday: schedules.weekday,
+          opensAt: schedules.opensAt,
+          closesAt: schedules.closesAt,
+        })
+        .from(schedules)
+        .where(eq(schedules.locationId, id))
+        .orderBy(asc(schedules.weekday), asc(schedules.opensAt), asc(schedules.closesAt)),
+    ]);
     return {
       organizationId: row.organizationId,
       fields: {
@@ -399,12 +436,20 @@ const locationHandler: EntityHandler<LocationFields> = {
         accessibility: row.accessibility,
         transportation: row.transportation,
         confidential: row.confidential,
+        phone: phone?.number ?? null,
+        serviceIds: at.map((a) => a.serviceId).sort(),
+        hours: hours.map((h) => ({
+          weekday: h.weekday,
+          opensAt: h.opensAt.slice(0, 5),
+          closesAt: h.closesAt.slice(0, 5),
+        })),
       },
     };
   },
-  async apply(tx, { id, organizationId, changes, newId }) {
+  async apply(tx, { id, organizationId, before, changes, newId }) {
     const values = pick(changes, LOCATION_COLUMNS);
-    if (!id) {
+    let locationId = id;
+    if (!locationId) {
       const [created] = await tx
         .insert(locations)
         .values({
@@ -417,16 +462,53 @@ const locationHandler: EntityHandler<LocationFields> = {
           ...values,
         })
         .returning({ id: locations.id });
-      await placeInTimeZone(tx, created!.id);
-      return created!.id;
+      locationId = created!.id;
+      await placeInTimeZone(tx, locationId);
+    } else if (Object.keys(values).length > 0) {
+      await tx.update(locations).set(values).where(eq(locations.id, locationId));
+      if ("latitude" in values || "longitude" in values) await placeInTimeZone(tx, locationId);
     }
-    if (Object.keys(values).length > 0) {
-      await tx.update(locations).set(values).where(eq(locations.id, id));
-      if ("latitude" in values || "longitude" in values) await placeInTimeZone(tx, id);
+    if (has(changes, "phone")) {
+      const own = await ownPhoneOf(tx, locationId);
+      if (!changes.phone) {
+        if (own) await tx.delete(phones).where(eq(phones.id, own.id));
+      } else if (own) {
+        await tx.update(phones).set({ number: changes.phone }).where(eq(phones.id, own.id));
+      } else {
+        await tx.insert(phones).values({ organizationId, locationId, number: changes.phone });
+      }
     }
-    return id;
+    const serviceIds = has(changes, "serviceIds")
+      ? [...new Set(changes.serviceIds)]
+      : (before?.serviceIds ?? []);
+    if (has(changes, "serviceIds")) {
+      await assertServicesOf(tx, organizationId, serviceIds);
+      await tx.delete(serviceAtLocation).where(eq(serviceAtLocation.locationId, locationId));
+      if (serviceIds.length > 0) {
+        await tx
+          .insert(serviceAtLocation)
+          .values(serviceIds.map((serviceId) => ({ serviceId, locationId: locationId! })));
+      }
+    }
+    if (has(changes, "serviceIds") || has(changes, "hours")) {
+      // The same hours for every service offered here (HSDS service_at_location schedules).
+      const hours = has(changes, "hours") ? changes.hours! : (before?.hours ?? []);
+      await tx.delete(schedules).where(eq(schedules.locationId, locationId));
+      const rows = serviceIds.flatMap((serviceId) =>
+        hours.map((row) => ({ serviceId, locationId: locationId!, ...row })),
+      );
+      if (rows.length > 0) await tx.insert(schedules).values(rows);
+    }
+    return locationId;
   },
-  searchEntities: (id) => [{ entityType: "location", entityId: id }],
+  searchEntities: (id, _organizationId, versions) => [
+    { entityType: "location", entityId: id },
+    // Services that arrive at or leave this location are re-indexed with their new places.
+    ...[...new Set(versions.flatMap((fields) => fields?.serviceIds ?? []))].map((serviceId) => ({
+      entityType: "service" as const,
+      entityId: serviceId,
+    })),
+  ],
 };
 
 // --- phone --------------------------------------------------------------------------------
@@ -517,6 +599,9 @@ export async function assertReferencesBelong(
 ): Promise<void> {
   if (entityType === "service" && Array.isArray(changes.locationIds)) {
     await assertLocationsOf(tx, organizationId, changes.locationIds as string[]);
+  }
+  if (entityType === "location" && Array.isArray(changes.serviceIds)) {
+    await assertServicesOf(tx, organizationId, changes.serviceIds as string[]);
   }
   if (entityType === "service" && Array.isArray(changes.categories)) {
     await termIds(tx, changes.categories as CategoryCode[]);

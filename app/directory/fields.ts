@@ -74,17 +74,31 @@ export interface LocationFields {
   accessibility: string | null;
   transportation: string | null;
   confidential: boolean;
+  /** The location's own phone line (its first one); the organization's is shown without it. */
+  phone: string | null;
+  /**
+   * The organization's services offered here (service_at_location), chosen on the location
+   * form so that a new location and its services go through one review.
+   */
+  serviceIds: string[];
+  /** Hours at this location of those services (HSDS service_at_location schedules); empty:
+   * each service's own hours. */
+  hours: HoursRow[];
 }
 
 /**
  * What the location form submits: coordinates are optional (set by clicking the map) and so is
  * the county (taken from the ZIP code when it lies in one of the coalition's counties).
  */
-export type LocationInput = Omit<LocationFields, "county" | "latitude" | "longitude"> & {
-  county: CountyCode | null;
-  latitude: number | null;
-  longitude: number | null;
-};
+export type LocationInput = Omit<
+  LocationFields,
+  "county" | "latitude" | "longitude" | "phone" | "serviceIds" | "hours"
+> &
+  Partial<Pick<LocationFields, "phone" | "serviceIds" | "hours">> & {
+    county: CountyCode | null;
+    latitude: number | null;
+    longitude: number | null;
+  };
 
 export interface PhoneFields {
   number: string;
@@ -150,6 +164,9 @@ export const FIELD_ORDER: { [T in EntityType]: ReadonlyArray<keyof EntityFields[
     "latitude",
     "longitude",
     "confidential",
+    "phone",
+    "serviceIds",
+    "hours",
     "description",
     "accessibility",
     "transportation",
@@ -177,6 +194,7 @@ const SET_FIELDS = new Set([
   "languages",
   "counties",
   "locationIds",
+  "serviceIds",
 ]);
 
 /** Fields keyed by language: compared, proposed and shown one language at a time. */

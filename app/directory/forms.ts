@@ -15,6 +15,7 @@ import {
 import { COUNTY_CODES } from "#db/codes/counties";
 import type {
   HoursRow,
+  LocationFields,
   LocationInput,
   OrganizationFields,
   PhoneFields,
@@ -304,6 +305,14 @@ export const locationSchema = z
     accessibility: optionalText(1000),
     transportation: optionalText(1000),
     confidential: checkbox,
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+() .-]{7,25}$/, message("phone"))
+      .optional()
+      .transform((value) => value ?? null),
+    serviceIds: z.array(id).optional().default([]),
+    hours: z.array(hoursRow).optional().default([]),
   })
   .superRefine((form, context) => {
     if ((form.latitude === undefined) !== (form.longitude === undefined)) {
@@ -315,6 +324,10 @@ export const locationSchema = z
     ...form,
     latitude: form.latitude ?? null,
     longitude: form.longitude ?? null,
+    serviceIds: [...new Set(form.serviceIds)],
+    hours: form.hours
+      .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
+      .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
   }));
 
 // --- phone --------------------------------------------------------------------------------
@@ -420,6 +433,11 @@ export function serviceFormDefaults(fields: Omit<ServiceFields, "status"> | null
     };
   }
   return { ...fields, ...splitLanguages(fields.languages), hours: hoursFormRows(fields.hours) };
+}
+
+/** The location form's first values: hours as a grid (empty: each service's own hours). */
+export function locationFormDefaults(fields: LocationFields | null) {
+  return { ...(fields ?? {}), hours: hoursFormRows(fields?.hours ?? []) };
 }
 
 export function phoneFormDefaults(fields: PhoneFields | null) {

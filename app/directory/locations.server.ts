@@ -1,3 +1,5 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import { services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
 import { resolvePlace } from "~/geo/places.server";
@@ -17,7 +19,7 @@ export type { LocationInput };
 async function placeLocation(
   before: LocationFields | null,
   input: LocationInput,
-): Promise<LocationFields> {
+): Promise<Partial<LocationFields>> {
   const clicked =
     input.latitude !== null &&
     input.longitude !== null &&
@@ -50,13 +52,27 @@ async function loadLocation(
   return { ...loaded, organization: await loadOrganization(tx, loaded.organizationId) };
 }
 
+export interface ServiceOption {
+  id: string;
+  label: string;
+}
+
+/** The organization's services that can be offered at a location (not archived). */
+export async function serviceOptions(tx: DbOrTx, organizationId: string): Promise<ServiceOption[]> {
+  return tx
+    .select({ id: services.id, label: services.name })
+    .from(services)
+    .where(and(eq(services.organizationId, organizationId), ne(services.status, "archived")))
+    .orderBy(asc(services.name));
+}
+
 export async function getNewLocationContext(
   db: DbOrTx,
   input: { actor: Actor; organizationId: string },
-): Promise<{ organization: OrganizationRow }> {
+): Promise<{ organization: OrganizationRow; services: ServiceOption[] }> {
   const organization = await loadOrganization(db, input.organizationId);
   assertCan(input.actor, "create", "location", { organizationId: organization.id });
-  return { organization };
+  return { organization, services: await serviceOptions(db, organization.id) };
 }
 
 export interface LocationEditing {
@@ -64,6 +80,7 @@ export interface LocationEditing {
   organization: OrganizationRow;
   fields: LocationFields;
   pending: { id: string; changes: Partial<LocationFields>; createdAt: string } | null;
+  services: ServiceOption[];
 }
 
 export async function getLocationForEditing(
@@ -77,6 +94,7 @@ export async function getLocationForEditing(
       locationId: input.locationId,
       organization: location.organization,
       fields: location.fields,
+      services: await serviceOptions(tx, location.organizationId),
       pending: pending
         ? {
             id: pending.id,

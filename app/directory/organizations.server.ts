@@ -1,3 +1,4 @@
+import { lookupZip } from "~/geo/zips.server";
 import { and, asc, eq } from "drizzle-orm";
 import { organizations, organizationTranslations, phones } from "#db/schema";
 import { isListingStale } from "~/coalition.server";
@@ -48,9 +49,13 @@ export interface LocationView {
   geo: { lat: number; lng: number } | null;
   /** The IANA zone its hours are kept in. */
   timeZone: string;
+  /** The pin sits at the middle of the ZIP code (nobody placed it at the address). */
+  approximateGeo: boolean;
   accessibility: string | null;
   transportation: string | null;
+  /** The location's own lines, else the organization's general lines. */
   phones: PhoneView[];
+  phonesFromOrganization: boolean;
 }
 
 export interface ServiceHours {
@@ -123,7 +128,21 @@ function toPhoneView(row: PhoneRow): PhoneView {
   };
 }
 
+/** True when the point is the ZIP code's centre: placed from the ZIP code, not the address. */
+export function isZipCentre(postalCode: string, geo: { lat: number; lng: number } | null): boolean {
+  if (!geo) return false;
+  const zip = lookupZip(postalCode.slice(0, 5));
+  if (!zip) return false;
+  return Math.abs(zip.latitude - geo.lat) < 1e-6 && Math.abs(zip.longitude - geo.lng) < 1e-6;
+}
+
 function toLocationView(location: PublicLocation, phoneRows: PhoneRow[]): LocationView {
+  const own = phoneRows.filter(
+    (phone) => phone.locationId === location.id && phone.serviceId === null,
+  );
+  const general = phoneRows.filter(
+    (phone) => phone.locationId === null && phone.serviceId === null,
+  );
   return {
     id: location.id,
     confidential: location.confidential,
@@ -138,11 +157,13 @@ function toLocationView(location: PublicLocation, phoneRows: PhoneRow[]): Locati
     county: location.county as CountyCode,
     geo: location.geo,
     timeZone: location.timeZone,
+    approximateGeo: location.address
+      ? isZipCentre(location.address.postalCode, location.geo)
+      : false,
     accessibility: location.accessibility,
     transportation: location.transportation,
-    phones: phoneRows
-      .filter((phone) => phone.locationId === location.id && phone.serviceId === null)
-      .map(toPhoneView),
+    phones: (own.length > 0 ? own : general).map(toPhoneView),
+    phonesFromOrganization: own.length === 0 && general.length > 0,
   };
 }
 

@@ -434,6 +434,9 @@ export default function OrganizationRoute() {
                       <address>
                         <bdi>{addressLine(location.address)}</bdi>
                       </address>
+                      {location.approximateGeo ? (
+                        <p className="hint">{t("location.approximatePin")}</p>
+                      ) : null}
                       {directions ? (
                         <p className="no-print">
                           <a href={directions} rel="noreferrer noopener">
@@ -458,6 +461,9 @@ export default function OrganizationRoute() {
                       ) : null}
                     </>
                   )}
+                  {location.phonesFromOrganization ? (
+                    <p className="hint">{t("location.organizationPhones")}</p>
+                  ) : null}
                   <Phones phones={location.phones} names={view.languageNames} />
                 </li>
               );

@@ -94,6 +94,15 @@ export default function PortalDashboard() {
           </div>
           <ul className="link-list">
             <li>
+              {organization.status === "published" ? (
+                <Link to={href(`/orgs/${organization.slug}`)}>
+                  {t("dashboard.viewPublicListing")}
+                </Link>
+              ) : (
+                t("dashboard.notPublicYet")
+              )}
+            </li>
+            <li>
               <Link to={href(`/portal/orgs/${organization.id}`)}>
                 {t("dashboard.editOrganization")}
               </Link>

@@ -14,7 +14,11 @@ import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
 import { applyChanges } from "~/directory/fields";
-import { locationSchema, type LocationForm as LocationFormInput } from "~/directory/forms";
+import {
+  locationFormDefaults,
+  locationSchema,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
 import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
@@ -50,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditLocationPage() {
   const editing = useLoaderData<typeof loader>();
-  const { organization, reviewed, pending, mapTiles } = editing;
+  const { organization, reviewed, pending, mapTiles, services } = editing;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("portal");
   const href = useLocalePath();
@@ -60,7 +64,7 @@ export default function EditLocationPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(locationSchema),
     shouldValidate: "onBlur",
-    defaultValue: shown,
+    defaultValue: locationFormDefaults(shown),
   });
   return (
     <div className="editor">
@@ -78,6 +82,7 @@ export default function EditLocationPage() {
         reviewed={reviewed}
         creating={false}
         mapTiles={mapTiles}
+        services={services}
       />
     </div>
   );

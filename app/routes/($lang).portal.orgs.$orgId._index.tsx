@@ -82,6 +82,13 @@ export default function OrganizationPage() {
         <Link to={href("/portal")}>{t("nav.dashboard")}</Link>
       </p>
       <h1>{organization.name}</h1>
+      <p>
+        {organization.status === "published" ? (
+          <Link to={href(`/orgs/${organization.slug}`)}>{t("dashboard.viewPublicListing")}</Link>
+        ) : (
+          t("dashboard.notPublicYet")
+        )}
+      </p>
       <PendingNotice pending={pending} />
 
       <section aria-labelledby="profile-heading">

@@ -12,7 +12,11 @@ import { LocationForm } from "~/components/LocationForm";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { needsReview } from "~/directory/access.server";
-import { locationSchema, type LocationForm as LocationFormInput } from "~/directory/forms";
+import {
+  locationFormDefaults,
+  locationSchema,
+  type LocationForm as LocationFormInput,
+} from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
 import { createLocation, getNewLocationContext } from "~/directory/locations.server";
@@ -47,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewLocationPage() {
-  const { organization, reviewed, mapTiles } = useLoaderData<typeof loader>();
+  const { organization, reviewed, mapTiles, services } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("portal");
   const href = useLocalePath();
@@ -56,6 +60,7 @@ export default function NewLocationPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(locationSchema),
     shouldValidate: "onBlur",
+    defaultValue: locationFormDefaults(null),
   });
   return (
     <div className="editor">
@@ -64,7 +69,14 @@ export default function NewLocationPage() {
         <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
       </p>
       <h1>{t("location.newTitle")}</h1>
-      <LocationForm form={form} fields={fields} reviewed={reviewed} creating mapTiles={mapTiles} />
+      <LocationForm
+        form={form}
+        fields={fields}
+        reviewed={reviewed}
+        creating
+        mapTiles={mapTiles}
+        services={services}
+      />
     </div>
   );
 }

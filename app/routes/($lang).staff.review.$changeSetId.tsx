@@ -116,7 +116,7 @@ function DiffValue({
     if (VOCABULARY_OF_FIELD[field]) return labels.vocabulary(VOCABULARY_OF_FIELD[field]!, code);
     if (field === "languages" || field === "originalLanguage") return labels.language(code);
     if (field === "counties" || field === "county") return labels.county(code);
-    if (field === "locationIds" || field === "serviceId" || field === "locationId") {
+    if (["locationIds", "serviceIds", "serviceId", "locationId"].includes(field)) {
       return references[code] ?? t("review.unknownReference");
     }
     return code;

@@ -101,4 +101,71 @@ test.describe("keeping a listing true", () => {
     await expect(page.getByText(/Last confirmed as correct on/).first()).toBeVisible();
     await context.close();
   });
+
+  test("a new location with its services, its own phone and hours goes through one review", async ({
+    browser,
+  }) => {
+    test.slow();
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signIn(editor, DEMO_ACCOUNTS.editorA);
+    await editor.goto("/en/portal");
+    await editor
+      .getByRole("link", { name: "Edit organization, services and locations" })
+      .first()
+      .click();
+    await editor.getByRole("link", { name: "Add a location" }).click();
+    await editor.getByLabel("Name of the location (optional)").fill("Corona Annex");
+    await editor.getByLabel("Street address").fill("40-12 Junction Blvd");
+    await editor.getByLabel("City or neighborhood").fill("Corona");
+    await editor.getByLabel("ZIP code").fill("11368");
+    await editor.getByLabel("Phone at this location").fill("718-555-0222");
+    const offered = editor.getByRole("group", { name: "Services offered here" });
+    const service = offered.getByRole("checkbox").first();
+    const serviceName = (await offered
+      .locator(`label[for="${await service.getAttribute("id")}"]`)
+      .textContent())!.trim();
+    await service.check();
+    await editor.getByLabel("Opens on Saturday", { exact: true }).fill("10:00");
+    await editor.getByLabel("Closes on Saturday", { exact: true }).fill("14:00");
+    await expectNoSeriousA11yViolations(editor);
+    await editor.getByRole("button", { name: /Send for review/ }).click();
+    await expect(
+      editor.getByText("Your changes were sent to the coalition staff for review."),
+    ).toBeVisible();
+
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signIn(staff, DEMO_ACCOUNTS.staff);
+    await staff.goto("/en/staff/review");
+    await staff
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: "Corona Annex" })
+      .getByRole("link")
+      .first()
+      .click();
+    const diff = staff.getByRole("table", { name: "What would change, field by field" });
+    await expect(diff.getByRole("row", { name: /Phone at this location/ })).toContainText(
+      "718-555-0222",
+    );
+    await expect(diff.getByRole("row", { name: /Services offered here/ })).toContainText(
+      serviceName,
+    );
+    await staff.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(staff.getByText("The change is approved and published.")).toBeVisible();
+
+    // One review: the location shows on the public page with its phone, pin note and hours.
+    await editor.goto("/en/portal");
+    await editor.getByRole("link", { name: "View my public listing" }).first().click();
+    await editor.waitForURL(/\/en\/orgs\//);
+    const location = editor.locator(".location").filter({ hasText: "Corona Annex" });
+    await expect(location).toContainText("718-555-0222");
+    await expect(location).toContainText("The map pin marks the middle of the ZIP code");
+    await expect(
+      editor.locator(".hours-place").filter({ hasText: "Corona Annex" }).first(),
+    ).toBeVisible();
+    await editorContext.close();
+    await staffContext.close();
+  });
 });

@@ -5,8 +5,11 @@ import {
   changeSets,
   organizations,
   organizationTranslations,
+  locations,
   phones,
+  schedules,
   searchOutbox,
+  serviceAtLocation,
   services,
 } from "#db/schema";
 import { handlerFor } from "~/directory/entities.server";
@@ -24,6 +27,7 @@ import { createService, setServiceStatus, updateService } from "~/directory/serv
 import type { ServiceFields } from "~/directory/fields";
 import type { Database } from "~/db.server";
 import type { Actor } from "~/accounts/permissions";
+import { coalitionToday } from "~/coalition.server";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -134,6 +138,38 @@ describe("an editor of an untrusted organization", () => {
     expect(entry).toMatchObject({ actorUserId: staff.userId, organizationId: organization.id });
     expect(entry?.before).toMatchObject({ name: service.name, languages: ["en"] });
     expect(entry?.after).toMatchObject({ name: "Deportation defense", languages: ["bn", "en"] });
+  });
+
+  it("counts an approved change as a confirmation: last confirmed moves to today", async () => {
+    const { db } = env();
+    const organization = await createOrganization(db);
+    await db
+      .update(organizations)
+      .set({ assuredDate: "2020-01-02" })
+      .where(eq(organizations.id, organization.id));
+    const service = await insertService(db, organization.id, {
+      values: { assuredDate: "2020-01-02" },
+    });
+    const editor = await editorOf(db, organization.id);
+    const outcome = await updateService(db, {
+      actor: editor,
+      serviceId: service.id,
+      changes: { name: "Know your rights workshops" },
+    });
+    if (outcome.status !== "pending") throw new Error("expected a pending change set");
+    const assured = async () => ({
+      organization: (
+        await db.select().from(organizations).where(eq(organizations.id, organization.id))
+      )[0]!.assuredDate,
+      service: (await db.select().from(services).where(eq(services.id, service.id)))[0]!
+        .assuredDate,
+    });
+    expect(await assured()).toEqual({ organization: "2020-01-02", service: "2020-01-02" });
+
+    await approveChangeSet(db, { actor: staff, changeSetId: outcome.changeSetId });
+
+    const today = coalitionToday(new Date()).isoDate;
+    expect(await assured()).toEqual({ organization: today, service: today });
   });
 
   it("approval, outbox row and audit entry commit or roll back together", async () => {
@@ -548,5 +584,89 @@ describe("locations", () => {
         },
       }),
     ).rejects.toMatchObject({ status: 400, messageKey: "formErrors.placeNotFound" });
+  });
+
+  it("a new location with its own phone, its services and their hours there goes through one review", async () => {
+    const { db } = env();
+    const organization = await createOrganization(db);
+    await insertPhone(db, organization.id, { number: "718-555-0100" });
+    const clinic = await insertService(db, organization.id, {
+      hours: [{ weekday: 1, opensAt: "09:00", closesAt: "17:00" }],
+    });
+    const editor = await editorOf(db, organization.id);
+    const outcome = await createLocation(db, {
+      actor: editor,
+      organizationId: organization.id,
+      fields: {
+        name: "Corona office",
+        description: null,
+        address1: "40-10 Junction Blvd",
+        address2: null,
+        city: "Queens",
+        county: null,
+        postalCode: "11368",
+        latitude: 40.7512,
+        longitude: -73.8702,
+        accessibility: null,
+        transportation: null,
+        confidential: false,
+        phone: "718-555-0222",
+        serviceIds: [clinic.id],
+        hours: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }],
+      },
+    });
+    if (outcome.status !== "pending") throw new Error("expected a pending change set");
+    expect(
+      await db.select().from(locations).where(eq(locations.organizationId, organization.id)),
+    ).toEqual([]);
+    const review = await getChangeSetForReview(db, {
+      actor: staff,
+      changeSetId: outcome.changeSetId,
+    });
+    expect(review.rows.map((row) => row.field)).toEqual(
+      expect.arrayContaining(["phone", "serviceIds", "hours"]),
+    );
+
+    const { entityId } = await approveChangeSet(db, {
+      actor: staff,
+      changeSetId: outcome.changeSetId,
+    });
+
+    const location = await db.transaction(async (tx) => handlerFor("location").load(tx, entityId));
+    expect(location?.fields).toMatchObject({
+      phone: "718-555-0222",
+      serviceIds: [clinic.id],
+      hours: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }],
+    });
+    const [placed] = await db
+      .select()
+      .from(serviceAtLocation)
+      .where(eq(serviceAtLocation.locationId, entityId));
+    expect(placed?.serviceId).toBe(clinic.id);
+    // The service's own hours stay; the location's are the service_at_location schedule.
+    const hours = await db.select().from(schedules).where(eq(schedules.serviceId, clinic.id));
+    expect(
+      hours
+        .map((row) => [row.locationId, row.weekday, row.opensAt])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual(
+      [
+        [null, 1, "09:00:00"],
+        [entityId, 6, "10:00:00"],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(await outboxFor(db, clinic.id)).toHaveLength(1);
+
+    // Emptying the phone removes the location's line: the organization's is shown instead.
+    await updateLocation(db, {
+      actor: staff,
+      locationId: entityId,
+      fields: { ...location!.fields, county: null, phone: null },
+    });
+    const phoneRows = await db
+      .select()
+      .from(phones)
+      .where(eq(phones.organizationId, organization.id));
+    expect(phoneRows.map((row) => row.number)).toEqual(["718-555-0100"]);
   });
 });

@@ -14,6 +14,7 @@ import {
   taxonomyTermTranslations,
 } from "#db/schema";
 import { getPublishedOrganizationPage } from "~/directory/organizations.server";
+import { lookupZip } from "~/geo/zips.server";
 import { useTestEnvironment } from "../support/environment";
 
 const env = useTestEnvironment();
@@ -211,5 +212,69 @@ describe("getPublishedOrganizationPage", () => {
   it("finds neither draft organizations nor unknown slugs", async () => {
     expect(await getPublishedOrganizationPage(env().db, "not-ready-yet", "en")).toBeUndefined();
     expect(await getPublishedOrganizationPage(env().db, "no-such-org", "en")).toBeUndefined();
+  });
+});
+
+describe("locations on the public page", () => {
+  it("fall back to the organization's phone, and say when the pin is only the ZIP code's centre", async () => {
+    const { db } = env();
+    const [org] = await db
+      .insert(organizations)
+      .values({
+        slug: "bronx-immigrant-help",
+        name: "Bronx Immigrant Help",
+        status: "published",
+        assuredDate: "2025-05-01",
+      })
+      .returning();
+    await db.insert(phones).values({ organizationId: org!.id, number: "(718) 555-0300" });
+    const zipCentre = lookupZip("10451")!;
+    const [atZipCentre, placed] = await db
+      .insert(locations)
+      .values([
+        {
+          organizationId: org!.id,
+          address1: "1 Grand Concourse",
+          city: "Bronx",
+          county: "36005",
+          postalCode: "10451",
+          latitude: zipCentre.latitude,
+          longitude: zipCentre.longitude,
+        },
+        {
+          organizationId: org!.id,
+          address1: "500 Courtlandt Ave",
+          city: "Bronx",
+          county: "36005",
+          postalCode: "10451",
+          latitude: 40.8201,
+          longitude: -73.9187,
+        },
+      ])
+      .returning();
+    await db
+      .insert(phones)
+      .values({ organizationId: org!.id, locationId: placed!.id, number: "(718) 555-0301" });
+    const [service] = await db
+      .insert(services)
+      .values({ organizationId: org!.id, name: "Walk-in clinic", status: "active" })
+      .returning();
+    await db.insert(serviceAtLocation).values([
+      { serviceId: service!.id, locationId: atZipCentre!.id },
+      { serviceId: service!.id, locationId: placed!.id },
+    ]);
+
+    const page = await getPublishedOrganizationPage(db, "bronx-immigrant-help", "en", today);
+    const byId = new Map(page!.locations.map((location) => [location.id, location]));
+    expect(byId.get(atZipCentre!.id)).toMatchObject({
+      approximateGeo: true,
+      phonesFromOrganization: true,
+      phones: [expect.objectContaining({ number: "(718) 555-0300" })],
+    });
+    expect(byId.get(placed!.id)).toMatchObject({
+      approximateGeo: false,
+      phonesFromOrganization: false,
+      phones: [expect.objectContaining({ number: "(718) 555-0301" })],
+    });
   });
 });

@@ -50,7 +50,8 @@ import type {
 
 export interface PlannedLocation {
   id: string;
-  fields: LocationFields;
+  /** The address and point only: links, phones and hours of a location come in other ways. */
+  fields: Omit<LocationFields, "phone" | "serviceIds" | "hours">;
   state: string;
   country: string;
   origin: Origin;

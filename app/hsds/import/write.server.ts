@@ -4,6 +4,7 @@ import type { Actor } from "~/accounts/permissions";
 import type { Database, Transaction } from "~/db.server";
 import { recordAudit } from "~/directory/audit.server";
 import { commitChange } from "~/directory/change-sets.server";
+import { timeZoneOfPlace } from "~/geo/time-zones.server";
 import { handlerFor } from "~/directory/entities.server";
 import type { EntityFields, EntityType } from "~/directory/fields";
 import {
@@ -48,7 +49,7 @@ async function writeEntity<T extends Exclude<EntityType, "organization">>(
   organization: { id: string; trusted: boolean },
   entityType: T,
   id: string,
-  fields: EntityFields[T],
+  fields: Partial<EntityFields[T]>,
 ): Promise<Outcome | string> {
   const loaded = await handlerFor(entityType).load(tx, id);
   if (loaded && loaded.organizationId !== organization.id)
@@ -163,7 +164,16 @@ async function writeOrganization(
     if (row && (row.state !== location.state || row.country !== location.country)) {
       await tx
         .update(locations)
-        .set({ stateProvince: location.state, country: location.country })
+        .set({
+          stateProvince: location.state,
+          country: location.country,
+          // The write path placed it in a zone before its state was known.
+          timeZone: timeZoneOfPlace({
+            latitude: location.fields.latitude,
+            longitude: location.fields.longitude,
+            state: location.state,
+          }),
+        })
         .where(eq(locations.id, location.id));
       await enqueueSearchSync(tx, { entityType: "location", entityId: location.id });
       if (outcome === "unchanged") {
