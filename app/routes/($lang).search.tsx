@@ -9,9 +9,9 @@ import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { logError } from "~/error-log.server";
-import { resolvePlace } from "~/geo/places.server";
+import { nameOfPoint, resolvePlace } from "~/geo/places.server";
 import { useLocale } from "~/i18n/hooks";
-import { detectLocale } from "~/i18n/i18n.server";
+import { detectLocale, serverT } from "~/i18n/i18n.server";
 import { LOCALES, localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { activeFilters, withoutFilters } from "~/search/filters";
@@ -22,7 +22,7 @@ import { NoResults } from "~/search/NoResults";
 import type { SearchPage } from "~/search/page-types";
 import { parseSearchParams, toSearchParams } from "~/search/params";
 import { ResultList } from "~/search/ResultList";
-import { SearchForm } from "~/search/SearchForm";
+import { CollapsibleSearch, SearchForm } from "~/search/SearchForm";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
 import { privatePageHeaders } from "~/security/cache-control";
@@ -36,6 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
   const url = new URL(request.url);
   const { query, ignored } = parseSearchParams(url.searchParams, { locale, resolvePlace });
+  // "Use my location" sends a rounded position: name it (neighborhood or ZIP code), never
+  // show the coordinates. The links keep the position itself.
+  let near = url.searchParams.get("near") ?? "";
+  if (query.near?.kind === "coordinates") {
+    const named = nameOfPoint(query.near.latitude, query.near.longitude);
+    query.near.label = named?.label ?? serverT(locale, "search")("form.yourLocation");
+    near = named?.input ?? "";
+  }
   const settings = config();
   const common = {
     query,
@@ -43,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // What the visitor typed, even when it could not be used (so they can correct it).
     form: {
       q: url.searchParams.get("q") ?? "",
-      near: url.searchParams.get("near") ?? "",
+      near,
       radius: url.searchParams.get("radius") ?? "",
     },
     tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
@@ -149,18 +157,42 @@ export default function SearchRoute() {
         </p>
       </div>
 
-      <SearchForm
-        key={`search-${canonical}`}
-        action={searchPath}
-        defaults={form}
-        filters={keptFilters}
-      />
+      <CollapsibleSearch
+        key={`summary-${canonical}`}
+        words={query.q}
+        place={query.near ? (query.near.kind === "coordinates" ? query.near.label : form.near) : ""}
+      >
+        <SearchForm
+          key={`search-${canonical}`}
+          action={searchPath}
+          defaults={form}
+          filters={keptFilters}
+        />
+      </CollapsibleSearch>
 
       {ignored.length > 0 ? <IgnoredNotice ignored={ignored} /> : null}
       {page?.result.engine === "postgres" ? (
         <p className="notice notice--quiet no-print">{t("notices.fallbackEngine")}</p>
       ) : null}
 
+      {/* The chosen filters, each removable with one tap, above the panel and the results. */}
+      {chosen.length > 0 ? (
+        <ul className="chips no-print" aria-label={t("chips.label")}>
+          {chosen.map((filter) => {
+            const label = filterLabel(t, filter.parameter, filter.value, languageNames);
+            return (
+              <li key={`${filter.parameter}-${filter.value}`}>
+                <Link
+                  to={hrefFor(filter.without)}
+                  aria-label={t("chips.remove", { filter: label })}
+                >
+                  {label} <span aria-hidden="true">✕</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
       <div className="search-layout">
         {page ? (
           <FilterPanel
@@ -197,23 +229,6 @@ export default function SearchRoute() {
             </p>
           </div>
 
-          {chosen.length > 0 ? (
-            <ul className="chips no-print" aria-label={t("chips.label")}>
-              {chosen.map((filter) => {
-                const label = filterLabel(t, filter.parameter, filter.value, languageNames);
-                return (
-                  <li key={`${filter.parameter}-${filter.value}`}>
-                    <Link
-                      to={hrefFor(filter.without)}
-                      aria-label={t("chips.remove", { filter: label })}
-                    >
-                      {label} <span aria-hidden="true">✕</span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
 
           {!page ? (
             <div className="notice notice--error">

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
@@ -11,6 +11,49 @@ interface SearchFormProps {
   defaults: { q: string; near: string; radius: string };
   /** The chosen filters, kept when the visitor changes the words or the place. */
   filters: [string, string][];
+}
+
+/** Wide enough for the whole form beside the results (the same width as app.css uses). */
+const WIDE_SCREEN = "(min-width: 48rem)";
+
+/**
+ * The search form behind one line on a phone ("asilo · cerca de 11368 · Cambiar"), so the
+ * results start on the first screen. A <details>: it opens without JavaScript. Open when
+ * nothing was searched yet, and opened on wide screens once JavaScript runs (CSS then hides
+ * the line).
+ */
+export function CollapsibleSearch({
+  words,
+  place,
+  children,
+}: {
+  words: string;
+  /** How the place is named to the visitor (a ZIP code, a neighborhood), or "". */
+  place: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("search");
+  const ref = useRef<HTMLDetailsElement>(null);
+  const searched = words !== "" || place !== "";
+  useEffect(() => {
+    if (ref.current && window.matchMedia(WIDE_SCREEN).matches) ref.current.open = true;
+  }, []);
+  const parts = [
+    words || t("print.allServices"),
+    place ? t("print.near", { place }) : null,
+  ].filter(Boolean);
+  return (
+    <details ref={ref} className="search-summary" open={!searched}>
+      <summary>
+        <span className="search-summary__text">{parts.join(" · ")}</span>
+        <span className="search-summary__change">
+          <span aria-hidden="true">· </span>
+          {t("form.change")}
+        </span>
+      </summary>
+      {children}
+    </details>
+  );
 }
 
 /** What + near + radius, at the top of the search page. A plain GET form: works without JS. */
