@@ -7,12 +7,15 @@ import { z } from "zod";
 import { Hotlines } from "~/components/Hotlines";
 import { MapPanel, MapToggle } from "~/components/map/MapPanel";
 import { PrintButton, ShareButton } from "~/components/PageActions";
+import { coalitionToday } from "~/coalition.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import {
   addressLine,
   directionsUrl,
+  geoUri,
   presentOrganizationPage,
+  type AtAGlance,
   type OrganizationView,
   type ServiceDisplay,
 } from "~/directory/organization-view";
@@ -39,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   const settings = config();
   return {
-    view: presentOrganizationPage(page, LOCALES[locale].intl),
+    view: presentOrganizationPage(page, LOCALES[locale].intl, coalitionToday().weekday),
     tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
   };
 }
@@ -140,12 +143,79 @@ function LastVerified({ text, stale }: { text: string | null; stale: boolean }) 
   );
 }
 
+/** Call, directions, today's hours, new clients, languages: what a person needs to act. */
+function Glance({ glance, names }: { glance: AtAGlance; names: Record<string, string> }) {
+  const { t } = useTranslation(["directory", "search"]);
+  const { call, place, accepting } = glance;
+  return (
+    <section className="glance" aria-labelledby="glance-heading">
+      <h2 id="glance-heading" className="visually-hidden">
+        {t("glance.heading")}
+      </h2>
+      {call || place ? (
+        <ul className="glance__actions">
+          {call ? (
+            <li>
+              <a className="button button--primary glance__call" href={`tel:${call.tel}`}>
+                {t("glance.call")} <span dir="ltr">{call.number}</span>
+              </a>
+            </li>
+          ) : null}
+          {place ? (
+            <li>
+              <a className="button glance__directions" href={geoUri(place)}>
+                {t("glance.directions")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <dl className="facts">
+        {place ? <Fact label={t("search:results.address")}>{place.address}</Fact> : null}
+        <Fact label={t("search:results.hoursToday")}>
+          {glance.hasHours
+            ? (glance.hoursToday ?? t("search:results.closedToday"))
+            : t("search:results.callForHours")}
+        </Fact>
+        {accepting.of > 0 ? (
+          <Fact label={t("search:results.newClients")}>
+            <span className={accepting.yes === 0 ? "text-warning" : undefined}>
+              {accepting.yes === accepting.of
+                ? t("search:results.accepting")
+                : accepting.yes === 0
+                  ? t("search:results.notAccepting")
+                  : t("glance.acceptingSome", { count: accepting.yes, total: accepting.of })}
+            </span>
+          </Fact>
+        ) : null}
+        {glance.languages.length > 0 ? (
+          <Fact label={t("search:results.languages")}>
+            {glance.languages
+              .map((code) => names[code] ?? code)
+              .sort((a, b) => a.localeCompare(b))
+              .join(", ")}
+          </Fact>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
 function ServiceSection({ service, view }: { service: ServiceDisplay; view: OrganizationView }) {
   const { t } = useTranslation(["directory", "search", "vocabulary"]);
   const names = view.languageNames;
   const inline = view.languageNamesInline;
   const headingId = `service-${service.id}-heading`;
   const serviceLocations = view.locations.filter((l) => service.locationIds.includes(l.id));
+  // A result links here: the number to call is always in the section, the service's own,
+  // else its locations', else the organization's.
+  const locationPhones = serviceLocations.flatMap((location) => location.phones);
+  const servicePhones =
+    service.phones.length > 0
+      ? service.phones
+      : locationPhones.length > 0
+        ? locationPhones
+        : view.organization.phones;
   const locationLabel = (id: string) => {
     const location = view.locations.find((l) => l.id === id);
     if (!location) return "";
@@ -237,9 +307,9 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
                 </Fragment>
               ))}
         </Fact>
-        {service.phones.length > 0 ? (
+        {servicePhones.length > 0 ? (
           <Fact label={t("search:results.phone")}>
-            <Phones phones={service.phones} names={names} />
+            <Phones phones={servicePhones} names={names} />
           </Fact>
         ) : null}
         {serviceLocations.length > 0 ? (
@@ -306,6 +376,19 @@ export default function OrganizationRoute() {
         {organization.alternateName ? (
           <p className="org-page__alternate">{organization.alternateName}</p>
         ) : null}
+      </header>
+
+      <Glance glance={view.atAGlance} names={view.languageNames} />
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
+        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
+        {view.services.map((service) => (
+          <ServiceSection key={service.id} service={service} view={view} />
+        ))}
+      </section>
+
+      <div className="org-page__about">
         <ul className="tags">
           {organization.isCoalitionMember ? (
             <li>
@@ -325,7 +408,7 @@ export default function OrganizationRoute() {
           <PrintButton label={t("actions.print")} />
           <ShareButton title={organization.name} />
         </div>
-      </header>
+      </div>
 
       {organization.description ? (
         <div className="org-page__description">
@@ -427,13 +510,6 @@ export default function OrganizationRoute() {
         </section>
       ) : null}
 
-      <section aria-labelledby="services-heading">
-        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
-        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
-        {view.services.map((service) => (
-          <ServiceSection key={service.id} service={service} view={view} />
-        ))}
-      </section>
 
       <Hotlines />
     </article>

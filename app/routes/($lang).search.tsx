@@ -132,6 +132,28 @@ export default function SearchRoute() {
   const keptFilters = [...toSearchParams({ ...query, page: 1 }).entries()].filter(
     ([name]) => !["q", "near", "radius", "page"].includes(name),
   );
+  // One-tap filters people use most (free, speaks my language, taking new clients), offered
+  // when they would narrow the results without emptying them.
+  const facets = page?.result.facets;
+  const narrows = (count: number | undefined) => count !== undefined && count > 0 && count < total;
+  const myLanguage = locale.split("-")[0] ?? locale;
+  const quick = [
+    query.fees === undefined && narrows(facets?.fees?.free)
+      ? { label: filterLabel(t, "fees", "free", languageNames), href: hrefFor({ ...query, fees: "free", page: 1 }) }
+      : null,
+    locale !== "en" && query.languages.length === 0 && narrows(facets?.languages?.[myLanguage])
+      ? {
+          label: filterLabel(t, "language", myLanguage, languageNames),
+          href: hrefFor({ ...query, languages: [myLanguage], page: 1 }),
+        }
+      : null,
+    query.accepting === undefined && narrows(facets?.accepting?.true)
+      ? {
+          label: filterLabel(t, "accepting", "true", languageNames),
+          href: hrefFor({ ...query, accepting: true, page: 1 }),
+        }
+      : null,
+  ].filter((filter) => filter !== null);
   const summary = [
     query.q ? t("print.words", { words: query.q }) : null,
     query.near
@@ -159,7 +181,12 @@ export default function SearchRoute() {
 
       <CollapsibleSearch
         key={`summary-${canonical}`}
-        words={query.q}
+        words={
+          query.q ||
+          chosen
+            .map((filter) => filterLabel(t, filter.parameter, filter.value, languageNames))
+            .join(", ")
+        }
         place={query.near ? (query.near.kind === "coordinates" ? query.near.label : form.near) : ""}
       >
         <SearchForm
@@ -191,6 +218,17 @@ export default function SearchRoute() {
               </li>
             );
           })}
+        </ul>
+      ) : null}
+      {quick.length > 0 ? (
+        <ul className="chips chips--quick no-print" aria-label={t("chips.quickLabel")}>
+          {quick.map((filter) => (
+            <li key={filter.label}>
+              <Link to={filter.href} aria-label={t("chips.add", { filter: filter.label })}>
+                <span aria-hidden="true">+</span> {filter.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       ) : null}
       <div className="search-layout">
