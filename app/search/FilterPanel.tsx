@@ -216,15 +216,17 @@ export function FilterPanel({
       case "checkboxes":
       case "radios": {
         const [main, rest] = split(definition);
-        const choices = part === "main" ? main : rest;
-        const moreLegend = MORE_LEGENDS[parameter];
+        // A main filter's rarer options under "More filters", or a whole other filter there.
+        const whole = part === "main" || !MAIN_FILTERS.has(parameter);
+        const choices = whole ? main : rest;
+        const moreLegend = whole ? undefined : MORE_LEGENDS[parameter];
         return (
           <Choices
             key={`${parameter}-${part}`}
-            legend={part === "more" && rest.length > 0 && moreLegend ? t(moreLegend) : t(shape.legendKey)}
+            legend={moreLegend ? t(moreLegend) : t(shape.legendKey)}
             name={parameter}
             type={shape.kind === "checkboxes" ? "checkbox" : "radio"}
-            anyLabel={shape.kind === "radios" && part === "main" ? t(shape.anyKey) : undefined}
+            anyLabel={shape.kind === "radios" && whole ? t(shape.anyKey) : undefined}
             choices={choices}
             selected={selected}
             format={formatCount}

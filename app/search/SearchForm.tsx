@@ -42,7 +42,7 @@ export function CollapsibleSearch({
     words || t("print.allServices"),
     place ? t("print.near", { place }) : null,
   ].filter(Boolean);
-  return (
+  const form = (
     <details ref={ref} className="search-summary" open={!searched}>
       <summary>
         <span className="search-summary__text">{parts.join(" · ")}</span>
@@ -53,6 +53,15 @@ export function CollapsibleSearch({
       </summary>
       {children}
     </details>
+  );
+  return searched && !place ? (
+    <>
+      {form}
+      {/* Results without a place: "near me" in one tap, without opening the form. */}
+      <UseMyLocation inputId="search-near" hintId="use-location-hint-top" />
+    </>
+  ) : (
+    form
   );
 }
 
@@ -134,7 +143,13 @@ type LocateStatus = "idle" | "locating" | "denied" | "unavailable";
  * Asks the browser for the visitor's position and rounds it to two decimals (about 1 km) here,
  * in the browser, before it is put in the form: the exact position never leaves the device.
  */
-function UseMyLocation({ inputId }: { inputId: string }) {
+function UseMyLocation({
+  inputId,
+  hintId = "use-location-hint",
+}: {
+  inputId: string;
+  hintId?: string;
+}) {
   const { t } = useTranslation("search");
   const hydrated = useHydrated();
   const [status, setStatus] = useState<LocateStatus>("idle");
@@ -164,11 +179,11 @@ function UseMyLocation({ inputId }: { inputId: string }) {
         className="button button--small"
         onClick={locate}
         disabled={status === "locating"}
-        aria-describedby="use-location-hint"
+        aria-describedby={hintId}
       >
         {t("form.useMyLocation")}
       </button>
-      <p id="use-location-hint" className="hint">
+      <p id={hintId} className="hint">
         {t("form.useMyLocationHint")}
       </p>
       <p role="status" className="use-location__status">
