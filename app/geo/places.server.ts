@@ -2,7 +2,7 @@ import { COUNTIES } from "~/geo/counties";
 import { type CountyCode } from "#db/codes/counties";
 import { countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES, type NyPlace } from "~/geo/data/ny-places";
-import { roundCoordinate } from "~/geo/distance";
+import { haversineMiles, roundCoordinate } from "~/geo/distance";
 import type { Place } from "~/geo/types";
 import { lookupZip, nearestZipCentroid } from "~/geo/zips.server";
 
@@ -324,11 +324,6 @@ const NEIGHBORHOOD_MILES = 1.5;
 /** Farther than this from every ZIP code of the region, a position has no name here. */
 const ZIP_MILES = 15;
 
-function milesBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const perDegreeLongitude = 69.05 * Math.cos((lat1 * Math.PI) / 180);
-  return Math.hypot((lat2 - lat1) * 69.05, (lng2 - lng1) * perDegreeLongitude);
-}
-
 /**
  * A name for a position ("use my location"), from the packaged data only: the nearest
  * neighborhood or town within 1.5 miles ("Corona, Queens"), else the nearest ZIP code
@@ -342,7 +337,7 @@ export function nameOfPoint(
   let nearest: { place: NyPlace; miles: number } | undefined;
   for (const place of NY_PLACES) {
     if (place.kind !== "neighborhood" && place.kind !== "municipality") continue;
-    const miles = milesBetween(latitude, longitude, place.lat, place.lng);
+    const miles = haversineMiles({ latitude, longitude }, { latitude: place.lat, longitude: place.lng });
     if (!nearest || miles < nearest.miles) nearest = { place, miles };
   }
   if (nearest && nearest.miles <= NEIGHBORHOOD_MILES) {
