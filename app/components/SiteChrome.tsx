@@ -16,21 +16,7 @@ export function LanguageSwitcher() {
     <nav className="language-switcher" aria-label={t("nav.language")}>
       <details>
         <summary>
-          <svg
-            className="language-switcher__icon"
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            width="18"
-            height="18"
-          >
-            <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
-            <path
-              d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            />
-          </svg>
+          <span className="language-switcher__icon" aria-hidden="true" />
           <span className="visually-hidden">{t("nav.language")}: </span>
           <span lang={current}>{LOCALES[current].nativeName}</span>
           <span aria-hidden="true"> ▾</span>

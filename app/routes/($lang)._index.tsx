@@ -13,16 +13,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "site.tagl
  * people's cases, which is what a family with someone in detention needs.
  */
 const SHORTCUTS = [
-  { label: "vocabulary:category.asylum", search: "category=asylum" },
-  { label: "vocabulary:category.removal_defense", search: "category=removal_defense" },
-  { label: "vocabulary:category.daca", search: "category=daca" },
-  { label: "vocabulary:category.tps", search: "category=tps" },
-  { label: "vocabulary:category.family_petitions", search: "category=family_petitions" },
-  { label: "vocabulary:category.naturalization", search: "category=naturalization" },
-  { label: "vocabulary:category.work_permits", search: "category=work_permits" },
-  { label: "vocabulary:category.know_your_rights", search: "category=know_your_rights" },
-  { label: "home.detained", search: "detained=true" },
-] as const;
+  ..."asylum removal_defense daca tps family_petitions naturalization work_permits know_your_rights"
+    .split(" ")
+    .map((code) => [`vocabulary:category.${code}`, `category=${code}`]),
+  ["home.detained", "detained=true"],
+];
 
 export default function Home() {
   const { t } = useTranslation(["common", "vocabulary"]);
@@ -38,9 +33,9 @@ export default function Home() {
             <li className="shortcuts__urgent">
               <Link to={href("/help")}>{t("home.urgent")}</Link>
             </li>
-            {SHORTCUTS.map((shortcut) => (
-              <li key={shortcut.search}>
-                <Link to={`${href("/search")}?${shortcut.search}`}>{t(shortcut.label)}</Link>
+            {SHORTCUTS.map(([label, search]) => (
+              <li key={search}>
+                <Link to={`${href("/search")}?${search}`}>{t(label!)}</Link>
               </li>
             ))}
           </ul>

@@ -23,6 +23,7 @@ import type { SearchPage } from "~/search/page-types";
 import { parseSearchParams, toSearchParams } from "~/search/params";
 import { ResultList } from "~/search/ResultList";
 import { CollapsibleSearch, SearchForm } from "~/search/SearchForm";
+import { quickFilters, searchLine } from "~/search/at-a-glance.server";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
 import { privatePageHeaders } from "~/security/cache-control";
@@ -44,6 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query.near.label = named?.label ?? serverT(locale, "search")("form.yourLocation");
     near = named?.input ?? "";
   }
+  const t = serverT(locale, "search");
+  // How the folded form names the place: what was typed, or the position's name.
+  const placeName = query.near ? (query.near.kind === "coordinates" ? query.near.label : near) : "";
   const settings = config();
   const common = {
     query,
@@ -63,13 +67,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
     // Logged without the message, which would hold the query (app/error-log.server.ts).
     logError("routes/($lang).search", error);
-    return data({ ...common, page: null }, { status: 503 });
+    return data(
+      { ...common, page: null, line: searchLine(t, query, placeName, {}), quick: [] },
+      { status: 503 },
+    );
   }
-  return data({ ...common, page });
+  return data({
+    ...common,
+    page,
+    line: searchLine(t, query, placeName, page.languageNames),
+    quick: quickFilters(t, locale, query, page),
+  });
 }
 
 export default function SearchRoute() {
-  const { query, ignored, page, form, tiles } = useLoaderData<typeof loader>();
+  const { query, ignored, page, form, tiles, line, quick } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
   const location = useLocation();
@@ -132,28 +144,6 @@ export default function SearchRoute() {
   const keptFilters = [...toSearchParams({ ...query, page: 1 }).entries()].filter(
     ([name]) => !["q", "near", "radius", "page"].includes(name),
   );
-  // One-tap filters people use most (free, speaks my language, taking new clients), offered
-  // when they would narrow the results without emptying them.
-  const facets = page?.result.facets;
-  const narrows = (count: number | undefined) => count !== undefined && count > 0 && count < total;
-  const myLanguage = locale.split("-")[0] ?? locale;
-  const quick = [
-    query.fees === undefined && narrows(facets?.fees?.free)
-      ? { label: filterLabel(t, "fees", "free", languageNames), href: hrefFor({ ...query, fees: "free", page: 1 }) }
-      : null,
-    locale !== "en" && query.languages.length === 0 && narrows(facets?.languages?.[myLanguage])
-      ? {
-          label: filterLabel(t, "language", myLanguage, languageNames),
-          href: hrefFor({ ...query, languages: [myLanguage], page: 1 }),
-        }
-      : null,
-    query.accepting === undefined && narrows(facets?.accepting?.true)
-      ? {
-          label: filterLabel(t, "accepting", "true", languageNames),
-          href: hrefFor({ ...query, accepting: true, page: 1 }),
-        }
-      : null,
-  ].filter((filter) => filter !== null);
   const summary = [
     query.q ? t("print.words", { words: query.q }) : null,
     query.near
@@ -181,13 +171,9 @@ export default function SearchRoute() {
 
       <CollapsibleSearch
         key={`summary-${canonical}`}
-        words={
-          query.q ||
-          chosen
-            .map((filter) => filterLabel(t, filter.parameter, filter.value, languageNames))
-            .join(", ")
-        }
-        place={query.near ? (query.near.kind === "coordinates" ? query.near.label : form.near) : ""}
+        line={line}
+        searched={line !== t("print.allServices")}
+        withPlace={query.near !== undefined}
       >
         <SearchForm
           key={`search-${canonical}`}

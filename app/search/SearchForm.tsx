@@ -23,29 +23,27 @@ const WIDE_SCREEN = "(min-width: 48rem)";
  * the line).
  */
 export function CollapsibleSearch({
-  words,
-  place,
+  line,
+  searched,
+  withPlace,
   children,
 }: {
-  words: string;
-  /** How the place is named to the visitor (a ZIP code, a neighborhood), or "". */
-  place: string;
+  /** "asilo · cerca de 11368", made by the loader. */
+  line: string;
+  /** Whether anything was asked (else the form stays open). */
+  searched: boolean;
+  withPlace: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation("search");
   const ref = useRef<HTMLDetailsElement>(null);
-  const searched = words !== "" || place !== "";
   useEffect(() => {
     if (ref.current && window.matchMedia(WIDE_SCREEN).matches) ref.current.open = true;
   }, []);
-  const parts = [
-    words || t("print.allServices"),
-    place ? t("print.near", { place }) : null,
-  ].filter(Boolean);
   const form = (
     <details ref={ref} className="search-summary" open={!searched}>
       <summary>
-        <span className="search-summary__text">{parts.join(" · ")}</span>
+        <span className="search-summary__text">{line}</span>
         <span className="search-summary__change">
           <span aria-hidden="true">· </span>
           {t("form.change")}
@@ -54,7 +52,7 @@ export function CollapsibleSearch({
       {children}
     </details>
   );
-  return searched && !place ? (
+  return searched && !withPlace ? (
     <>
       {form}
       {/* Results without a place: "near me" in one tap, without opening the form. */}
