@@ -87,7 +87,8 @@ function atAGlance(page: OrganizationPage, intl: string, weekday: number): AtAGl
   const allHours = page.services.flatMap((service) => service.hours);
   const languages = new Set<string>();
   for (const service of page.services) for (const code of service.languages) languages.add(code);
-  for (const phone of page.organization.phones) for (const code of phone.languages) languages.add(code);
+  for (const phone of page.organization.phones)
+    for (const code of phone.languages) languages.add(code);
   return {
     call,
     place:

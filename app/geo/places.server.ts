@@ -337,7 +337,10 @@ export function nameOfPoint(
   let nearest: { place: NyPlace; miles: number } | undefined;
   for (const place of NY_PLACES) {
     if (place.kind !== "neighborhood" && place.kind !== "municipality") continue;
-    const miles = haversineMiles({ latitude, longitude }, { latitude: place.lat, longitude: place.lng });
+    const miles = haversineMiles(
+      { latitude, longitude },
+      { latitude: place.lat, longitude: place.lng },
+    );
     if (!nearest || miles < nearest.miles) nearest = { place, miles };
   }
   if (nearest && nearest.miles <= NEIGHBORHOOD_MILES) {

@@ -510,7 +510,6 @@ export default function OrganizationRoute() {
         </section>
       ) : null}
 
-
       <Hotlines />
     </article>
   );

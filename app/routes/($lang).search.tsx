@@ -253,7 +253,6 @@ export default function SearchRoute() {
             </p>
           </div>
 
-
           {!page ? (
             <div className="notice notice--error">
               <p>{t("notices.unavailable")}</p>

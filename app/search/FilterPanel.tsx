@@ -186,7 +186,8 @@ export function FilterPanel({
   /** Beyond this many, a long list's rarer options (fewest results) wait under "More filters". */
   const split = (definition: SearchFilter): [Option[], Option[]] => {
     const all = choicesOf(definition);
-    if (!MANY_OPTIONS.has(definition.parameter) || all.length <= SHOWN_OPTIONS + 1) return [all, []];
+    if (!MANY_OPTIONS.has(definition.parameter) || all.length <= SHOWN_OPTIONS + 1)
+      return [all, []];
     const selected = chosenValues(query, definition);
     const ranked = [...all].sort(
       (a, b) =>
@@ -194,9 +195,7 @@ export function FilterPanel({
         (b.count ?? 0) - (a.count ?? 0),
     );
     const shown = new Set(
-      ranked
-        .slice(0, Math.max(SHOWN_OPTIONS, selected.length))
-        .map((choice) => choice.value),
+      ranked.slice(0, Math.max(SHOWN_OPTIONS, selected.length)).map((choice) => choice.value),
     );
     return [
       all.filter((choice) => shown.has(choice.value)),

@@ -46,7 +46,10 @@ export function quickFilters(
   const names = page.languageNames;
   const quick: { label: string; href: string }[] = [];
   if (query.fees === undefined && narrows(facets.fees?.free)) {
-    quick.push({ label: filterLabel(t, "fees", "free", names), href: href({ ...query, fees: "free" }) });
+    quick.push({
+      label: filterLabel(t, "fees", "free", names),
+      href: href({ ...query, fees: "free" }),
+    });
   }
   if (locale !== "en" && query.languages.length === 0 && narrows(facets.languages?.[myLanguage])) {
     quick.push({

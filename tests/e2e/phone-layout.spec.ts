@@ -8,8 +8,8 @@ import { expectNoSeriousA11yViolations } from "./support";
 const PHONE = { width: 390, height: 844 };
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "phone viewport only");
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== "phone", "phone viewport only");
 });
 
 async function phonePage(browser: Browser, javaScript: boolean, options = {}) {
@@ -131,9 +131,7 @@ for (const javaScript of [true, false]) {
     await expectOnFirstScreen(glance.locator("dt", { hasText: "Idiomas" }));
     // Then the services.
     const services = page.getByRole("heading", { level: 2, name: /Servicios/ });
-    expect((await services.boundingBox())!.y).toBeGreaterThan(
-      (await glance.boundingBox())!.y,
-    );
+    expect((await services.boundingBox())!.y).toBeGreaterThan((await glance.boundingBox())!.y);
     expect(thirdParty).toEqual([]);
     if (javaScript) await expectNoSeriousA11yViolations(page);
     await context.close();
@@ -215,7 +213,9 @@ test('"use my location" shows the neighborhood, never coordinates @phone', async
   // Without JavaScript, a shared link with a position reads the same.
   const noJs = await phonePage(browser, false);
   await noJs.page.goto("/es/search?q=asilo&near=40.75,-73.86");
-  await expect(noJs.page.locator(".search-summary > summary")).toHaveText(/cerca de Corona, Queens/);
+  await expect(noJs.page.locator(".search-summary > summary")).toHaveText(
+    /cerca de Corona, Queens/,
+  );
   await expect(noJs.page.locator("main")).not.toContainText("40.75");
   await noJs.context.close();
 });

@@ -406,9 +406,7 @@ describe("naming a position (use my location)", () => {
     const named = nameOfPoint(40.75, -73.86);
     expect(named).toEqual({ label: "Corona, Queens", input: "Corona, Queens" });
     const place = resolvePlace(named!.input)!;
-    expect(
-      haversineMiles({ latitude: 40.75, longitude: -73.86 }, place),
-    ).toBeLessThan(1.5);
+    expect(haversineMiles({ latitude: 40.75, longitude: -73.86 }, place)).toBeLessThan(1.5);
   });
 
   it("falls back to the nearest ZIP code away from the listed places, never coordinates", () => {
