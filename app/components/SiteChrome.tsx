@@ -4,26 +4,38 @@ import type { PublicUser } from "~/accounts/public-user";
 import { useLocale, useLocalePath } from "~/i18n/hooks";
 import { LOCALES, SUPPORTED_LOCALES, switchLocalePath } from "~/i18n/locales";
 
+/**
+ * The languages as a compact disclosure ("🌐 Español ▾"): a <details> of plain links, so it
+ * opens without JavaScript and takes one line of a phone's screen instead of three.
+ */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
   const current = useLocale();
   const location = useLocation();
   return (
     <nav className="language-switcher" aria-label={t("nav.language")}>
-      <ul>
-        {SUPPORTED_LOCALES.map((locale) => (
-          <li key={locale}>
-            <a
-              href={switchLocalePath(location.pathname, location.search, locale)}
-              hrefLang={locale}
-              lang={locale}
-              aria-current={locale === current ? "true" : undefined}
-            >
-              {LOCALES[locale].nativeName}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <details>
+        <summary>
+          <span className="language-switcher__icon" aria-hidden="true" />
+          <span className="visually-hidden">{t("nav.language")}: </span>
+          <span lang={current}>{LOCALES[current].nativeName}</span>
+          <span aria-hidden="true"> ▾</span>
+        </summary>
+        <ul>
+          {SUPPORTED_LOCALES.map((locale) => (
+            <li key={locale}>
+              <a
+                href={switchLocalePath(location.pathname, location.search, locale)}
+                hrefLang={locale}
+                lang={locale}
+                aria-current={locale === current ? "true" : undefined}
+              >
+                {LOCALES[locale].nativeName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
     </nav>
   );
 }

@@ -2,9 +2,9 @@ import { COUNTIES } from "~/geo/counties";
 import { type CountyCode } from "#db/codes/counties";
 import { countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES, type NyPlace } from "~/geo/data/ny-places";
-import { roundCoordinate } from "~/geo/distance";
+import { haversineMiles, roundCoordinate } from "~/geo/distance";
 import type { Place } from "~/geo/types";
-import { lookupZip } from "~/geo/zips.server";
+import { lookupZip, nearestZipCentroid } from "~/geo/zips.server";
 
 /**
  * Where a person means, from what they typed in "near": a US ZIP code, a "lat,lng" pair (the
@@ -313,6 +313,43 @@ export function resolvePlace(input: string): Place | undefined {
   const { place, zip } = resolveName(text);
   if (place) return placeFromData(place);
   return zip ? resolveZip(zip) : undefined;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Naming a position                                                                         */
+/* ---------------------------------------------------------------------------------------- */
+
+/** How near a neighborhood's centre a position is named after it (else after its ZIP code). */
+const NEIGHBORHOOD_MILES = 1.5;
+/** Farther than this from every ZIP code of the region, a position has no name here. */
+const ZIP_MILES = 15;
+
+/**
+ * A name for a position ("use my location"), from the packaged data only: the nearest
+ * neighborhood or town within 1.5 miles ("Corona, Queens"), else the nearest ZIP code
+ * ("11368 · Corona, Queens"), else undefined. `input` is what to put back in the "near" field:
+ * resolvePlace(input) finds that place again. The position is already rounded to ~1 km.
+ */
+export function nameOfPoint(
+  latitude: number,
+  longitude: number,
+): { label: string; input: string } | undefined {
+  let nearest: { place: NyPlace; miles: number } | undefined;
+  for (const place of NY_PLACES) {
+    if (place.kind !== "neighborhood" && place.kind !== "municipality") continue;
+    const miles = haversineMiles(
+      { latitude, longitude },
+      { latitude: place.lat, longitude: place.lng },
+    );
+    if (!nearest || miles < nearest.miles) nearest = { place, miles };
+  }
+  if (nearest && nearest.miles <= NEIGHBORHOOD_MILES) {
+    const label = placeLabel(nearest.place);
+    return { label, input: label };
+  }
+  const zip = nearestZipCentroid(latitude, longitude);
+  const record = zip && zip.miles <= ZIP_MILES ? lookupZip(zip.zip) : undefined;
+  return record ? { label: zipLabel(record), input: record.zip } : undefined;
 }
 
 /* ---------------------------------------------------------------------------------------- */

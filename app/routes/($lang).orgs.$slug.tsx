@@ -13,7 +13,9 @@ import { db } from "~/db.server";
 import {
   addressLine,
   directionsUrl,
+  geoUri,
   presentOrganizationPage,
+  type AtAGlance,
   type OrganizationView,
   type ServiceDisplay,
 } from "~/directory/organization-view";
@@ -166,12 +168,79 @@ function LastVerified({ text, stale }: { text: string | null; stale: boolean }) 
   );
 }
 
+/** Call, directions, today's hours, new clients, languages: what a person needs to act. */
+function Glance({ glance, names }: { glance: AtAGlance; names: Record<string, string> }) {
+  const { t } = useTranslation(["directory", "search"]);
+  const { call, place, accepting } = glance;
+  return (
+    <section className="glance" aria-labelledby="glance-heading">
+      <h2 id="glance-heading" className="visually-hidden">
+        {t("glance.heading")}
+      </h2>
+      {call || place ? (
+        <ul className="glance__actions">
+          {call ? (
+            <li>
+              <a className="button button--primary glance__call" href={`tel:${call.tel}`}>
+                {t("glance.call")} <span dir="ltr">{call.number}</span>
+              </a>
+            </li>
+          ) : null}
+          {place ? (
+            <li>
+              <a className="button glance__directions" href={geoUri(place)}>
+                {t("glance.directions")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <dl className="facts">
+        {place ? <Fact label={t("search:results.address")}>{place.address}</Fact> : null}
+        <Fact label={t("search:results.hoursToday")}>
+          {glance.hasHours
+            ? (glance.hoursToday ?? t("search:results.closedToday"))
+            : t("search:results.callForHours")}
+        </Fact>
+        {accepting.of > 0 ? (
+          <Fact label={t("search:results.newClients")}>
+            <span className={accepting.yes === 0 ? "text-warning" : undefined}>
+              {accepting.yes === accepting.of
+                ? t("search:results.accepting")
+                : accepting.yes === 0
+                  ? t("search:results.notAccepting")
+                  : t("glance.acceptingSome", { count: accepting.yes, total: accepting.of })}
+            </span>
+          </Fact>
+        ) : null}
+        {glance.languages.length > 0 ? (
+          <Fact label={t("search:results.languages")}>
+            {glance.languages
+              .map((code) => names[code] ?? code)
+              .sort((a, b) => a.localeCompare(b))
+              .join(", ")}
+          </Fact>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
 function ServiceSection({ service, view }: { service: ServiceDisplay; view: OrganizationView }) {
   const { t } = useTranslation(["directory", "search", "vocabulary"]);
   const names = view.languageNames;
   const inline = view.languageNamesInline;
   const headingId = `service-${service.id}-heading`;
   const serviceLocations = view.locations.filter((l) => service.locationIds.includes(l.id));
+  // A result links here: the number to call is always in the section, the service's own,
+  // else its locations', else the organization's.
+  const locationPhones = serviceLocations.flatMap((location) => location.phones);
+  const servicePhones =
+    service.phones.length > 0
+      ? service.phones
+      : locationPhones.length > 0
+        ? locationPhones
+        : view.organization.phones;
   const locationLabel = (id: string) => {
     const location = view.locations.find((l) => l.id === id);
     if (!location) return "";
@@ -266,9 +335,9 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
                 </Fragment>
               ))}
         </Fact>
-        {service.phones.length > 0 ? (
+        {servicePhones.length > 0 ? (
           <Fact label={t("search:results.phone")}>
-            <Phones phones={service.phones} names={names} />
+            <Phones phones={servicePhones} names={names} />
           </Fact>
         ) : null}
         {serviceLocations.length > 0 ? (
@@ -339,6 +408,19 @@ export default function OrganizationRoute() {
         {organization.alternateName ? (
           <p className="org-page__alternate">{organization.alternateName}</p>
         ) : null}
+      </header>
+
+      <Glance glance={view.atAGlance} names={view.languageNames} />
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
+        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
+        {view.services.map((service) => (
+          <ServiceSection key={service.id} service={service} view={view} />
+        ))}
+      </section>
+
+      <div className="org-page__about">
         <ul className="tags">
           {organization.isCoalitionMember ? (
             <li>
@@ -358,7 +440,7 @@ export default function OrganizationRoute() {
           <PrintButton label={t("actions.print")} />
           <ShareButton title={organization.name} />
         </div>
-      </header>
+      </div>
 
       {organization.description ? (
         <div className="org-page__description">
@@ -471,14 +553,6 @@ export default function OrganizationRoute() {
           </ul>
         </section>
       ) : null}
-
-      <section aria-labelledby="services-heading">
-        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
-        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
-        {view.services.map((service) => (
-          <ServiceSection key={service.id} service={service} view={view} />
-        ))}
-      </section>
 
       <Hotlines />
     </article>

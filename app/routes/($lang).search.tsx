@@ -9,9 +9,9 @@ import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { logError } from "~/error-log.server";
-import { resolvePlace } from "~/geo/places.server";
+import { nameOfPoint, resolvePlace } from "~/geo/places.server";
 import { useLocale } from "~/i18n/hooks";
-import { detectLocale } from "~/i18n/i18n.server";
+import { detectLocale, serverT } from "~/i18n/i18n.server";
 import { LOCALES, localePath } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { activeFilters, withoutFilters } from "~/search/filters";
@@ -22,8 +22,9 @@ import { NoResults } from "~/search/NoResults";
 import type { SearchPage } from "~/search/page-types";
 import { parseSearchParams, radiusControlValue, toSearchParams } from "~/search/params";
 import { ResultList } from "~/search/ResultList";
-import { SearchForm } from "~/search/SearchForm";
+import { CollapsibleSearch, SearchForm } from "~/search/SearchForm";
 import { SortChoice } from "~/search/SortChoice";
+import { quickFilters, searchLine } from "~/search/at-a-glance.server";
 import { loadSearchPage } from "~/search/search-page.server";
 import type { IgnoredParameter, SearchQuery } from "~/search/types";
 import { privatePageHeaders } from "~/security/cache-control";
@@ -37,6 +38,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
   const url = new URL(request.url);
   const { query, ignored } = parseSearchParams(url.searchParams, { locale, resolvePlace });
+  // "Use my location" sends a rounded position: name it (neighborhood or ZIP code), never
+  // show the coordinates. The links keep the position itself.
+  let near = url.searchParams.get("near") ?? "";
+  if (query.near?.kind === "coordinates") {
+    const named = nameOfPoint(query.near.latitude, query.near.longitude);
+    query.near.label = named?.label ?? serverT(locale, "search")("form.yourLocation");
+    near = named?.input ?? "";
+  }
+  const t = serverT(locale, "search");
+  // How the folded form names the place: what was typed, or the position's name.
+  const placeName = query.near ? (query.near.kind === "coordinates" ? query.near.label : near) : "";
   const settings = config();
   const common = {
     query,
@@ -44,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // What the visitor typed, even when it could not be used (so they can correct it).
     form: {
       q: url.searchParams.get("q") ?? "",
-      near: url.searchParams.get("near") ?? "",
+      near,
       // The radius really used, not what was typed (issue 11: "any distance" was 10 miles).
       radius: radiusControlValue(query, url.searchParams.get("radius")),
     },
@@ -57,13 +69,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Both engines failed (Postgres down): say so kindly and show the hotlines, not a 500.
     // Logged without the message, which would hold the query (app/error-log.server.ts).
     logError("routes/($lang).search", error);
-    return data({ ...common, page: null }, { status: 503 });
+    return data(
+      { ...common, page: null, line: searchLine(t, query, placeName, {}), quick: [] },
+      { status: 503 },
+    );
   }
-  return data({ ...common, page });
+  return data({
+    ...common,
+    page,
+    line: searchLine(t, query, placeName, page.languageNames),
+    quick: quickFilters(t, locale, query, page),
+  });
 }
 
 export default function SearchRoute() {
-  const { query, ignored, page, form, tiles } = useLoaderData<typeof loader>();
+  const { query, ignored, page, form, tiles, line, quick } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
   const location = useLocation();
@@ -151,18 +171,54 @@ export default function SearchRoute() {
         </p>
       </div>
 
-      <SearchForm
-        key={`search-${canonical}`}
-        action={searchPath}
-        defaults={form}
-        filters={keptFilters}
-      />
+      <CollapsibleSearch
+        key={`summary-${canonical}`}
+        line={line}
+        searched={line !== t("print.allServices")}
+        withPlace={query.near !== undefined}
+      >
+        <SearchForm
+          key={`search-${canonical}`}
+          action={searchPath}
+          defaults={form}
+          filters={keptFilters}
+        />
+      </CollapsibleSearch>
 
       {ignored.length > 0 ? <IgnoredNotice ignored={ignored} /> : null}
       {page?.result.engine === "postgres" ? (
         <p className="notice notice--quiet no-print">{t("notices.fallbackEngine")}</p>
       ) : null}
 
+      {/* The chosen filters, each removable with one tap, above the panel and the results. */}
+      {chosen.length > 0 ? (
+        <ul className="chips no-print" aria-label={t("chips.label")}>
+          {chosen.map((filter) => {
+            const label = filterLabel(t, filter.parameter, filter.value, languageNames);
+            return (
+              <li key={`${filter.parameter}-${filter.value}`}>
+                <Link
+                  to={hrefFor(filter.without)}
+                  aria-label={t("chips.remove", { filter: label })}
+                >
+                  {label} <span aria-hidden="true">✕</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {quick.length > 0 ? (
+        <ul className="chips chips--quick no-print" aria-label={t("chips.quickLabel")}>
+          {quick.map((filter) => (
+            <li key={filter.label}>
+              <Link to={filter.href} aria-label={t("chips.add", { filter: filter.label })}>
+                <span aria-hidden="true">+</span> {filter.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="search-layout">
         {page ? (
           <FilterPanel
@@ -212,24 +268,6 @@ export default function SearchRoute() {
             ) : null}
             {total > 1 && query.near ? <SortChoice query={query} hrefFor={hrefFor} /> : null}
           </div>
-
-          {chosen.length > 0 ? (
-            <ul className="chips no-print" aria-label={t("chips.label")}>
-              {chosen.map((filter) => {
-                const label = filterLabel(t, filter.parameter, filter.value, languageNames);
-                return (
-                  <li key={`${filter.parameter}-${filter.value}`}>
-                    <Link
-                      to={hrefFor(filter.without)}
-                      aria-label={t("chips.remove", { filter: label })}
-                    >
-                      {label} <span aria-hidden="true">✕</span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
 
           {!page ? (
             <div className="notice notice--error">

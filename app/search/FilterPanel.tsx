@@ -22,6 +22,16 @@ interface FilterPanelProps {
   formatCount: (count: number) => string;
 }
 
+/** The filters people use most, shown first; the others wait under "More filters". */
+const MAIN_FILTERS = new Set(["category", "language", "accepting", "open_now", "detained", "fees"]);
+/** Long lists: their first options by number of results are shown, the rest under "More". */
+const MANY_OPTIONS = new Set(["category", "language"]);
+const SHOWN_OPTIONS = 6;
+const MORE_LEGENDS: Record<string, string> = {
+  category: "filters.moreCategories",
+  language: "filters.moreLanguages",
+};
+
 /**
  * Options of one facet: those with results, plus whatever the visitor already chose. Without
  * counts from the engine, every option (no dead ends can be predicted, so none are hidden).
@@ -173,7 +183,27 @@ export function FilterPanel({
     </fieldset>
   );
 
-  const control = (definition: SearchFilter, index: number) => {
+  /** Beyond this many, a long list's rarer options (fewest results) wait under "More filters". */
+  const split = (definition: SearchFilter): [Option[], Option[]] => {
+    const all = choicesOf(definition);
+    if (!MANY_OPTIONS.has(definition.parameter) || all.length <= SHOWN_OPTIONS + 1)
+      return [all, []];
+    const selected = chosenValues(query, definition);
+    const ranked = [...all].sort(
+      (a, b) =>
+        Number(selected.includes(b.value)) - Number(selected.includes(a.value)) ||
+        (b.count ?? 0) - (a.count ?? 0),
+    );
+    const shown = new Set(
+      ranked.slice(0, Math.max(SHOWN_OPTIONS, selected.length)).map((choice) => choice.value),
+    );
+    return [
+      all.filter((choice) => shown.has(choice.value)),
+      all.filter((choice) => !shown.has(choice.value)),
+    ];
+  };
+
+  const control = (definition: SearchFilter, index: number, part: "main" | "more") => {
     const { control: shape, parameter } = definition;
     const selected = chosenValues(query, definition);
     switch (shape.kind) {
@@ -183,19 +213,25 @@ export function FilterPanel({
         return index === first ? availability : null;
       }
       case "checkboxes":
-      case "radios":
+      case "radios": {
+        const [main, rest] = split(definition);
+        // A main filter's rarer options under "More filters", or a whole other filter there.
+        const whole = part === "main" || !MAIN_FILTERS.has(parameter);
+        const choices = whole ? main : rest;
+        const moreLegend = whole ? undefined : MORE_LEGENDS[parameter];
         return (
           <Choices
-            key={parameter}
-            legend={t(shape.legendKey)}
+            key={`${parameter}-${part}`}
+            legend={moreLegend ? t(moreLegend) : t(shape.legendKey)}
             name={parameter}
             type={shape.kind === "checkboxes" ? "checkbox" : "radio"}
-            anyLabel={shape.kind === "radios" ? t(shape.anyKey) : undefined}
-            choices={choicesOf(definition)}
+            anyLabel={shape.kind === "radios" && whole ? t(shape.anyKey) : undefined}
+            choices={choices}
             selected={selected}
             format={formatCount}
           />
         );
+      }
       case "select": {
         const choices = choicesOf(definition);
         if (choices.length === 0) return null;
@@ -218,6 +254,27 @@ export function FilterPanel({
     }
   };
 
+  // Most-used filters first; the others, and the rarer options of long lists, behind
+  // "More filters" (a <details>: opens without JavaScript; open when one of them is chosen).
+  const mainFilters = SEARCH_FILTERS.map((definition, index) =>
+    MAIN_FILTERS.has(definition.parameter) ? control(definition, index, "main") : null,
+  );
+  const moreFilters = SEARCH_FILTERS.map((definition, index) =>
+    MAIN_FILTERS.has(definition.parameter)
+      ? MANY_OPTIONS.has(definition.parameter)
+        ? control(definition, index, "more")
+        : null
+      : control(definition, index, "more"),
+  ).filter(Boolean);
+  const moreChosen = SEARCH_FILTERS.some((definition) => {
+    const selected = chosenValues(query, definition);
+    if (selected.length === 0) return false;
+    if (!MAIN_FILTERS.has(definition.parameter)) return true;
+    if (!MANY_OPTIONS.has(definition.parameter)) return false;
+    const [, rest] = split(definition);
+    return rest.some((choice) => selected.includes(choice.value));
+  });
+
   const form = (
     <Form
       method="get"
@@ -232,7 +289,13 @@ export function FilterPanel({
         <input type="hidden" name="radius" value={String(query.radius)} />
       ) : null}
 
-      {SEARCH_FILTERS.map(control)}
+      {mainFilters}
+      {moreFilters.length > 0 ? (
+        <details className="filters__more" open={moreChosen}>
+          <summary>{t("filters.more")}</summary>
+          {moreFilters}
+        </details>
+      ) : null}
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
           {t("filters.apply")}

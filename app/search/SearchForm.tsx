@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useCleanSubmit } from "./useCleanSubmit";
 import { useHydrated } from "~/components/useHydrated";
@@ -12,6 +12,56 @@ interface SearchFormProps {
   defaults: { q: string; near: string; radius: string };
   /** The chosen filters, kept when the visitor changes the words or the place. */
   filters: [string, string][];
+}
+
+/** Wide enough for the whole form beside the results (the same width as app.css uses). */
+const WIDE_SCREEN = "(min-width: 48rem)";
+
+/**
+ * The search form behind one line on a phone ("asilo · cerca de 11368 · Cambiar"), so the
+ * results start on the first screen. A <details>: it opens without JavaScript. Open when
+ * nothing was searched yet, and opened on wide screens once JavaScript runs (CSS then hides
+ * the line).
+ */
+export function CollapsibleSearch({
+  line,
+  searched,
+  withPlace,
+  children,
+}: {
+  /** "asilo · cerca de 11368", made by the loader. */
+  line: string;
+  /** Whether anything was asked (else the form stays open). */
+  searched: boolean;
+  withPlace: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("search");
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia(WIDE_SCREEN).matches) ref.current.open = true;
+  }, []);
+  const form = (
+    <details ref={ref} className="search-summary" open={!searched}>
+      <summary>
+        <span className="search-summary__text">{line}</span>
+        <span className="search-summary__change">
+          <span aria-hidden="true">· </span>
+          {t("form.change")}
+        </span>
+      </summary>
+      {children}
+    </details>
+  );
+  return searched && !withPlace ? (
+    <>
+      {form}
+      {/* Results without a place: "near me" in one tap, without opening the form. */}
+      <UseMyLocation inputId="search-near" hintId="use-location-hint-top" />
+    </>
+  ) : (
+    form
+  );
 }
 
 /** What + near + radius, at the top of the search page. A plain GET form: works without JS. */
@@ -82,7 +132,13 @@ type LocateStatus = "idle" | "locating" | "denied" | "unavailable";
  * Asks the browser for the visitor's position and rounds it to two decimals (about 1 km) here,
  * in the browser, before it is put in the form: the exact position never leaves the device.
  */
-function UseMyLocation({ inputId }: { inputId: string }) {
+function UseMyLocation({
+  inputId,
+  hintId = "use-location-hint",
+}: {
+  inputId: string;
+  hintId?: string;
+}) {
   const { t } = useTranslation("search");
   const hydrated = useHydrated();
   const [status, setStatus] = useState<LocateStatus>("idle");
@@ -112,11 +168,11 @@ function UseMyLocation({ inputId }: { inputId: string }) {
         className="button button--small"
         onClick={locate}
         disabled={status === "locating"}
-        aria-describedby="use-location-hint"
+        aria-describedby={hintId}
       >
         {t("form.useMyLocation")}
       </button>
-      <p id="use-location-hint" className="hint">
+      <p id={hintId} className="hint">
         {t("form.useMyLocationHint")}
       </p>
       <p role="status" className="use-location__status">

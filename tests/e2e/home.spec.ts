@@ -22,6 +22,8 @@ test.describe("home page", () => {
 
   test("switches language with the switcher and keeps it in the URL", async ({ page }) => {
     await page.goto("/en");
+    // A disclosure ("English ▾") of plain links.
+    await page.getByRole("navigation", { name: "Language" }).locator("summary").click();
     await page.getByRole("link", { name: "Español" }).click();
     await expect(page).toHaveURL(/\/es$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "es");

@@ -23,7 +23,7 @@ async function searchFromHome(page: Page) {
 async function filterBySpanish(page: Page) {
   const filters = page.locator("details.filters");
   if (!(await filters.evaluate((element) => (element as HTMLDetailsElement).open))) {
-    await filters.locator("summary").click();
+    await filters.locator("> summary").click();
   }
   await page.getByRole("checkbox", { name: /^Spanish/ }).check();
   await page.getByRole("button", { name: "Apply filters" }).click();

@@ -3,7 +3,7 @@ import { COUNTY_CODES } from "#db/codes/counties";
 import { countiesWithBoundaries, countyOfPoint } from "~/geo/counties.server";
 import { NY_PLACES } from "~/geo/data/ny-places";
 import { haversineMiles, milesToKm, roundCoordinate } from "~/geo/distance";
-import { placeFromData, resolvePlace, suggestPlaces } from "~/geo/places.server";
+import { nameOfPoint, placeFromData, resolvePlace, suggestPlaces } from "~/geo/places.server";
 import { regionalZipRecords } from "~/geo/zips.server";
 import { loader as countyOutlinesLoader } from "~/routes/geo.counties[.]geojson";
 
@@ -398,5 +398,25 @@ describe("offline basemap", () => {
     const response = request({ "If-None-Match": etag });
     expect(response.status).toBe(304);
     expect(await response.text()).toBe("");
+  });
+});
+
+describe("naming a position (use my location)", () => {
+  it("names the nearest neighborhood, which resolves back to a place nearby", () => {
+    const named = nameOfPoint(40.75, -73.86);
+    expect(named).toEqual({ label: "Corona, Queens", input: "Corona, Queens" });
+    const place = resolvePlace(named!.input)!;
+    expect(haversineMiles({ latitude: 40.75, longitude: -73.86 }, place)).toBeLessThan(1.5);
+  });
+
+  it("falls back to the nearest ZIP code away from the listed places, never coordinates", () => {
+    const named = nameOfPoint(41.2, -74.5);
+    expect(named?.label).toMatch(/^\d{5} · /);
+    expect(named?.label).not.toMatch(/41\.2|74\.5/);
+    expect(resolvePlace(named!.input)?.kind).toBe("zip");
+  });
+
+  it("has no name far from the region", () => {
+    expect(nameOfPoint(34.05, -118.24)).toBeUndefined();
   });
 });
