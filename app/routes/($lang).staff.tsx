@@ -37,6 +37,9 @@ export default function StaffLayout() {
             <NavLink to={href("/staff/referrals")}>{t("nav.referrals")}</NavLink>
           </li>
           <li>
+            <NavLink to={href("/staff/reports")}>{t("nav.reports")}</NavLink>
+          </li>
+          <li>
             <NavLink to={href("/staff/orgs")}>{t("nav.organizations")}</NavLink>
           </li>
           <li>
