@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listFollowUpsDue } from "~/referrals/dashboard.server";
 import { DomainError } from "~/http/errors";
-import { createReferral, setFollowUp } from "~/referrals/referrals.server";
+import { serviceTranslations } from "#db/schema";
+import { createReferral, getReferral, setFollowUp } from "~/referrals/referrals.server";
 import { useTestEnvironment } from "../support/environment";
 import {
   editorOf,
@@ -56,5 +57,18 @@ describe("the staff overview's follow-ups", () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(DomainError);
+  });
+});
+
+describe("the referral page's service name", () => {
+  it("is in the reader's interface language when the service is translated", async () => {
+    await env()
+      .db.insert(serviceTranslations)
+      .values({ serviceId: org.serviceId, locale: "es", name: "Clínica legal de seguimiento" });
+    const referralId = await referWithFollowUp(null);
+    const inSpanish = await getReferral(env().db, { actor: staff, referralId, locale: "es" });
+    expect(inSpanish.service.name).toBe("Clínica legal de seguimiento");
+    const inKorean = await getReferral(env().db, { actor: staff, referralId, locale: "ko" });
+    expect(inKorean.service.name).toBe("Follow-up Legal Clinic legal clinic");
   });
 });
