@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { organizations, referrals, services } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx } from "~/db.server";
@@ -188,6 +200,35 @@ export async function listStaffReferrals(
     organizations: referredOrganizations,
     today,
     policy,
+  };
+}
+
+/** How many follow-ups the staff overview lists (the rest: the "past follow-up" view). */
+export const FOLLOW_UPS_SHOWN = 20;
+
+/**
+ * Open referrals whose follow-up date is today or past, oldest first: what the referral form
+ * promises ("appears on the staff dashboard"). Coalition staff only; no personal data.
+ */
+export async function listFollowUpsDue(
+  db: DbOrTx,
+  options: { actor: Actor; now?: Date },
+): Promise<{ items: ReferralListItem[]; truncated: boolean; today: string }> {
+  if (!can(options.actor, "read", "referral"))
+    throw new DomainError(403, "errors.forbidden", "referrals");
+  const today = coalitionToday(options.now ?? new Date()).isoDate;
+  const rows = await db
+    .select(listColumns(retentionPolicy()))
+    .from(referrals)
+    .innerJoin(services, eq(services.id, referrals.serviceId))
+    .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .where(and(isNull(referrals.closedAt), lte(referrals.followUpOn, today)))
+    .orderBy(asc(referrals.followUpOn), asc(referrals.createdAt))
+    .limit(FOLLOW_UPS_SHOWN + 1);
+  return {
+    items: rows.slice(0, FOLLOW_UPS_SHOWN).map((row) => toItem(row, today)),
+    truncated: rows.length > FOLLOW_UPS_SHOWN,
+    today,
   };
 }
 

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq, lte, or } from "drizzle-orm";
+import { and, asc, eq, lte, or, sql } from "drizzle-orm";
 import {
   organizations,
   referralEvents,
   referrals,
   referralSlipReveals,
   services,
+  serviceTranslations,
 } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import { recordAudit } from "~/audit/audit.server";
@@ -637,20 +638,28 @@ export interface ReferralDetail {
  */
 export async function getReferral(
   db: DbOrTx,
-  options: { actor: Actor; referralId: string },
+  /** locale: the reader's interface language, for the service's name when it is translated. */
+  options: { actor: Actor; referralId: string; locale?: string },
 ): Promise<ReferralDetail> {
   const { actor } = options;
   assertId(options.referralId);
   const [row] = await db
     .select({
       referral: referrals,
-      serviceName: services.name,
+      serviceName: sql<string>`coalesce(${serviceTranslations.name}, ${services.name})`,
       organizationName: organizations.name,
       erasesOn: erasureDate(retentionPolicy()),
     })
     .from(referrals)
     .innerJoin(services, eq(services.id, referrals.serviceId))
     .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
+    .leftJoin(
+      serviceTranslations,
+      and(
+        eq(serviceTranslations.serviceId, referrals.serviceId),
+        eq(serviceTranslations.locale, options.locale ?? ""),
+      ),
+    )
     .where(eq(referrals.id, options.referralId));
   if (!row || !can(actor, "read", "referral", permissionTarget(row.referral))) {
     throw new DomainError(404, "errors.notFound", "referrals");

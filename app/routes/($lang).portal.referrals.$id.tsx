@@ -34,7 +34,9 @@ export const headers = privatePageHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await requestLocale(request, params.lang);
-  const referral = await orRespond(() => getReferral(db(), { actor, referralId: params.id ?? "" }));
+  const referral = await orRespond(() =>
+    getReferral(db(), { actor, referralId: params.id ?? "", locale }),
+  );
   return { referral, languageNames: languageNamesFor(locale, [referral.preferredLanguage]) };
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { can } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
 import { useLabels } from "~/components/labels";
 import { db } from "~/db.server";
@@ -9,16 +10,24 @@ import { useCoalition } from "~/use-coalition";
 import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { orRespond } from "~/http/responses.server";
+import { listFollowUpsDue } from "~/referrals/dashboard.server";
+import { DateText } from "~/referrals/ui/Dates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title", "staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return orRespond(() => getStaffDashboard(db(), { actor }));
+  return orRespond(async () => {
+    const [dashboard, followUps] = await Promise.all([
+      getStaffDashboard(db(), { actor }),
+      can(actor, "read", "referral") ? listFollowUpsDue(db(), { actor }) : null,
+    ]);
+    return { ...dashboard, followUps };
+  });
 }
 
 export default function StaffDashboard() {
-  const { pendingReviews, stale } = useLoaderData<typeof loader>();
+  const { pendingReviews, stale, followUps } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const href = useLocalePath();
   const labels = useLabels();
@@ -33,6 +42,51 @@ export default function StaffDashboard() {
           <Link to={href("/staff/review")}>{t("dashboard.openQueue")}</Link>
         </p>
       </section>
+      {followUps ? (
+        <section aria-labelledby="follow-ups-heading">
+          <h2 id="follow-ups-heading">
+            {t("dashboard.followUpsHeading", { count: followUps.items.length })}
+          </h2>
+          {followUps.items.length === 0 ? (
+            <p>{t("dashboard.noFollowUps")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("dashboard.followUpOn")}</th>
+                    <th scope="col">{t("dashboard.referral")}</th>
+                    <th scope="col">{t("dashboard.organization")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {followUps.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        {item.followUpOn ? <DateText value={item.followUpOn} /> : null}{" "}
+                        {item.overdue ? (
+                          <strong className="overdue">{t("dashboard.overdue")}</strong>
+                        ) : (
+                          t("dashboard.dueToday")
+                        )}
+                      </td>
+                      <td>
+                        <Link to={href(`/staff/referrals/${item.id}`)}>{item.serviceName}</Link>
+                      </td>
+                      <td>{item.organizationName}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {followUps.truncated ? (
+            <p>
+              <Link to={href("/staff/referrals?view=overdue")}>{t("dashboard.allFollowUps")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="open-data-heading">
         <h2 id="open-data-heading">{t("dashboard.openDataHeading")}</h2>
         <p className="hint">{t("dashboard.openDataHint")}</p>

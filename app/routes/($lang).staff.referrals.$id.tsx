@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Shown once, in this page only (never in a cookie): right after this user made the
   // referral or a new slip link.
   const slipToken = await orRespond(() => takeSlipLink(db(), { actor, referralId }));
-  const referral = await orRespond(() => getReferral(db(), { actor, referralId }));
+  const referral = await orRespond(() => getReferral(db(), { actor, referralId, locale }));
   const services = referral.canManage
     ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
     : [];

@@ -40,6 +40,9 @@ export default function StaffLayout() {
             <NavLink to={href("/staff/availability")}>{t("nav.availability")}</NavLink>
           </li>
           <li>
+            <NavLink to={href("/staff/reports")}>{t("nav.reports")}</NavLink>
+          </li>
+          <li>
             <NavLink to={href("/staff/orgs")}>{t("nav.organizations")}</NavLink>
           </li>
           <li>

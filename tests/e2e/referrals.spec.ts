@@ -37,7 +37,11 @@ interface Referral {
 }
 
 /** Staff (already signed in) find the organization's service in the search and refer to it. */
-async function referFromSearch(page: Page, need: string): Promise<Referral> {
+async function referFromSearch(
+  page: Page,
+  need: string,
+  options: { followUpOn?: string } = {},
+): Promise<Referral> {
   await page.goto(`/en/search?q=${encodeURIComponent(QUERY)}`);
   const result = page
     .getByRole("article")
@@ -63,6 +67,7 @@ async function referFromSearch(page: Page, need: string): Promise<Referral> {
     .getByRole("checkbox", { name: need, exact: true })
     .check();
   await page.getByLabel("Notes for the organization (optional)").fill(PERSON.notes);
+  if (options.followUpOn) await page.getByLabel("Follow up on").fill(options.followUpOn);
   await page.getByRole("button", { name: "Make the referral" }).click();
 
   await expect(page.getByText("The referral was sent to the organization.")).toBeVisible();
@@ -85,6 +90,39 @@ async function staffRefer(browser: Browser, need: string): Promise<Referral> {
 }
 
 test.describe("referrals", () => {
+  test("the slip link can be copied; a past follow-up shows on the staff overview", async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await signIn(page, DEMO_ACCOUNTS.staff);
+    const { serviceName, slipUrl } = await referFromSearch(page, "Bond hearings", {
+      followUpOn: "2020-01-15",
+    });
+    const panel = page.getByRole("region", { name: "The person's slip link", exact: true });
+    await panel.getByRole("button", { name: "Copy the link" }).click();
+    await expect(panel.getByText("Link copied.")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(slipUrl);
+
+    await page
+      .getByRole("navigation", { name: "Staff tools" })
+      .getByRole("link", { name: "Overview" })
+      .click();
+    const followUps = page.getByRole("region", { name: "Referral follow-ups due" });
+    const row = followUps
+      .getByRole("row")
+      .filter({ hasText: "overdue" })
+      .filter({ hasText: ORGANIZATION })
+      .first();
+    await expect(row).toBeVisible();
+    await expect(row.getByRole("link", { name: serviceName })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Staff tools" })
+      .getByRole("link", { name: "Reports" })
+      .click();
+    await expect(page).toHaveURL(/\/staff\/reports/);
+  });
+
   test("staff refer a person from a search result and get the slip link once", async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.staff);
     const { serviceName, slipUrl } = await referFromSearch(page, "Bond hearings");
