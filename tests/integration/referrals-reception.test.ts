@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, organizations, referrals } from "#db/schema";
+import { updateOrganizationAdministration } from "~/directory/organization-editing.server";
 import { createReferral, getReferableService } from "~/referrals/referrals.server";
 import { useTestEnvironment } from "../support/environment";
 import {
@@ -138,5 +139,31 @@ describe("a referral is never sent to nobody", () => {
     );
     expect(portal).toHaveLength(1);
     expect(await mailsTo("also@member-with-editors.example")).toHaveLength(1);
+  });
+
+  it("staff set and clear an organization's intake email, and the form follows", async () => {
+    const clinic = await insertOrganizationWithService(env().db, {
+      name: "Sunset Park Phone Only Clinic",
+      editor: false,
+    });
+    const reception = async () =>
+      (await getReferableService(env().db, { actor: staff, serviceId: clinic.serviceId }))
+        .reception;
+    expect((await reception()).canReceive).toBe(false);
+    await updateOrganizationAdministration(env().db, {
+      actor: staff,
+      organizationId: clinic.organizationId,
+      changes: { intakeEmail: "intake@sunset-park.example" },
+    });
+    expect(await reception()).toMatchObject({
+      canReceive: true,
+      intakeEmail: "intake@sunset-park.example",
+    });
+    await updateOrganizationAdministration(env().db, {
+      actor: staff,
+      organizationId: clinic.organizationId,
+      changes: { intakeEmail: null },
+    });
+    expect((await reception()).canReceive).toBe(false);
   });
 });
