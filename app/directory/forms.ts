@@ -393,6 +393,8 @@ export const organizationAdministrationSchema = z.object({
   memberSince: isoDate,
   trusted: checkbox,
   status: z.enum(LISTING_STATUSES),
+  /** Empty arrives as absent (conform): the route clears it when the field was sent empty. */
+  intakeEmail: z.string().trim().email().max(254).optional(),
 });
 
 // --- what the forms show first ------------------------------------------------------------

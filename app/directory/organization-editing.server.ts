@@ -20,6 +20,7 @@ export interface OrganizationRow {
   trusted: boolean;
   isCoalitionMember: boolean;
   memberSince: string | null;
+  intakeEmail: string | null;
   assuredDate: string | null;
 }
 
@@ -31,6 +32,7 @@ const organizationColumns = {
   trusted: organizations.trusted,
   isCoalitionMember: organizations.isCoalitionMember,
   memberSince: organizations.memberSince,
+  intakeEmail: organizations.intakeEmail,
   assuredDate: organizations.assuredDate,
 };
 
@@ -137,6 +139,8 @@ export interface OrganizationAdministration {
   memberSince: string | null;
   trusted: boolean;
   status: ListingStatus;
+  /** Where referral notices go without an editor account (no personal data in them). */
+  intakeEmail: string | null;
 }
 
 function slugify(name: string): string {
@@ -194,6 +198,7 @@ export async function createOrganization(
         memberSince: input.fields.memberSince ?? null,
         trusted: input.fields.trusted ?? false,
         status: input.fields.status ?? "draft",
+        intakeEmail: input.fields.intakeEmail ?? null,
       })
       .returning(organizationColumns);
     await recordAudit(tx, {
@@ -224,6 +229,7 @@ export async function updateOrganizationAdministration(
       memberSince: organization.memberSince,
       trusted: organization.trusted,
       status: organization.status,
+      intakeEmail: organization.intakeEmail,
     };
     const after = { ...before };
     for (const key of Object.keys(before) as Array<keyof OrganizationAdministration>) {

@@ -19,7 +19,13 @@ import { DomainError } from "~/http/errors";
 import { isId } from "~/http/params.server";
 import { erasureDate, retentionPolicy } from "./retention.server";
 import type { ReferralFormValues } from "./forms";
-import { notifyReceivingOrganization } from "./notify.server";
+import {
+  notifyReceivingOrganization,
+  referralReception,
+  type ReferralReception,
+} from "./notify.server";
+import { coalitionToday } from "~/coalition.server";
+import { addDays } from "~/directory/dates";
 import {
   openEventNote,
   openPersonalData,
@@ -221,11 +227,25 @@ interface InsertReferral {
   now: Date;
 }
 
+/** Days after which a referral nobody receives in the portal comes back to staff by default. */
+export const FOLLOW_UP_AFTER_DAYS = 7;
+
+export function defaultFollowUpOn(now: Date): string {
+  return addDays(coalitionToday(now).isoDate, FOLLOW_UP_AFTER_DAYS);
+}
+
+/** What a referral made now becomes: "sent" only when someone can receive it. */
+export interface CreatedReferral {
+  referralId: string;
+  slipToken: string;
+  mode: ReferralMode;
+}
+
 async function insertReferral(
   tx: DbOrTx,
   keys: DataKeys,
   input: InsertReferral,
-): Promise<{ referralId: string; slipToken: string }> {
+): Promise<CreatedReferral> {
   const { actor, service, now } = input;
   if (!can(actor, "create", "referral", { organizationId: service.organizationId })) {
     throw new DomainError(403, "errors.forbidden", "referrals");
@@ -239,11 +259,17 @@ async function insertReferral(
   if (input.personal.email && !input.personal.consent.email) {
     throw new DomainError(400, "form.errors.consent", "referrals");
   }
+  const reception = await referralReception(tx, service.organizationId);
+  // Never "sent" to nobody: without an editor account or an intake email it is logged, and
+  // staff follow it up (by phone) on the follow-up date, which is then always set.
+  const mode: ReferralMode = input.mode === "sent" && reception.canReceive ? "sent" : "logged";
+  const followUpOn =
+    input.facts.followUpOn ?? (mode === "sent" && reception.portal ? null : defaultFollowUpOn(now));
   const referralId = randomUUID();
   const slip = newSlipToken(now);
   const dataKey = await keys.forSealing("open", now);
   const sealed = sealPersonalData(dataKey, referralId, input.personal);
-  const status: ReferralStatus = input.mode === "sent" ? "sent" : "logged";
+  const status: ReferralStatus = mode === "sent" ? "sent" : "logged";
   await tx.insert(referrals).values({
     id: referralId,
     slipTokenHash: slip.hash,
@@ -251,14 +277,14 @@ async function insertReferral(
     serviceId: service.id,
     organizationId: service.organizationId,
     createdByUserId: actor.userId,
-    mode: input.mode,
+    mode,
     status,
     preferredLanguage: input.facts.preferredLanguage,
     needs: [...new Set(input.facts.needs)],
     detained: input.facts.detained,
     hasCourtDate: !!input.personal.courtDate,
     hasDeadline: !!input.personal.deadline,
-    followUpOn: input.facts.followUpOn ?? null,
+    followUpOn,
     county: input.facts.county ?? null,
     copiedFromId: input.copiedFromId ?? null,
     personalData: sealed.ciphertext,
@@ -274,17 +300,21 @@ async function insertReferral(
     at: now,
   });
   await offerSlipLink(tx, referralId, actor.userId, now);
-  if (input.mode === "sent") {
-    await notifyReceivingOrganization(tx, {
-      id: referralId,
-      organizationId: service.organizationId,
-      organizationName: service.organizationName,
-      serviceName: service.name,
-      needs: input.facts.needs,
-      detained: input.facts.detained,
-    });
+  if (mode === "sent") {
+    await notifyReceivingOrganization(
+      tx,
+      {
+        id: referralId,
+        organizationId: service.organizationId,
+        organizationName: service.organizationName,
+        serviceName: service.name,
+        needs: input.facts.needs,
+        detained: input.facts.detained,
+      },
+      reception,
+    );
   }
-  return { referralId, slipToken: slip.token };
+  return { referralId, slipToken: slip.token, mode };
 }
 
 /**
@@ -295,7 +325,7 @@ async function insertReferral(
 export async function createReferral(
   db: DbOrTx,
   options: { actor: Actor; serviceId: string; referral: NewReferral; now?: Date },
-): Promise<{ referralId: string; slipToken: string }> {
+): Promise<CreatedReferral> {
   const ring = dataKeyRing();
   const now = options.now ?? new Date();
   const input = options.referral;
@@ -344,7 +374,7 @@ function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow):
 export async function referToAnother(
   db: DbOrTx,
   options: { actor: Actor; referralId: string; serviceId: string; mode: ReferralMode; now?: Date },
-): Promise<{ referralId: string; slipToken: string }> {
+): Promise<CreatedReferral> {
   const ring = dataKeyRing();
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -798,7 +828,13 @@ export async function listReferableServices(
 export async function getReferableService(
   db: DbOrTx,
   options: { actor: Actor; serviceId: string },
-): Promise<{ id: string; name: string; organizationName: string; available: boolean }> {
+): Promise<{
+  id: string;
+  name: string;
+  organizationName: string;
+  available: boolean;
+  reception: ReferralReception;
+}> {
   const service = await loadReceivingService(db, options.serviceId);
   if (!can(options.actor, "create", "referral", { organizationId: service.organizationId })) {
     throw new DomainError(403, "errors.forbidden", "referrals");
@@ -808,5 +844,6 @@ export async function getReferableService(
     name: service.name,
     organizationName: service.organizationName,
     available: service.status === "active" && service.organizationStatus === "published",
+    reception: await referralReception(db, service.organizationId),
   };
 }

@@ -52,7 +52,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ create: null, update: submission.reply() }, { status: 400 });
     }
-    const { organizationId, ...changes } = submission.value;
+    const { organizationId, intakeEmail, ...rest } = submission.value;
+    // An emptied intake email field arrives as absent: clear it only when the field was sent.
+    const changes = {
+      ...rest,
+      intakeEmail: formData.has("intakeEmail") ? (intakeEmail ?? null) : undefined,
+    };
     return orRespond(async () => {
       const { changed } = await updateOrganizationAdministration(db(), {
         actor,
@@ -117,6 +122,7 @@ export default function StaffOrganizations() {
               <th scope="col">{t("organizations.member")}</th>
               <th scope="col">{t("organizations.memberSince")}</th>
               <th scope="col">{t("organizations.trusted")}</th>
+              <th scope="col">{t("organizations.intakeEmail")}</th>
               <th scope="col">{t("organizations.actions")}</th>
             </tr>
           </thead>
@@ -124,7 +130,9 @@ export default function StaffOrganizations() {
             {organizations.map((organization) => {
               const formId = `org-${organization.id}`;
               return (
-                <tr key={`${organization.id}-${organization.status}-${organization.trusted}`}>
+                <tr
+                  key={`${organization.id}-${organization.status}-${organization.trusted}-${organization.intakeEmail}`}
+                >
                   <th scope="row">
                     <Link to={href(`/portal/orgs/${organization.id}`)}>{organization.name}</Link>
                   </th>
@@ -182,6 +190,18 @@ export default function StaffOrganizations() {
                     </label>
                   </td>
                   <td>
+                    <label className="visually-hidden" htmlFor={`${formId}-intake`}>
+                      {t("organizations.intakeEmailOf", { name: organization.name })}
+                    </label>
+                    <input
+                      id={`${formId}-intake`}
+                      type="email"
+                      name="intakeEmail"
+                      form={formId}
+                      defaultValue={organization.intakeEmail ?? ""}
+                    />
+                  </td>
+                  <td>
                     <Form method="post" id={formId}>
                       <input type="hidden" name="intent" value="update" />
                       <input type="hidden" name="organizationId" value={organization.id} />
@@ -202,6 +222,7 @@ export default function StaffOrganizations() {
         </table>
       </div>
       <p className="hint">{t("organizations.trustedHint")}</p>
+      <p className="hint">{t("organizations.intakeEmailHint")}</p>
 
       <section aria-labelledby="create-heading" className="card">
         <h2 id="create-heading">{t("organizations.createHeading")}</h2>

@@ -20,7 +20,6 @@ import {
   TextField,
 } from "~/components/form-fields";
 import { db } from "~/db.server";
-import { coalitionToday } from "~/coalition.server";
 import { CATEGORY_CODES } from "#db/codes/categories";
 import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { COUNTY_CODES } from "#db/codes/counties";
@@ -28,10 +27,13 @@ import { redirectWithFlash } from "~/flash.server";
 import { useLocalePath } from "~/i18n/hooks";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
-import { addDays } from "~/directory/dates";
 import { referralFormSchema } from "~/referrals/forms";
 import { languageNamesFor, requestLocale, staffReferralPath } from "~/referrals/http.server";
-import { createReferral, getReferableService } from "~/referrals/referrals.server";
+import {
+  createReferral,
+  defaultFollowUpOn,
+  getReferableService,
+} from "~/referrals/referrals.server";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { REFERRAL_MODES } from "#db/codes/referrals";
@@ -43,8 +45,6 @@ export const links = referralLinks;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "new.title", "referrals");
 
-const FOLLOW_UP_AFTER_DAYS = 7;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locale = await requestLocale(request, params.lang);
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     service,
     languageNames: languageNamesFor(locale, [...SUPPORTED_LOCALES, ...COMMON_SERVICE_LANGUAGES]),
-    defaultFollowUp: addDays(coalitionToday(new Date()).isoDate, FOLLOW_UP_AFTER_DAYS),
+    defaultFollowUp: defaultFollowUpOn(new Date()),
   };
 }
 
@@ -78,7 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(staffReferralPath(locale, created.referralId), {
     kind: "success",
     // The slip link is not in this cookie: the referral's page shows it once (takeSlipLink).
-    message: referral.mode === "sent" ? "referrals:flash.sent" : "referrals:flash.logged",
+    // "sent" only when someone can receive it: otherwise it was logged (and staff must call).
+    message:
+      created.mode === "sent"
+        ? "referrals:flash.sent"
+        : referral.mode === "sent"
+          ? "referrals:flash.notSent"
+          : "referrals:flash.logged",
   });
 }
 
@@ -95,7 +101,11 @@ export default function NewReferral() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: referralFormSchema }),
-    defaultValue: { mode: "sent", followUpOn: defaultFollowUp, serviceId: service?.id ?? "" },
+    defaultValue: {
+      mode: service?.reception.canReceive === false ? "logged" : "sent",
+      followUpOn: defaultFollowUp,
+      serviceId: service?.id ?? "",
+    },
   });
 
   if (!service) {
@@ -112,6 +122,7 @@ export default function NewReferral() {
     );
   }
 
+  const { reception } = service;
   return (
     <div className="referral-page">
       <h1>{t("new.heading")}</h1>
@@ -121,6 +132,29 @@ export default function NewReferral() {
       {!service.available ? (
         <p className="notice notice--error">{t("errors.serviceUnavailable")}</p>
       ) : null}
+      <section
+        className={reception.canReceive ? "notice" : "notice notice--error"}
+        aria-labelledby="reception-heading"
+        data-testid="reception"
+      >
+        <h2 id="reception-heading">{t("new.reception.heading")}</h2>
+        <ul>
+          {reception.portal ? <li>{t("new.reception.portal")}</li> : null}
+          {reception.intakeEmail ? (
+            <li>{t("new.reception.intakeEmail", { email: reception.intakeEmail })}</li>
+          ) : null}
+          {reception.canReceive ? null : <li>{t("new.reception.none")}</li>}
+          {reception.phones.length > 0 ? (
+            reception.phones.map((phone) => (
+              <li key={phone}>
+                <bdi>{t("new.reception.phone", { phone })}</bdi>
+              </li>
+            ))
+          ) : (
+            <li>{t("new.reception.noPhone")}</li>
+          )}
+        </ul>
+      </section>
       <p className="hint">{t("new.privacy")}</p>
       <FormMessages namespace="referrals">
         <Form method="post" className="referral-form" {...getFormProps(form)}>
@@ -130,11 +164,13 @@ export default function NewReferral() {
           <RadioGroup
             meta={fields.mode}
             legend={t("form.mode")}
-            options={REFERRAL_MODES.map((mode) => ({
-              value: mode,
-              label: t(`form.modes.${mode}`),
-              hint: t(`form.modeHints.${mode}`),
-            }))}
+            options={REFERRAL_MODES.filter((mode) => reception.canReceive || mode !== "sent").map(
+              (mode) => ({
+                value: mode,
+                label: t(`form.modes.${mode}`),
+                hint: t(`form.modeHints.${mode}`),
+              }),
+            )}
           />
 
           <h2>{t("form.personHeading")}</h2>

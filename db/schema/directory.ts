@@ -50,6 +50,11 @@ export const organizations = pgTable(
     /** Language the free-text fields were written in; translations live in organization_translations. */
     originalLanguage: text("original_language").notNull().default("en"),
     email: text("email"),
+    /**
+     * Where referral notices go when nobody has an editor account (set by staff). The notice
+     * carries no personal data: see docs/decisions/017-referral-intake-email.md.
+     */
+    intakeEmail: text("intake_email"),
     website: text("website"),
     logoUrl: text("logo_url"),
     isCoalitionMember: boolean("is_coalition_member").notNull().default(true),

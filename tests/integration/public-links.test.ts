@@ -139,6 +139,29 @@ describe("links in emails", () => {
   );
 
   it.each(SETTINGS)(
+    "a referral notice to an intake email carries an absolute link (PUBLIC_URL=$PUBLIC_URL)",
+    async (setting) => {
+      usePublicUrl(setting.PUBLIC_URL);
+      const suffix = randomUUID().slice(0, 8);
+      const intakeEmail = `intake-${suffix}@harbor.example`;
+      const intakeOnly = await insertOrganizationWithService(env().db, {
+        name: `Harbor Clinic ${suffix}`,
+        editor: false,
+        intakeEmail,
+      });
+      const staff = staffActor();
+      await requestAs(env().db, staff, "/en/staff");
+      await createReferral(env().db, {
+        actor: staff,
+        serviceId: intakeOnly.serviceId,
+        referral: referralInput(),
+      });
+      const mail = await lastMailTo(intakeEmail);
+      expect(mail?.text).toContain(`${setting.origin}/en/orgs/harbor-clinic-${suffix}`);
+    },
+  );
+
+  it.each(SETTINGS)(
     "a password reset email ignores the Host (PUBLIC_URL=$PUBLIC_URL)",
     async (setting) => {
       usePublicUrl(setting.PUBLIC_URL);

@@ -26,14 +26,38 @@ export async function insertOrganizationWithService(
     applicationProcess?: string;
     spanishApplicationProcess?: string;
     county?: string;
+    /**
+     * An active editor account, so referrals can be "sent" to its portal inbox (default);
+     * false for an organization that can only be phoned (or reached by its intake email).
+     */
+    editor?: boolean;
+    intakeEmail?: string;
   },
 ): Promise<{ organizationId: string; serviceId: string; locationId: string }> {
   const slug = options.slug ?? options.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const [organization] = await db
     .insert(organizations)
-    .values({ slug, name: options.name, status: "published", email: `intake@${slug}.example` })
+    .values({
+      slug,
+      name: options.name,
+      status: "published",
+      email: `intake@${slug}.example`,
+      intakeEmail: options.intakeEmail ?? null,
+    })
     .returning({ id: organizations.id });
   const organizationId = organization!.id;
+  if (options.editor ?? true) {
+    const [editor] = await db
+      .insert(users)
+      .values({
+        email: `editor-${randomUUID().slice(0, 8)}@${slug}.example`,
+        name: "Member Editor",
+        role: "org_editor",
+        passwordHash: "not-a-real-hash",
+      })
+      .returning({ id: users.id });
+    await db.insert(organizationMemberships).values({ userId: editor!.id, organizationId });
+  }
   const [service] = await db
     .insert(services)
     .values({
