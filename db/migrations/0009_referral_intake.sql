@@ -1,1 +1,0 @@
-ALTER TABLE "organizations" ADD COLUMN "intake_email" text;
