@@ -1,22 +1,27 @@
 import { RemixBrowser } from "@remix-run/react";
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { loadTranslations } from "~/i18n/bundles";
-import { DEFAULT_LOCALE, isLocale, type NamespaceGroup } from "~/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, isNamespaceGroup } from "~/i18n/locales";
 
-/** The page's translations first (cached chunks, app/i18n/bundles.ts), then hydration. */
+/**
+ * The page's translations first (cached chunks, app/i18n/bundles.ts), then hydration.
+ *
+ * Hydration is synchronous, not in a transition: a tap that lands while a concurrent hydration
+ * is half done is replayed into a <Link> whose router is not listening yet, and is lost (a
+ * search result that does not open on a slow phone). In one task, a tap either comes before
+ * (the browser follows the link) or after (the app does).
+ */
 const { lang, dataset } = document.documentElement;
-const group: NamespaceGroup = dataset.translations === "member" ? "member" : "public";
+const group = isNamespaceGroup(dataset.translations) ? dataset.translations : "public";
 
 void loadTranslations(isLocale(lang) ? lang : DEFAULT_LOCALE, group)
   .catch(() => undefined) // The error page carries its own English words.
   .then(() => {
-    startTransition(() => {
-      hydrateRoot(
-        document,
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>,
-      );
-    });
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <RemixBrowser />
+      </StrictMode>,
+    );
   });

@@ -35,10 +35,18 @@ import {
 } from "~/i18n/locales";
 import { consumeFlash } from "~/flash.server";
 import { useNonce } from "~/security/nonce";
-import englishCommon from "~/i18n/locales/en/common.json";
+/** No words at hand (cannot happen once the entry has loaded the page's language). */
+const NO_TRANSLATIONS = {};
 
-/** The words of the error page when nothing else could be loaded. */
-const ENGLISH_COMMON = { en: { common: englishCommon } };
+/**
+ * The language of a page whose root loader failed: English on the server, and in the browser
+ * the language the entry loaded for this page (so the error page hydrates in the same words).
+ */
+function pageLocale(): Locale {
+  if (typeof document === "undefined") return DEFAULT_LOCALE;
+  const { lang } = document.documentElement;
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
 
@@ -180,7 +188,7 @@ function Chrome({ children, flash }: { children: ReactNode; flash?: FlashData | 
 
 export default function App() {
   const { locale, dir, group, flash } = useLoaderData<RootData>();
-  const i18n = i18nFor(locale, translationsAtHand(locale, group) ?? ENGLISH_COMMON);
+  const i18n = i18nFor(locale, translationsAtHand(locale, group) ?? NO_TRANSLATIONS);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale} dir={dir} group={group}>
@@ -194,19 +202,16 @@ export default function App() {
 
 export function ErrorBoundary() {
   const root = useRootData();
-  const locale = root?.locale ?? DEFAULT_LOCALE;
-  // When the root loader itself failed there is no loader data: fall back to English.
+  // When the root loader itself failed there is no loader data (see pageLocale).
+  const locale = root?.locale ?? pageLocale();
   const group = root?.group ?? "public";
   const i18n = useMemo(
-    () =>
-      root
-        ? i18nFor(locale, translationsAtHand(locale, group) ?? ENGLISH_COMMON)
-        : i18nFor(DEFAULT_LOCALE, ENGLISH_COMMON),
-    [root, locale, group],
+    () => i18nFor(locale, translationsAtHand(locale, group) ?? NO_TRANSLATIONS),
+    [locale, group],
   );
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={root ? locale : DEFAULT_LOCALE} dir={root?.dir ?? "ltr"} group={group}>
+      <Document locale={locale} dir={root?.dir ?? directionOf(locale)} group={group}>
         <Chrome>
           <GeneralErrorBoundary />
         </Chrome>

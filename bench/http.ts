@@ -6,7 +6,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { percentiles, type Percentiles } from "./measure";
-import { namespacesOf } from "~/i18n/locales";
+import { namespacesOf, isNamespaceGroup } from "~/i18n/locales";
 
 export interface AppServer {
   base: string;
@@ -155,10 +155,18 @@ export async function pageWeight(server: AppServer, root: string, pagePath: stri
   // The translation chunks the entry loads before hydrating (app/i18n/bundles.ts): found in
   // the glob map of the built code by the page's language and area.
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? "en";
-  const group =
-    /<html[^>]*\sdata-translations="([^"]+)"/.exec(html)?.[1] === "member" ? "member" : "public";
+  const declared = /<html[^>]*\sdata-translations="([^"]+)"/.exec(html)?.[1];
+  const group = isNamespaceGroup(declared) ? declared : "public";
   const translationScripts = new Set<string>();
-  for (const script of scripts) {
+  // The member area's map of chunks is itself a chunk, loaded before hydration there.
+  if (group === "member") {
+    for (const script of [...scripts]) {
+      const code = readFileSync(path.join(root, "build/client", script), "utf8");
+      const memberMap = /import\("\.\/(member-bundles-[^"]+\.js)"\)/.exec(code)?.[1];
+      if (memberMap) translationScripts.add(`/assets/${memberMap}`);
+    }
+  }
+  for (const script of [...scripts, ...translationScripts]) {
     const code = readFileSync(path.join(root, "build/client", script), "utf8");
     for (const namespace of namespacesOf(group)) {
       const chunk = new RegExp(

@@ -26,11 +26,26 @@ export function translationsAtHand(locale: Locale, group: NamespaceGroup): Resou
   return serverSource ? serverSource(locale, group) : loaded.get(`${locale}:${group}`);
 }
 
-/** The browser's chunks: every namespace pages use (emails stay on the server). */
-const chunks = import.meta.glob<{ default: ResourceLanguage[string] }>([
-  "./locales/*/*.json",
-  "!./locales/*/emails.json",
+type Chunks = Record<string, () => Promise<{ default: ResourceLanguage[string] }>>;
+
+/**
+ * The browser's chunks of the public pages' namespaces (PUBLIC_NAMESPACES); the map of the
+ * others is itself a chunk (member-bundles.ts), fetched only in the member area, so a
+ * visitor's phone does not download the addresses of translations it never needs.
+ */
+const publicChunks: Chunks = import.meta.glob<{ default: ResourceLanguage[string] }>([
+  "./locales/*/common.json",
+  "./locales/*/vocabulary.json",
+  "./locales/*/search.json",
+  "./locales/*/directory.json",
 ]);
+
+async function chunkOf(locale: Locale, namespace: string) {
+  const key = `./locales/${locale}/${namespace}.json`;
+  const chunk = publicChunks[key] ?? (await import("./member-bundles")).memberChunks[key];
+  if (!chunk) throw new Error(`No translations for ${locale}/${namespace}`);
+  return chunk();
+}
 
 /** Loads what `translationsAtHand` will then give; each chunk is fetched once. */
 export async function loadTranslations(locale: Locale, group: NamespaceGroup): Promise<Resource> {
@@ -38,13 +53,7 @@ export async function loadTranslations(locale: Locale, group: NamespaceGroup): P
   const atHand = translationsAtHand(locale, group);
   if (atHand) return atHand;
   const namespaces = namespacesOf(group);
-  const files = await Promise.all(
-    namespaces.map((namespace) => {
-      const chunk = chunks[`./locales/${locale}/${namespace}.json`];
-      if (!chunk) throw new Error(`No translations for ${locale}/${namespace}`);
-      return chunk();
-    }),
-  );
+  const files = await Promise.all(namespaces.map((namespace) => chunkOf(locale, namespace)));
   const language: ResourceLanguage = Object.fromEntries(
     namespaces.map((namespace, index) => [namespace, files[index]!.default]),
   );

@@ -151,15 +151,22 @@ export type ServerNamespace = (typeof SERVER_NAMESPACES)[number];
 export const ALL_NAMESPACES = [...NAMESPACES, ...SERVER_NAMESPACES] as const;
 
 /**
- * Public pages only need the public namespaces; the member and staff areas (and the referral
- * slip) get every namespace. Keeps staff-only text out of what a visitor's phone downloads.
+ * Which namespaces a page's browser loads (app/i18n/bundles.ts), by area: the home page only
+ * shows common words and the kinds of help, the search page adds its own, other public pages
+ * (organization pages, help) add the directory's; the member and staff areas (and the
+ * referral slip) get every namespace. Keeps staff-only text out of what a visitor's phone
+ * downloads, and the pages a visitor opens first the lightest.
  */
-export const PUBLIC_NAMESPACES: readonly Namespace[] = [
-  "common",
-  "vocabulary",
-  "search",
-  "directory",
-];
+const GROUP_NAMESPACES = {
+  home: ["common", "vocabulary"],
+  search: ["common", "vocabulary", "search"],
+  public: ["common", "vocabulary", "search", "directory"],
+  member: NAMESPACES,
+} as const satisfies Record<string, readonly Namespace[]>;
+export type NamespaceGroup = keyof typeof GROUP_NAMESPACES;
+/** Every namespace a public page may load (the browser's eager chunks, app/i18n/bundles.ts). */
+export const PUBLIC_NAMESPACES: readonly Namespace[] = GROUP_NAMESPACES.public;
+
 const MEMBER_AREAS = new Set([
   "portal",
   "staff",
@@ -172,16 +179,21 @@ const MEMBER_AREAS = new Set([
   "dev",
   "r",
 ]);
-export type NamespaceGroup = "public" | "member";
 
 export function namespaceGroupOf(pathname: string): NamespaceGroup {
   const segments = pathname.split("/").filter(Boolean);
   const first = isLocale(segments[0]) ? segments[1] : segments[0];
-  return first && MEMBER_AREAS.has(first) ? "member" : "public";
+  if (!first) return "home";
+  if (first === "search") return "search";
+  return MEMBER_AREAS.has(first) ? "member" : "public";
+}
+
+export function isNamespaceGroup(value: unknown): value is NamespaceGroup {
+  return typeof value === "string" && Object.hasOwn(GROUP_NAMESPACES, value);
 }
 
 export function namespacesOf(group: NamespaceGroup): readonly Namespace[] {
-  return group === "member" ? NAMESPACES : PUBLIC_NAMESPACES;
+  return GROUP_NAMESPACES[group];
 }
 
 export function isLocale(value: unknown): value is Locale {

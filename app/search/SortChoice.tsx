@@ -18,7 +18,7 @@ export function SortChoice({
   const label = t("sort.label");
   return (
     <nav className="sort-choice no-print" aria-label={label}>
-      {label}
+      <span className="sort-choice__label">{label}</span>
       {SEARCH_SORTS.map((sort) => (
         <Link
           key={sort}

@@ -27,9 +27,14 @@ describe("language detection", () => {
     expect(switchLocalePath("/en", "", "es")).toBe("/es");
   });
 
-  it("sends staff-only translations only to member pages", () => {
-    expect(namespaceGroupOf("/es/search")).toBe("public");
-    expect(namespaceGroupOf("/")).toBe("public");
+  it("sends staff-only translations only to member pages, and the home page the fewest", () => {
+    expect(namespaceGroupOf("/es/search")).toBe("search");
+    expect(namespaceGroupOf("/search")).toBe("search");
+    expect(namespaceGroupOf("/help")).toBe("public");
+    expect(namespaceGroupOf("/")).toBe("home");
+    expect(namespaceGroupOf("/es")).toBe("home");
+    expect(namespaceGroupOf("/es/")).toBe("home");
+    expect(namespaceGroupOf("/es/orgs/a")).toBe("public");
     expect(namespaceGroupOf("/orgs/staff")).toBe("public");
     expect(namespaceGroupOf("/es/staff/referrals")).toBe("member");
     expect(namespaceGroupOf("/portal")).toBe("member");
