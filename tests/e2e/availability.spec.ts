@@ -16,11 +16,7 @@ async function signIn(page: Page, account: Account) {
  * The search result card of one service (found by its id: several members offer services of
  * the same name), reloaded until it says `text` (the index follows).
  */
-async function expectCardToSay(
-  page: Page,
-  service: { id: string; name: string },
-  text: string,
-) {
+async function expectCardToSay(page: Page, service: { id: string; name: string }, text: string) {
   await expect
     .poll(
       async () => {
