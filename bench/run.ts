@@ -73,6 +73,8 @@ const QUERIES = [
 /** What the load tests cycle through: a plain visit, words, a place, filters. */
 const LOAD_QUERIES = ["", "q=asylum", PLACE_QUERY, "category=naturalization&language=es"];
 const HSDS_PATH = "/api/hsds/services?per_page=50";
+/** Issue 9: the open-data list, first page, a deep page and a search, one at a time. */
+const HSDS_QUERIES = ["per_page=50", "per_page=50&page=1000", "per_page=50&search=asylum"];
 
 const log = (message: string) => console.log(message);
 const times = (a: number, b: number) => (b > 0 && a > 0 ? `×${(a / b).toFixed(2)}` : "× n/a");
@@ -274,7 +276,11 @@ async function main(): Promise<void> {
         );
       const apiSequential = await sequential("/api/search");
       const pageSequential = await sequential("/search");
-      results.sequential = { apiSearch: apiSequential, searchPage: pageSequential };
+      const sequentialResults: Record<string, unknown> = {
+        apiSearch: apiSequential,
+        searchPage: pageSequential,
+      };
+      results.sequential = sequentialResults;
       rows.push({
         what: "GET /api/search, one at a time, all queries",
         measured: `p50 ${ms(apiSequential.p50)} p95 ${ms(apiSequential.p95)} (${plus(apiSequential.p50 - rawAll.p50)} over raw Meilisearch at p50)`,
@@ -289,6 +295,22 @@ async function main(): Promise<void> {
       });
 
       const hsdsStatus = (await fetch(`${server.base}${HSDS_PATH}`)).status;
+      if (hsdsStatus !== 404) {
+        const hsdsSequential = percentiles(
+          allSamples(
+            await timeEach(HSDS_QUERIES, Math.max(1, Math.round(ROUNDS / 2)), (params) =>
+              timeGet(`${server.base}/api/hsds/services?${params}`),
+            ),
+          ),
+        );
+        sequentialResults.hsdsServices = hsdsSequential;
+        rows.push({
+          what: "GET /api/hsds/services, 50 a page, one at a time (first page, page 1000, search)",
+          measured: `p50 ${ms(hsdsSequential.p50)} p95 ${ms(hsdsSequential.p95)} (${times(hsdsSequential.p95, apiSequential.p95)} /api/search at p95)`,
+          goal: "within a small factor (≤ 3×) of /api/search at p95",
+          met: hsdsSequential.p95 <= 3 * apiSequential.p95,
+        });
+      }
       const loads: Record<string, LoadResult | "n/a"> = {};
       const loadOf = (label: string, paths: string[]) =>
         loadTest(server, paths, { connections: CONNECTIONS, seconds: DURATION }).then((load) => {
