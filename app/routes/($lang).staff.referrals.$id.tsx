@@ -65,10 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const services = referral.canManage
     ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
     : [];
+  const slip = slipToken ? slipHandover(slipToken) : null;
   return {
     referral,
     services,
-    slip: slipToken ? slipHandover(slipToken) : null,
+    slipLink: slip?.link ?? null,
+    slip,
     smsConfigured: smsSettings() !== null,
     languageNames: languageNamesFor(locale, [referral.preferredLanguage]),
   };
