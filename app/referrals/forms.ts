@@ -100,11 +100,7 @@ export const sendSlipFormSchema = z.object({
 /** The call-back lookup on the staff referrals page: a code, a phone number or an email. */
 export const lookupFormSchema = z.object({
   intent: z.literal("lookup"),
-  query: z
-    .string(required)
-    .trim()
-    .min(1, "form.errors.required")
-    .max(254, "form.errors.tooLong"),
+  query: z.string(required).trim().min(1, "form.errors.required").max(254, "form.errors.tooLong"),
 });
 
 export const slipResponseSchema = z.object({

@@ -194,7 +194,10 @@ export async function findReferrals(
     if (!key) throw new DomainError(503, "lookup.errors.off", "referrals");
     const digest = blindIndex(key, options.by, options.value);
     if (!digest) return [];
-    where = options.by === "phone" ? eq(referrals.phoneLookup, digest) : eq(referrals.emailLookup, digest);
+    where =
+      options.by === "phone"
+        ? eq(referrals.phoneLookup, digest)
+        : eq(referrals.emailLookup, digest);
   }
   const rows = await db
     .select({

@@ -76,7 +76,9 @@ export type LookupKind = "phone" | "email";
 export function blindIndex(key: Buffer, kind: LookupKind, value: string): string | null {
   const normalized = kind === "phone" ? normalizePhone(value) : normalizeEmail(value);
   if (!normalized) return null;
-  return createHmac("sha256", key).update(`puente/referral-lookup/${kind}\0${normalized}`).digest("hex");
+  return createHmac("sha256", key)
+    .update(`puente/referral-lookup/${kind}\0${normalized}`)
+    .digest("hex");
 }
 
 const LOOKUP_KEY_BYTES = 32;

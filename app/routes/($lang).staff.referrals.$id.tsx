@@ -150,9 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     const { channel, token } = submission.value;
-    const outcome = await attempt(() =>
-      sendSlipLink(db(), { actor, referralId, channel, token }),
-    );
+    const outcome = await attempt(() => sendSlipLink(db(), { actor, referralId, channel, token }));
     if ("refusal" in outcome) {
       const { status, messageKey } = outcome.refusal;
       // The token was checked before consent: after a consent refusal it is still the link
@@ -175,8 +173,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffReferral() {
-  const { referral, services, slip, smsConfigured, languageNames } =
-    useLoaderData<typeof loader>();
+  const { referral, services, slip, smsConfigured, languageNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) =>
     actionData?.intent === intent && "result" in actionData ? actionData.result : undefined;

@@ -80,7 +80,8 @@ export async function action({ request }: ActionFunctionArgs) {
     throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
   }
   const submission = parseWithZod(formData, { schema: lookupFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), found: null }, 400);
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), found: null }, 400);
   const query = lookupQuery(submission.value.query);
   if (!query) {
     return data(

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailOutbox, referralEvents, referrals } from "#db/schema";
 import { resetConfigCache } from "~/config.server";
@@ -60,7 +61,11 @@ beforeAll(async () => {
     let raw = "";
     request.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     request.on("end", () => {
-      received.push({ method: request.method ?? "", headers: request.headers, body: JSON.parse(raw) });
+      received.push({
+        method: request.method ?? "",
+        headers: request.headers,
+        body: JSON.parse(raw),
+      });
       response.writeHead(providerStatus, { "Content-Type": "application/json" });
       response.end(JSON.stringify({ id: `msg-${received.length}` }));
     });
@@ -124,7 +129,9 @@ describe("reference codes", () => {
       expect(row.referenceCode).not.toMatch(/[01ILOU]/);
       codes.add(row.referenceCode!);
       const detail = await getReferral(env().db, { actor: staff, referralId });
-      expect(detail.referenceCode).toBe(`${row.referenceCode!.slice(0, 4)}-${row.referenceCode!.slice(4)}`);
+      expect(detail.referenceCode).toBe(
+        `${row.referenceCode!.slice(0, 4)}-${row.referenceCode!.slice(4)}`,
+      );
     }
     expect(codes.size).toBe(12);
     for (let index = 0; index < 2000; index++) {
@@ -145,8 +152,28 @@ describe("reference codes", () => {
     expect((await rowOf(second.referralId)).referenceCode).toBe("K7MQ3XTP");
     // The unique constraint itself refuses a duplicate.
     await expect(
-      env().db.update(referrals).set({ referenceCode: taken }).where(eq(referrals.id, second.referralId)),
+      env()
+        .db.update(referrals)
+        .set({ referenceCode: taken })
+        .where(eq(referrals.id, second.referralId)),
     ).rejects.toThrow();
+  });
+
+  it("are given to referrals made before codes existed by the migration, one per row", async () => {
+    const made = [await refer(), await refer(), await refer()].map((created) => created.referralId);
+    await env()
+      .db.update(referrals)
+      .set({ referenceCode: null })
+      .where(inArray(referrals.id, made));
+    const migration = readFileSync("db/migrations/0009_referral_handover.sql", "utf8");
+    const backfill = migration.slice(migration.indexOf('UPDATE "referrals"'));
+    await env().db.execute(sql.raw(backfill));
+    const codes = await env()
+      .db.select({ code: referrals.referenceCode })
+      .from(referrals)
+      .where(inArray(referrals.id, made));
+    expect(codes.every(({ code }) => /^[2-9A-HJKMNP-TV-Z]{8}$/.test(code ?? ""))).toBe(true);
+    expect(new Set(codes.map(({ code }) => code)).size).toBe(3);
   });
 
   it("are read however they are typed or read out", () => {
@@ -156,7 +183,10 @@ describe("reference codes", () => {
     expect(parseReferenceCode("K7MO-3XTP")).toBeNull(); // O is not in the alphabet
     expect(lookupQuery("k7mq-3xtp")).toEqual({ by: "code", value: "K7MQ3XTP" });
     expect(lookupQuery("(917) 555-0142")).toEqual({ by: "phone", value: "(917) 555-0142" });
-    expect(lookupQuery("Someone@Example.net")).toEqual({ by: "email", value: "Someone@Example.net" });
+    expect(lookupQuery("Someone@Example.net")).toEqual({
+      by: "email",
+      value: "Someone@Example.net",
+    });
     expect(lookupQuery("asylum")).toBeNull();
   });
 });
@@ -198,7 +228,11 @@ describe("the blind index of phone and email", () => {
       expect(stored).not.toContain(clear);
     }
 
-    const byPhone = await findReferrals(env().db, { actor: staff, by: "phone", value: "718 555 0199" });
+    const byPhone = await findReferrals(env().db, {
+      actor: staff,
+      by: "phone",
+      value: "718 555 0199",
+    });
     expect(byPhone.map((found) => found.id)).toContain(referralId);
 
     await transitionReferral(env().db, {
@@ -213,7 +247,11 @@ describe("the blind index of phone and email", () => {
     expect(purged.purgedAt).not.toBeNull();
     expect(purged.phoneLookup).toBeNull();
     expect(purged.emailLookup).toBeNull();
-    const after = await findReferrals(env().db, { actor: staff, by: "phone", value: "718 555 0199" });
+    const after = await findReferrals(env().db, {
+      actor: staff,
+      by: "phone",
+      value: "718 555 0199",
+    });
     expect(after.map((found) => found.id)).not.toContain(referralId);
     // The reference code names nobody: it still finds the referral.
     const byCode = await findReferrals(env().db, {
@@ -228,7 +266,10 @@ describe("the blind index of phone and email", () => {
 describe("sending the slip link", () => {
   it("queues an email to the person, with the link and code, on the timeline without the address", async () => {
     const { referralId, slipToken } = await refer({ email: "rosa.q@example.org" });
-    const before = await env().db.select().from(mailOutbox).where(eq(mailOutbox.to, "rosa.q@example.org"));
+    const before = await env()
+      .db.select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, "rosa.q@example.org"));
     const outcome = await sendSlipLink(env().db, {
       actor: staff,
       referralId,
@@ -236,7 +277,10 @@ describe("sending the slip link", () => {
       token: slipToken,
     });
     expect(outcome).toBe("queued");
-    const mails = await env().db.select().from(mailOutbox).where(eq(mailOutbox.to, "rosa.q@example.org"));
+    const mails = await env()
+      .db.select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, "rosa.q@example.org"));
     expect(mails.length).toBe(before.length + 1);
     const mail = mails.at(-1)!;
     const row = await rowOf(referralId);
@@ -263,7 +307,10 @@ describe("sending the slip link", () => {
 
   it("delivers a text message to the provider with the number in E.164 and the link", async () => {
     providerStatus = 200;
-    const { referralId, slipToken } = await refer({ phone: "(646) 555-0123", preferredLanguage: "en" });
+    const { referralId, slipToken } = await refer({
+      phone: "(646) 555-0123",
+      preferredLanguage: "en",
+    });
     received.length = 0;
     const outcome = await sendSlipLink(env().db, {
       actor: staff,

@@ -1,7 +1,15 @@
 import type { QrCodePath } from "../qr.server";
 
 /** A QR code from the server (qr.server.ts), as an image with an accessible name. */
-export function QrCode({ qr, label, className }: { qr: QrCodePath; label: string; className?: string }) {
+export function QrCode({
+  qr,
+  label,
+  className,
+}: {
+  qr: QrCodePath;
+  label: string;
+  className?: string;
+}) {
   return (
     <svg
       role="img"

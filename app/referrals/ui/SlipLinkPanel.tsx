@@ -121,7 +121,9 @@ function SendSlipForm({
       ) : null}
       {result?.outcome ? (
         <p
-          className={result.outcome === "failed" ? "notice notice--error" : "notice notice--success"}
+          className={
+            result.outcome === "failed" ? "notice notice--error" : "notice notice--success"
+          }
           role={result.outcome === "failed" ? "alert" : "status"}
         >
           {t(`send.result.${result.outcome}`)}
