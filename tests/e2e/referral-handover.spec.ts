@@ -55,10 +55,8 @@ async function lookUp(page: Page, query: string) {
   return lookup.getByRole("table", { name: "Referrals found" });
 }
 
-test("staff hand the slip over by QR code, email and text message, then find it by code and phone", async ({
-  page,
-}) => {
-  await signIn(page);
+/** Staff (signed in) refer the person to the organization's bond service; the referral's URL. */
+async function refer(page: Page, person: { callName: string; phone: string; email: string }) {
   await page.goto(`/en/search?q=${encodeURIComponent(QUERY)}`);
   const result = page
     .getByRole("article")
@@ -66,11 +64,11 @@ test("staff hand the slip over by QR code, email and text message, then find it 
     .first();
   const serviceName = (await result.getByRole("heading").textContent())!.trim();
   await result.getByRole("link", { name: `Refer someone to ${serviceName}` }).click();
-  await page.getByLabel("How to call the person").fill(PERSON.callName);
+  await page.getByLabel("How to call the person").fill(person.callName);
   await page.getByLabel("Preferred language").selectOption({ label: "English" });
-  await page.getByLabel("Phone (optional)").fill(PERSON.phone);
+  await page.getByLabel("Phone (optional)").fill(person.phone);
   await page.getByLabel("The person agreed to be contacted by phone").check();
-  await page.getByLabel("Email (optional)").fill(PERSON.email);
+  await page.getByLabel("Email (optional)").fill(person.email);
   await page.getByLabel("The person agreed to be contacted by email").check();
   await page
     .getByRole("group", { name: "What does the person need help with?" })
@@ -78,7 +76,14 @@ test("staff hand the slip over by QR code, email and text message, then find it 
     .check();
   await page.getByRole("button", { name: "Make the referral" }).click();
   await expect(page.getByText("The referral was sent to the organization.")).toBeVisible();
-  const referralUrl = page.url();
+  return page.url();
+}
+
+test("staff hand the slip over by QR code, email and text message, then find it by code and phone", async ({
+  page,
+}) => {
+  await signIn(page);
+  const referralUrl = await refer(page, PERSON);
 
   // The link, its QR code (drawn by the server) and the reference code.
   const panel = page.getByRole("region", { name: "The person's slip link", exact: true });
@@ -137,10 +142,26 @@ test("staff hand the slip over by QR code, email and text message, then find it 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the call-back lookup works as a plain form", async ({ page }) => {
+  test("sending by email and the call-back lookup work as plain forms", async ({ page }) => {
     await signIn(page);
-    const found = await lookUp(page, "ZZZZ-ZZZZ");
-    await expect(found).toHaveCount(0);
+    const email = "no-script.handover@example.org";
+    const referralUrl = await refer(page, { callName: "Wen", phone: "(347) 555-0188", email });
+    const panel = page.getByRole("region", { name: "The person's slip link", exact: true });
+    const code = (await panel.locator(".reference-code").textContent())!.trim();
+    await panel.getByRole("button", { name: "Send by email" }).click();
+    // The page comes back from the form post with the link still there to hand over.
+    await expect(panel.getByText("The link is on its way to the person by email.")).toBeVisible();
+    await expect(panel.getByRole("img", { name: "QR code of the slip link" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText(
+      "Slip link sent by email",
+    );
+
+    const found = await lookUp(page, email);
+    await found.getByRole("link", { name: code }).click();
+    await expect(page).toHaveURL(referralUrl);
+
+    const none = await lookUp(page, "ZZZZ-ZZZZ");
+    await expect(none).toHaveCount(0);
     await expect(page.getByText("No referral matches.", { exact: false })).toBeVisible();
   });
 });
