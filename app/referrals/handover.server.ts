@@ -191,7 +191,7 @@ export async function findReferrals(
     where = eq(referrals.referenceCode, code);
   } else {
     const key = lookupKey();
-    if (!key) throw new DomainError(503, "lookup.errors.off", "referrals");
+    if (!key) throw new DomainError(409, "lookup.errors.off", "referrals");
     const digest = blindIndex(key, options.by, options.value);
     if (!digest) return [];
     where =
