@@ -413,6 +413,30 @@ describe("sending the slip link", () => {
     expect(result.data.send.outcome).toBe("sent");
     expect(result.data.slip.link).toContain(`/r/${slipToken}`);
 
+    // A link that is no longer the current one is refused, and not shown again.
+    const stale = await requestAs(env().db, staff, `/en/staff/referrals/${referralId}`, {
+      method: "POST",
+      body: formBody({
+        intent: "sendSlip",
+        channel: "email",
+        token: randomBytes(16).toString("base64url"),
+      }),
+    });
+    const refusedStale = (await detailRoute.action({
+      request: stale,
+      params: { lang: "en", id: referralId },
+      context: {},
+    })) as unknown as {
+      data: { send: { error: string }; slip: unknown };
+      init: { status: number };
+    };
+    expect(refusedStale.init.status).toBe(409);
+    expect(refusedStale.data).toEqual({
+      intent: "sendSlip",
+      send: { error: "send.errors.slipChanged" },
+      slip: null,
+    });
+
     const stranger = editorOf(org.organizationId);
     const refused = await requestAs(env().db, stranger, `/en/staff/referrals/${referralId}`, {
       method: "POST",

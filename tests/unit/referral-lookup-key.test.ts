@@ -17,7 +17,9 @@ describe("the blind index's key (REFERRAL_LOOKUP_KEY)", () => {
       REFERRAL_LOOKUP_KEY: key.toString("base64"),
     });
     expect(lookupKeyFromConfig(settings)).toEqual(key);
-    expect(() => parseConfig({ REFERRAL_LOOKUP_KEY: "short" })).toThrow(/REFERRAL_LOOKUP_KEY/);
+    expect(() => parseConfig({ NODE_ENV: "production", REFERRAL_LOOKUP_KEY: "short" })).toThrow(
+      /REFERRAL_LOOKUP_KEY/,
+    );
   });
 
   it("is generated once beside the embedded encryption key, never in the data directory", () => {

@@ -46,7 +46,15 @@ export function SlipLinkPanel({
   useEffect(() => {
     setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard?.writeText);
   }, []);
-  if (!slip) return null;
+  if (!slip) {
+    // A send refused because the link is no longer the current one: the link is not shown
+    // again, the reason is (and "Make a new slip link" is on the page).
+    return sendResult?.error ? (
+      <p className="notice notice--error" role="alert">
+        {t(sendResult.error)}
+      </p>
+    ) : null;
+  }
   const { link } = slip;
   const copy = () => {
     navigator.clipboard.writeText(link).then(
