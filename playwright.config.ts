@@ -6,6 +6,13 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = path.join(os.tmpdir(), `puente-e2e-${port}`);
+/**
+ * Where the app sends text messages during browser tests: a stand-in SMS provider that
+ * tests/e2e/referral-handover.spec.ts starts on this port for its own duration (nothing
+ * listens there otherwise, and no other spec sends a text message). Exported to the workers.
+ */
+const smsPort = Number(process.env.E2E_SMS_PORT ?? port + 50);
+process.env.E2E_SMS_PORT = String(smsPort);
 
 // A fresh embedded database and index for every run (only in the runner, not in workers).
 if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
@@ -60,6 +67,9 @@ export default defineConfig({
       // Links in emails and on referral slips point where the browser is.
       PUBLIC_URL: baseURL,
       SEARCH_SYNC_INTERVAL_MS: "200",
+      SMS_API_URL: `http://127.0.0.1:${smsPort}/messages`,
+      SMS_API_TOKEN: "e2e-stand-in",
+      SMS_FROM: "+15550001111",
     },
   },
 });

@@ -174,6 +174,25 @@ const envSchema = z.object({
   REFERRAL_INACTIVE_DAYS: z.coerce.number().int().min(7).max(3650).default(60),
   /** Days a referral slip link keeps working. */
   REFERRAL_SLIP_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  /**
+   * Key of the blind index that finds a referral by the person's phone or email (HMAC-SHA256):
+   * 32 bytes in base64, apart from DATA_ENCRYPTION_KEY. Unset: generated next to the embedded
+   * encryption key, derived from DATA_ENCRYPTION_KEY in development and tests, else lookup by
+   * phone or email is off (app/referrals/lookup.server.ts).
+   */
+  REFERRAL_LOOKUP_KEY: base64Key.optional(),
+  /**
+   * Text messages (the slip link) go through an HTTP API: a JSON POST of {from, to, text} to
+   * SMS_API_URL with "Authorization: Bearer SMS_API_TOKEN". Unset: SMS is not offered.
+   */
+  SMS_API_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+    .optional(),
+  SMS_API_TOKEN: z.string().optional(),
+  /** The sender the provider shows (a number or an alphanumeric id), sent as "from". */
+  SMS_FROM: z.string().max(40).optional(),
   // The coalition's own facts (app/coalition.ts), so another coalition runs Puente unchanged.
   COALITION_TIME_ZONE: z
     .string()

@@ -25,7 +25,9 @@ export type AuditAction =
   /** An import wrote the listing; `after.source` names the file or folder. */
   | "import"
   | "referral.copied"
-  | "referral.personal_data.read";
+  | "referral.personal_data.read"
+  /** Staff looked a referral up (by code, phone or email; never the value itself). */
+  | "referral.lookup";
 
 export interface AuditEntry {
   actor: Actor | null;

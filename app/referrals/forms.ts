@@ -90,6 +90,19 @@ export const followUpFormSchema = z.object({
   followUpOn: isoDate.optional(),
 });
 
+/** Send the slip link (posted with the token the page was shown, checked against its hash). */
+export const sendSlipFormSchema = z.object({
+  intent: z.literal("sendSlip"),
+  channel: z.enum(["email", "sms"], required),
+  token: z.string(required).regex(/^[A-Za-z0-9_-]{22,64}$/, "send.errors.slipChanged"),
+});
+
+/** The call-back lookup on the staff referrals page: a code, a phone number or an email. */
+export const lookupFormSchema = z.object({
+  intent: z.literal("lookup"),
+  query: z.string(required).trim().min(1, "form.errors.required").max(254, "form.errors.tooLong"),
+});
+
 export const slipResponseSchema = z.object({
   response: z.enum(["got_help", "could_not_reach"]),
 });

@@ -7,6 +7,7 @@ import {
   referralSlipReveals,
   services,
   serviceTranslations,
+  users,
 } from "#db/schema";
 import { can, type Actor } from "~/accounts/permissions";
 import { recordAudit } from "~/audit/audit.server";
@@ -18,6 +19,8 @@ import { DataKeys, resealReferral, type DataKey } from "./data-keys.server";
 import { DomainError } from "~/http/errors";
 import { isId } from "~/http/params.server";
 import { erasureDate, retentionPolicy } from "./retention.server";
+import { formatReferenceCode, lookupColumns, lookupKey, newReferenceCode } from "./lookup.server";
+import { smsSettings } from "./sms.server";
 import type { ReferralFormValues } from "./forms";
 import {
   notifyReceivingOrganization,
@@ -234,6 +237,42 @@ export function defaultFollowUpOn(now: Date): string {
   return addDays(coalitionToday(now).isoDate, FOLLOW_UP_AFTER_DAYS);
 }
 
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const pg = cause as Error & { code?: string; constraint_name?: string };
+    if (pg.code === "23505" && pg.constraint_name === constraint) return true;
+  }
+  return false;
+}
+
+/**
+ * Gives a referral its reference code: a fresh random one, drawn again (in a savepoint) in the
+ * rare case another referral already has it. Returns the code.
+ */
+export async function assignReferenceCode(
+  tx: DbOrTx,
+  referralId: string,
+  generate: () => string = newReferenceCode,
+): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const code = generate();
+    try {
+      await tx.transaction(async (savepoint) => {
+        await savepoint
+          .update(referrals)
+          .set({ referenceCode: code })
+          .where(eq(referrals.id, referralId));
+      });
+      return code;
+    } catch (error) {
+      if (!isUniqueViolation(error, "referrals_reference_code_unique")) throw error;
+    }
+  }
+  throw new DomainError(500, "errors.badRequest", "referrals", {
+    detail: "no free reference code after 10 draws",
+  });
+}
+
 /** What a referral made now becomes: "sent" only when someone can receive it. */
 export interface CreatedReferral {
   referralId: string;
@@ -289,9 +328,11 @@ async function insertReferral(
     copiedFromId: input.copiedFromId ?? null,
     personalData: sealed.ciphertext,
     keyId: sealed.keyId,
+    ...lookupColumns(lookupKey(), input.personal),
     createdAt: now,
     updatedAt: now,
   });
+  await assignReferenceCode(tx, referralId);
   await addEvent(tx, dataKey, {
     referralId,
     actor: eventActor(actor),
@@ -355,7 +396,7 @@ async function lockReferral(tx: DbOrTx, referralId: string): Promise<ReferralRow
 }
 
 /** Not found for whoever may not read it (never reveal that a referral exists), else 403. */
-function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow): void {
+export function assertMay(actor: Actor, action: "update" | "create", row: ReferralRow): void {
   const target = permissionTarget(row);
   if (!can(actor, "read", "referral", target))
     throw new DomainError(404, "errors.notFound", "referrals");
@@ -620,7 +661,13 @@ export async function setFollowUp(
 export interface TimelineEvent {
   id: string;
   at: string;
+  /** A status change, or a send of the slip link (by email or text message). */
+  kind: "status" | "slip_email" | "slip_sms";
+  /** For a send: queued (email), sent (SMS provider accepted it) or failed (reason in code). */
+  delivery: "queued" | "sent" | "failed" | null;
   actorKind: "staff" | "organization" | "person" | "system";
+  /** Who, for an entry by staff or an editor (their account's name). */
+  actorName: string | null;
   fromStatus: ReferralStatus | null;
   toStatus: ReferralStatus;
   code: string | null;
@@ -629,6 +676,10 @@ export interface TimelineEvent {
 
 export interface ReferralDetail {
   id: string;
+  /** "K7MQ-3XTP": printed on the slip, read out by the person when they call back. */
+  referenceCode: string | null;
+  /** Ways the slip link may be sent to the person: consent given, and SMS configured. */
+  canSend: { email: boolean; sms: boolean };
   status: ReferralStatus;
   mode: ReferralMode;
   createdAt: string;
@@ -704,16 +755,20 @@ export async function getReferral(
         })
       : null;
   const events = await db
-    .select()
+    .select({ event: referralEvents, actorName: users.name })
     .from(referralEvents)
+    .leftJoin(users, eq(users.id, referralEvents.actorUserId))
     .where(eq(referralEvents.referralId, referral.id))
     .orderBy(asc(referralEvents.at), asc(referralEvents.sequence));
   const timeline: TimelineEvent[] = [];
-  for (const event of events) {
+  for (const { event, actorName } of events) {
     timeline.push({
       id: event.id,
       at: event.at.toISOString(),
+      kind: event.kind,
+      delivery: event.delivery,
       actorKind: event.actorKind,
+      actorName: actorName ?? null,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       code: event.code,
@@ -768,8 +823,14 @@ export async function getReferral(
     });
   }
 
+  const canManage = can(actor, "create", "referral", { organizationId: referral.organizationId });
   return {
     id: referral.id,
+    referenceCode: formatReferenceCode(referral.referenceCode),
+    canSend: {
+      email: canManage && !!personal?.email && personal.consent.email,
+      sms: canManage && !!personal?.phone && personal.consent.phone && smsSettings() !== null,
+    },
     status: referral.status,
     mode: referral.mode,
     createdAt: referral.createdAt.toISOString(),
@@ -808,7 +869,7 @@ export async function getReferral(
     nextStatuses: can(actor, "update", "referral", permissionTarget(referral))
       ? nextStatuses(referral.status, sideOf(actor))
       : [],
-    canManage: can(actor, "create", "referral", { organizationId: referral.organizationId }),
+    canManage,
   };
 }
 

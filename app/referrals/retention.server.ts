@@ -120,7 +120,16 @@ export async function purgeExpiredPersonalData(
   return db.transaction(async (tx) => {
     const purged = await tx
       .update(referrals)
-      .set({ personalData: null, keyId: null, purgedAt: now, updatedAt: now })
+      // The blind indexes go with the personal data: a purged referral cannot be found by the
+      // person's phone or email any more (its reference code stays: it names nobody).
+      .set({
+        personalData: null,
+        keyId: null,
+        phoneLookup: null,
+        emailLookup: null,
+        purgedAt: now,
+        updatedAt: now,
+      })
       .where(
         and(
           isNotNull(referrals.closedAt),

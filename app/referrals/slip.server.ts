@@ -13,6 +13,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type { DbOrTx } from "~/db.server";
 import { dataKeyRing } from "./crypto.server";
 import { DataKeys } from "./data-keys.server";
+import { formatReferenceCode } from "./lookup.server";
 import { openPersonalData } from "./personal-data.server";
 import { hashSlipToken, lockReferral, transitionFromSlip } from "./referrals.server";
 import { canTransition } from "./workflow";
@@ -24,6 +25,8 @@ import { canTransition } from "./workflow";
  */
 export interface Slip {
   callName: string | null;
+  /** "K7MQ-3XTP": the person reads it out when they call the coalition back. */
+  referenceCode: string | null;
   preferredLanguage: string;
   expiresAt: string;
   organization: { name: string; website: string | null; email: string | null };
@@ -175,6 +178,7 @@ export async function getSlip(
     kind: "ok",
     slip: {
       callName,
+      referenceCode: formatReferenceCode(referral.referenceCode),
       preferredLanguage: referral.preferredLanguage,
       expiresAt: referral.slipExpiresAt.toISOString(),
       organization: {

@@ -16,7 +16,9 @@ import { isLocale, LOCALES, localePath } from "~/i18n/locales";
 import { metaT } from "~/i18n/meta";
 import { slipResponseSchema } from "~/referrals/forms";
 
+import { slipHandover } from "~/referrals/http.server";
 import { getSlip, respondFromSlip } from "~/referrals/slip.server";
+import { QrCode } from "~/referrals/ui/QrCode";
 import { DateText } from "~/referrals/ui/Dates";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
@@ -73,10 +75,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
   };
   if (result.kind !== "ok") {
-    return data({ result, hours: [], thanks }, { status: result.kind === "expired" ? 410 : 404 });
+    return data(
+      { result, hours: [], thanks, qr: null },
+      { status: result.kind === "expired" ? 410 : 404 },
+    );
   }
   const locale = urlLocale ?? (await detectLocale(request, undefined));
-  return { result, hours: weeklyHours(result.slip.hours, LOCALES[locale].intl), thanks };
+  return {
+    result,
+    hours: weeklyHours(result.slip.hours, LOCALES[locale].intl),
+    thanks,
+    // The slip's own link (without a language: it opens in the person's), for a printout.
+    qr: slipHandover(token).qr,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralSlip() {
-  const { result, hours, thanks } = useLoaderData<typeof loader>();
+  const { result, hours, thanks, qr } = useLoaderData<typeof loader>();
   const { t } = useReferralLabels();
   if (result.kind !== "ok") {
     return (
@@ -245,6 +256,30 @@ export default function ReferralSlip() {
         )}
         <PrintButton />
       </section>
+
+      {slip.referenceCode || qr ? (
+        <section aria-labelledby="slip-code-heading" className="slip__handover">
+          {slip.referenceCode ? (
+            <div>
+              <h2 id="slip-code-heading">{t("slip.referenceCode")}</h2>
+              <p className="reference-code" dir="ltr">
+                {slip.referenceCode}
+              </p>
+              <p className="hint">{t("slip.referenceHint")}</p>
+            </div>
+          ) : (
+            <h2 id="slip-code-heading" className="visually-hidden">
+              {t("slip.qrLabel")}
+            </h2>
+          )}
+          {qr ? (
+            <figure className="slip__qr">
+              <QrCode qr={qr} label={t("slip.qrLabel")} />
+              <figcaption className="hint">{t("slip.qrHint")}</figcaption>
+            </figure>
+          ) : null}
+        </section>
+      ) : null}
 
       <Hotlines />
 

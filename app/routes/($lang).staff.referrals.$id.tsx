@@ -16,14 +16,17 @@ import { pageTitle } from "~/i18n/meta";
 import {
   followUpFormSchema,
   referToAnotherFormSchema,
+  sendSlipFormSchema,
   transitionFormSchema,
 } from "~/referrals/forms";
+import { sendSlipLink } from "~/referrals/handover.server";
 import {
   languageNamesFor,
   requestLocale,
-  slipLink,
+  slipHandover,
   staffReferralPath,
 } from "~/referrals/http.server";
+import { smsSettings } from "~/referrals/sms.server";
 import {
   getReferral,
   issueSlipLink,
@@ -62,15 +65,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const services = referral.canManage
     ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
     : [];
+  const slip = slipToken ? slipHandover(slipToken) : null;
   return {
     referral,
     services,
-    slipLink: slipToken ? slipLink(slipToken) : null,
+    slipLink: slip?.link ?? null,
+    slip,
+    smsConfigured: smsSettings() !== null,
     languageNames: languageNamesFor(locale, [referral.preferredLanguage]),
   };
 }
 
-type Intent = "transition" | "referToAnother" | "followUp" | "newSlip";
+type Intent = "transition" | "referToAnother" | "followUp" | "newSlip" | "sendSlip";
 
 function refused(intent: Intent, result: SubmissionResult<string[]>, status: number) {
   return data({ intent, result }, { status });
@@ -135,6 +141,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, { kind: "success", message: "referrals:flash.followUpSaved" });
   }
 
+  if (intent === "sendSlip") {
+    const submission = parseWithZod(formData, { schema: sendSlipFormSchema });
+    if (submission.status !== "success") {
+      return data(
+        { intent, send: { error: "send.errors.slipChanged" }, slip: null },
+        { status: 400 },
+      );
+    }
+    const { channel, token } = submission.value;
+    const outcome = await attempt(() => sendSlipLink(db(), { actor, referralId, channel, token }));
+    if ("refusal" in outcome) {
+      const { status, messageKey } = outcome.refusal;
+      // The token was checked before consent: after a consent refusal it is still the link
+      // this page showed, so the panel stays to hand it over another way.
+      const stillValid = messageKey !== "send.errors.slipChanged" && status === 400;
+      return data(
+        { intent, send: { error: messageKey }, slip: stillValid ? slipHandover(token) : null },
+        { status },
+      );
+    }
+    return data({ intent, send: { outcome: outcome.value }, slip: slipHandover(token) });
+  }
+
   if (intent === "newSlip") {
     await orRespond(() => issueSlipLink(db(), { actor, referralId }));
     return redirectWithFlash(here, { kind: "success", message: "referrals:flash.newSlip" });
@@ -144,17 +173,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffReferral() {
-  const { referral, services, slipLink, languageNames } = useLoaderData<typeof loader>();
+  const { referral, services, slip, smsConfigured, languageNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) =>
-    actionData?.intent === intent ? actionData.result : undefined;
+    actionData?.intent === intent && "result" in actionData ? actionData.result : undefined;
+  const sent = actionData?.intent === "sendSlip" && "send" in actionData ? actionData : undefined;
   return (
     <>
       <BackLink />
       <ReferralPage
         key={referral.status}
         referral={referral}
-        slipLink={slipLink}
+        slip={slip ?? sent?.slip ?? null}
+        smsConfigured={smsConfigured}
+        sendResult={sent?.send}
         languageNames={languageNames}
         detailPath={(id) => `/staff/referrals/${id}`}
         transitionResult={resultFor("transition")}

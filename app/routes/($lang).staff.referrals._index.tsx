@@ -1,5 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, FormMessages, TextField } from "~/components/form-fields";
+import { DateText } from "~/referrals/ui/Dates";
+import { StatusBadge } from "~/referrals/ui/StatusBadge";
+import {
+  findReferrals,
+  lookupAvailable,
+  lookupQuery,
+  type FoundReferral,
+} from "~/referrals/handover.server";
+import { DomainError } from "~/http/errors";
+import { readForm } from "~/http/form.server";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { CATEGORY_CODES } from "#db/codes/categories";
@@ -11,6 +29,7 @@ import { listStaffReferrals } from "~/referrals/dashboard.server";
 import {
   DASHBOARD_VIEWS,
   dashboardFiltersSchema,
+  lookupFormSchema,
   searchParamsObject,
   type DashboardFilters,
 } from "~/referrals/forms";
@@ -22,7 +41,7 @@ import { REFERRAL_STATUSES } from "#db/codes/referrals";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
 
-import { orRespond } from "~/http/responses.server";
+import { attempt, orRespond, refusalResponse } from "~/http/responses.server";
 
 export const links = referralLinks;
 
@@ -40,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const dashboard = await orRespond(() => listStaffReferrals(db(), { actor, filters }));
   return {
     ...dashboard,
+    lookupByContact: lookupAvailable(),
     filters,
     languageNames: languageNamesFor(locale, [
       ...COMMON_SERVICE_LANGUAGES,
@@ -47,6 +67,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...(filters.language ? [filters.language] : []),
     ]),
   };
+}
+
+/**
+ * The call-back lookup: a POST, so a phone number or email never sits in a URL (history,
+ * proxy logs). Staff only; the domain function refuses anyone else.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const formData = await readForm(request);
+  if (formData.get("intent") !== "lookup") {
+    throw refusalResponse(new DomainError(400, "errors.badRequest", "referrals"));
+  }
+  const submission = parseWithZod(formData, { schema: lookupFormSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), found: null }, 400);
+  const query = lookupQuery(submission.value.query);
+  if (!query) {
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { query: ["lookup.errors.unrecognised"] } }),
+        found: null,
+      },
+      400,
+    );
+  }
+  const outcome = await attempt(() => findReferrals(db(), { actor, ...query }));
+  if ("refusal" in outcome) {
+    return data(
+      { result: submission.reply({ formErrors: [outcome.refusal.messageKey] }), found: null },
+      outcome.refusal.status,
+    );
+  }
+  return { result: submission.reply(), found: outcome.value };
 }
 
 /** The query string for a view, keeping the other filters. */
@@ -58,8 +111,17 @@ function queryFor(filters: DashboardFilters, changes: Partial<DashboardFilters>)
 }
 
 export default function StaffReferrals() {
-  const { items, truncated, counts, organizations, filters, languageNames, policy } =
-    useLoaderData<typeof loader>();
+  const {
+    items,
+    truncated,
+    counts,
+    organizations,
+    filters,
+    languageNames,
+    policy,
+    lookupByContact,
+  } = useLoaderData<typeof loader>();
+  const lookup = useActionData<typeof action>();
   const labels = useReferralLabels();
   const { t } = labels;
   const href = useLocalePath();
@@ -77,6 +139,12 @@ export default function StaffReferrals() {
         <Link to={href("/search")}>{t("dashboard.makeReferral")}</Link> ·{" "}
         <Link to={href("/staff/reports")}>{t("dashboard.reports")}</Link>
       </p>
+
+      <LookupForm
+        lastResult={lookup?.result}
+        found={lookup?.found ?? null}
+        byContact={lookupByContact}
+      />
 
       <nav aria-label={t("dashboard.viewsLabel")} className="view-tabs">
         <ul>
@@ -158,6 +226,94 @@ export default function StaffReferrals() {
       )}
       {truncated ? <p className="hint">{t("dashboard.truncated")}</p> : null}
     </div>
+  );
+}
+
+function LookupForm({
+  lastResult,
+  found,
+  byContact,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  found: FoundReferral[] | null;
+  byContact: boolean;
+}) {
+  const { t } = useReferralLabels();
+  const href = useLocalePath();
+  const [form, fields] = useForm({
+    id: "referral-lookup",
+    lastResult,
+    constraint: getZodConstraint(lookupFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: lookupFormSchema }),
+  });
+  return (
+    <section aria-labelledby="lookup-heading" className="referral-section no-print">
+      <h2 id="lookup-heading">{t("lookup.heading")}</h2>
+      {!byContact ? <p className="hint">{t("lookup.errors.off")}</p> : null}
+      <FormMessages namespace="referrals">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <input type="hidden" name="intent" value="lookup" />
+          <div className="lookup-form">
+            <TextField
+              meta={fields.query}
+              label={t("lookup.label")}
+              hint={t("lookup.hint")}
+              autoComplete="off"
+            />
+            <p>
+              <button type="submit" className="button button--primary">
+                {t("lookup.submit")}
+              </button>
+            </p>
+          </div>
+        </Form>
+      </FormMessages>
+      {found ? (
+        found.length === 0 ? (
+          <p className="notice" role="status">
+            {t("lookup.none")}
+          </p>
+        ) : (
+          <table className="referral-table">
+            <caption>{t("lookup.resultsHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("detail.referenceCode")}</th>
+                <th scope="col">{t("detail.service")}</th>
+                <th scope="col">{t("detail.status")}</th>
+                <th scope="col">{t("detail.made")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <Link to={href(`/staff/referrals/${item.id}`)}>
+                      <span className="reference-code" dir="ltr">
+                        {item.referenceCode ?? item.id.slice(0, 8)}
+                      </span>
+                    </Link>
+                  </td>
+                  <td>
+                    {item.serviceName}
+                    <br />
+                    <span className="hint">{item.organizationName}</span>
+                  </td>
+                  <td>
+                    <StatusBadge status={item.status} />
+                  </td>
+                  <td>
+                    <DateText value={item.createdAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+    </section>
   );
 }
 

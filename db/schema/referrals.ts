@@ -55,6 +55,19 @@ export const referrals = pgTable(
   "referrals",
   {
     id: id(),
+    /**
+     * Short code the person reads out on the phone ("K7MQ3XTP", shown "K7MQ-3XTP"), printed on
+     * the slip; not personal data, so it stays after the purge. Null for referrals made before
+     * codes existed (the migration gives them one).
+     */
+    referenceCode: text("reference_code").unique(),
+    /**
+     * Keyed blind indexes (HMAC-SHA256 under REFERRAL_LOOKUP_KEY, hex) of the person's phone
+     * (E.164) and email (lowercased), so staff find a referral when the person calls back
+     * without the plaintext being searchable. Personal: purged with personal_data.
+     */
+    phoneLookup: text("phone_lookup"),
+    emailLookup: text("email_lookup"),
     /** SHA-256 of the slip link's token; the token itself is shown once and never stored. */
     slipTokenHash: text("slip_token_hash").unique(),
     slipExpiresAt: timestamp("slip_expires_at", { withTimezone: true }),
@@ -110,6 +123,20 @@ export const referrals = pgTable(
     index("referrals_language_idx").on(table.preferredLanguage),
     index("referrals_service_idx").on(table.serviceId),
     index("referrals_copied_from_idx").on(table.copiedFromId),
+    index("referrals_phone_lookup_idx")
+      .on(table.phoneLookup)
+      .where(sql`${table.phoneLookup} IS NOT NULL`),
+    index("referrals_email_lookup_idx")
+      .on(table.emailLookup)
+      .where(sql`${table.emailLookup} IS NOT NULL`),
+    check(
+      "referrals_reference_code_format",
+      sql`${table.referenceCode} IS NULL OR ${table.referenceCode} ~ '^[2-9A-HJKMNP-TV-Z]{8}$'`,
+    ),
+    check(
+      "referrals_purged_has_no_lookup",
+      sql`${table.purgedAt} IS NULL OR (${table.phoneLookup} IS NULL AND ${table.emailLookup} IS NULL)`,
+    ),
     check("referrals_needs_known", arrayWithin("needs", CATEGORY_CODES)),
     check("referrals_needs_not_empty", sql`cardinality(${table.needs}) > 0`),
     check(
@@ -157,7 +184,15 @@ export const referrals = pgTable(
   ],
 );
 
-/** The timeline: every status change (and who made it), with an optional encrypted note. */
+/** What a timeline entry records: a status change, or the slip link sent to the person. */
+export const REFERRAL_EVENT_KINDS = ["status", "slip_email", "slip_sms"] as const;
+/** How a send went: queued in the mail outbox, accepted by the SMS provider, or failed. */
+export const SLIP_DELIVERIES = ["queued", "sent", "failed"] as const;
+
+/**
+ * The timeline: every status change (and who made it), with an optional encrypted note, and
+ * every sending of the slip link (channel, outcome, by whom; never the address or number).
+ */
 export const referralEvents = pgTable(
   "referral_events",
   {
@@ -169,6 +204,10 @@ export const referralEvents = pgTable(
     actorUserId: uuid("actor_user_id"),
     fromStatus: referralStatus("from_status"),
     toStatus: referralStatus("to_status").notNull(),
+    /** "status", or a send of the slip link ("slip_email", "slip_sms": from = to = the status). */
+    kind: text("kind", { enum: REFERRAL_EVENT_KINDS }).notNull().default("status"),
+    /** For a send: queued, sent or failed; the reason of a failure goes in `code`. */
+    delivery: text("delivery", { enum: SLIP_DELIVERIES }),
     /** A decline reason or an outcome code, copied here so the timeline tells the whole story. */
     code: text("code"),
     /** Free text may name the person: encrypted like personal_data, purged with it. */
@@ -180,6 +219,11 @@ export const referralEvents = pgTable(
   },
   (table) => [
     index("referral_events_referral_idx").on(table.referralId, table.at, table.sequence),
+    check("referral_events_kind_known", inList("kind", REFERRAL_EVENT_KINDS)),
+    check(
+      "referral_events_delivery_for_sends",
+      sql`(${table.kind} = 'status') = (${table.delivery} IS NULL) AND (${table.delivery} IS NULL OR ${inList("delivery", SLIP_DELIVERIES)})`,
+    ),
     check("referral_events_note_keyed", sql`(${table.note} IS NULL) = (${table.keyId} IS NULL)`),
     check(
       "referral_events_actor_user",

@@ -3,21 +3,25 @@ import type { ReactNode } from "react";
 import type { ReferralDetail } from "../referrals.server";
 import { useReferralLabels } from "./labels";
 import { PersonalDataPanel, ReferralFacts, Timeline } from "./ReferralView";
-import { SlipLinkPanel } from "./SlipLinkPanel";
+import { SlipLinkPanel, type SlipHandover, type SlipSendResult } from "./SlipLinkPanel";
 import { TransitionForm } from "./TransitionForm";
 
 /** One referral, for staff and for the receiving organization's editors. */
 export function ReferralPage({
   referral,
-  slipLink = null,
+  slip = null,
+  smsConfigured = false,
+  sendResult,
   languageNames,
   detailPath,
   transitionResult,
   children,
 }: {
   referral: ReferralDetail;
-  /** Shown once, right after the referral or a new slip link was made. */
-  slipLink?: string | null;
+  /** Shown once, right after the referral or a new slip link was made (or sent). */
+  slip?: SlipHandover | null;
+  smsConfigured?: boolean;
+  sendResult?: SlipSendResult;
   languageNames: Record<string, string>;
   detailPath: (id: string) => string;
   transitionResult: SubmissionResult<string[]> | undefined;
@@ -29,7 +33,13 @@ export function ReferralPage({
     <div className="referral-page">
       <h1>{t("detail.heading", { service: referral.service.name })}</h1>
       <p className="lead">{referral.organization.name}</p>
-      <SlipLinkPanel link={slipLink} />
+      <SlipLinkPanel
+        slip={slip}
+        referenceCode={referral.referenceCode}
+        canSend={referral.canSend}
+        smsConfigured={smsConfigured}
+        sendResult={sendResult}
+      />
       <div className="referral-columns">
         <ReferralFacts referral={referral} languageNames={languageNames} detailPath={detailPath} />
         <PersonalDataPanel

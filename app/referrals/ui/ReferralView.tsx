@@ -25,6 +25,16 @@ export function ReferralFacts({
     <section aria-labelledby="referral-facts-heading" className="referral-section">
       <h2 id="referral-facts-heading">{t("detail.factsHeading")}</h2>
       <dl className="facts">
+        {referral.referenceCode ? (
+          <>
+            <dt>{t("detail.referenceCode")}</dt>
+            <dd>
+              <span className="reference-code" dir="ltr">
+                {referral.referenceCode}
+              </span>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("detail.status")}</dt>
         <dd>
           <StatusBadge status={referral.status} />
@@ -200,14 +210,17 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           <li key={event.id}>
             <p>
               <strong>
-                {event.fromStatus
-                  ? t("timeline.changed", {
-                      from: labels.status(event.fromStatus),
-                      to: labels.status(event.toStatus),
-                    })
-                  : t("timeline.created", { status: labels.status(event.toStatus) })}
+                {event.kind !== "status"
+                  ? t(sendLabel(event))
+                  : event.fromStatus
+                    ? t("timeline.changed", {
+                        from: labels.status(event.fromStatus),
+                        to: labels.status(event.toStatus),
+                      })
+                    : t("timeline.created", { status: labels.status(event.toStatus) })}
               </strong>
-              {event.code ? (
+              {event.kind !== "status" && event.code ? <> ({event.code})</> : null}
+              {event.kind === "status" && event.code ? (
                 <>
                   {" — "}
                   {event.toStatus === "declined"
@@ -218,6 +231,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
             </p>
             <p className="hint">
               <DateTimeText value={event.at} /> · {labels.actor(event.actorKind)}
+              {event.actorName ? <> · {event.actorName}</> : null}
             </p>
             {event.note ? <p className="preserve-lines">{event.note}</p> : null}
           </li>
@@ -225,4 +239,10 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
       </ol>
     </section>
   );
+}
+
+/** A send of the slip link on the timeline: the channel and how it went, never the address. */
+function sendLabel(event: TimelineEvent): string {
+  if (event.kind === "slip_email") return "timeline.emailQueued";
+  return event.delivery === "failed" ? "timeline.smsFailed" : "timeline.smsSent";
 }
