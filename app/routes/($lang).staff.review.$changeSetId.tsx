@@ -170,6 +170,13 @@ export default function ReviewChangeSet() {
         <dt>{t("review.status")}</dt>
         <dd>{t(`portal:changeSets.statuses.${changeSet.status}`)}</dd>
       </dl>
+      {pending && entityExists ? (
+        <p>
+          <Link to={href(`/portal/changes/${changeSet.id}/preview`)}>
+            {t("portal:preview.link")}
+          </Link>
+        </p>
+      ) : null}
       {actionData?.conflict ? (
         <p className="notice notice--error" role="alert">
           {t(actionData.conflict)}
