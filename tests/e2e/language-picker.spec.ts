@@ -36,6 +36,7 @@ test.describe("languages by name", () => {
   test("without JavaScript: names typed in Spanish, an unknown one is named and kept", async ({
     browser,
   }) => {
+    test.setTimeout(150_000);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, DEMO_ACCOUNTS.editorB);
@@ -64,6 +65,7 @@ test.describe("languages by name", () => {
   });
 
   test("with JavaScript: type-ahead by any name, chips, keyboard only", async ({ page }) => {
+    test.setTimeout(150_000);
     await signIn(page, DEMO_ACCOUNTS.editorB);
     await openFirstService(page, "en");
     const combobox = page.getByRole("combobox", { name: "Other languages" });
