@@ -63,8 +63,9 @@ test.describe("refer to another service", () => {
       .check();
     await section.getByLabel("How is this referral made?").selectOption("logged");
     await section.getByRole("button", { name: "Make the new referral" }).click();
+    // The new referral's page.
+    await expect(page).not.toHaveURL(new RegExp(referralUrl.split("/").pop()!));
     await expect(page.getByText(/The referral was logged/).first()).toBeVisible();
-    expect(page.url()).not.toBe(referralUrl);
     await expect(page.getByText(OTHER_ORGANIZATION).first()).toBeVisible();
     await context.close();
   });
@@ -91,7 +92,8 @@ test.describe("refer to another service", () => {
       .check();
     await section.getByLabel("How is this referral made?").selectOption("logged");
     await section.getByRole("button", { name: "Make the new referral" }).click();
+    await expect(page).not.toHaveURL(referralUrl);
     await expect(page.getByText(/The referral was logged/).first()).toBeVisible();
-    expect(page.url()).not.toBe(referralUrl);
+    await expect(page.getByText(OTHER_ORGANIZATION).first()).toBeVisible();
   });
 });
