@@ -4,6 +4,7 @@ import { changeSets } from "#db/schema";
 import * as languagesRoute from "~/routes/($lang).portal.languages";
 import * as newPhonePage from "~/routes/($lang).portal.orgs.$orgId.phones";
 import * as editServicePage from "~/routes/($lang).portal.services.$serviceId.edit";
+import * as reviewPage from "~/routes/($lang).staff.review.$changeSetId";
 import { useTestEnvironment } from "../support/environment";
 import { requestAs, unwrapData } from "../support/requests";
 import {
@@ -12,6 +13,7 @@ import {
   ensureTaxonomy,
   insertLocation,
   insertService,
+  staffMember,
 } from "../support/factories";
 
 /* Issue 12 item 8: editors pick languages by name, in their own language, never by code. */
@@ -106,6 +108,23 @@ describe("languages by name on the listing forms", () => {
       .where(eq(changeSets.organizationId, ids.org));
     const languages = JSON.stringify(proposal?.changes);
     for (const code of ["mam", "tzh", "quc", "wo"]) expect(languages).toContain(`"${code}"`);
+  });
+
+  it("names the proposed languages on the staff review page, rare ones too", async () => {
+    const [proposal] = await env()
+      .db.select()
+      .from(changeSets)
+      .where(eq(changeSets.organizationId, ids.org));
+    const review = (await reviewPage.loader({
+      request: await requestAs(
+        env().db,
+        await staffMember(env().db),
+        `/en/staff/review/${proposal!.id}`,
+      ),
+      params: { lang: "en", changeSetId: proposal!.id },
+      context,
+    })) as { references: Record<string, string> };
+    expect(review.references).toMatchObject({ mam: "Mam", tzh: "Tzeltal", wo: "Wolof" });
   });
 
   it("re-renders the phone form with the unknown name too", async () => {
