@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, changeSets, searchOutbox, services } from "#db/schema";
-import { updateService } from "~/directory/services.server";
+import { auditLog, changeSets, organizations, searchOutbox, services } from "#db/schema";
+import { createService, updateService } from "~/directory/services.server";
 import { updateOrganizationProfile } from "~/directory/organization-editing.server";
 import * as previewPage from "~/routes/($lang).portal.changes.$changeSetId.preview";
 import * as publicPage from "~/routes/($lang).orgs.$slug";
@@ -11,6 +11,7 @@ import {
   createOrganization,
   editorOf,
   ensureTaxonomy,
+  insertLocation,
   insertService,
   staffMember,
 } from "../support/factories";
@@ -112,6 +113,59 @@ describe("previewing a pending change", () => {
     );
     expect(headers.get("Cache-Control")).toBe("private, no-store");
     expect(headers.get("X-Robots-Tag")).toMatch(/noindex/);
+  });
+
+  it("shows a proposed new service, and a listing that is not public yet, as they will be", async () => {
+    const { db } = env();
+    const organization = await createOrganization(db, { status: "draft" });
+    const location = await insertLocation(db, organization.id);
+    const editor = await editorOf(db, organization.id);
+    const outcome = await createService(db, {
+      actor: editor,
+      organizationId: organization.id,
+      fields: {
+        name: "Citizenship workshop for elders",
+        alternateName: null,
+        description: "Group help with naturalization forms.",
+        url: null,
+        email: null,
+        fees: "free",
+        feesDescription: null,
+        eligibilityDescription: null,
+        applicationProcess: null,
+        acceptingNewClients: true,
+        takesDetainedCases: false,
+        deliveryMethods: ["in_person"],
+        providerTypes: [],
+        populations: [],
+        courtsServed: [],
+        categories: ["naturalization"],
+        languages: ["en", "ctu"],
+        statewide: false,
+        counties: [],
+        locationIds: [location.id],
+        hours: [],
+      },
+    });
+    if (outcome.status !== "pending") throw new Error("expected a pending change set");
+    const data = (await previewPage.loader({
+      request: await requestAs(db, editor, `/en/portal/changes/${outcome.changeSetId}/preview`),
+      params: { lang: "en", changeSetId: outcome.changeSetId },
+      context,
+    })) as Loaded;
+    expect(data.unpublished).toBe(true);
+    expect(data.view.services.map((service) => service.name.text)).toEqual([
+      "Citizenship workshop for elders",
+    ]);
+    expect(data.view.languageNames).toMatchObject({ ctu: "Ch'ol" });
+    expect(
+      await db.select().from(services).where(eq(services.organizationId, organization.id)),
+    ).toEqual([]);
+    const [still] = await db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, organization.id));
+    expect(still?.status).toBe("draft");
   });
 
   it("is gone once the change is no longer pending", async () => {
