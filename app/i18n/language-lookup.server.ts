@@ -51,14 +51,9 @@ export function normalizeLanguageName(text: string): string {
     .trim();
 }
 
-const lookups = new Map<string, Lookup>();
-
-function lookupFor(intl: string): Lookup {
-  const cached = lookups.get(intl);
-  if (cached) return cached;
-  const byName = new Map<string, Entry>();
-  const entries: Lookup["entries"] = [];
-  const add = (code: string, label: string | undefined, rank: number, priority: number) => {
+/** Adds names to a lookup; where two languages share a name, the lower rank, then priority, wins. */
+function adder(lookup: Lookup) {
+  return (code: string, label: string | undefined, rank: number, priority: number) => {
     if (!label) return;
     const entry = { code, label, rank, priority };
     for (const key of new Set([
@@ -67,49 +62,90 @@ function lookupFor(intl: string): Lookup {
       normalizeLanguageName(label.replace(/\s*\([^)]*\)/g, "")),
     ])) {
       if (!key) continue;
-      const taken = byName.get(key);
+      const taken = lookup.byName.get(key);
       if (
         !taken ||
         entry.rank < taken.rank ||
         (entry.rank === taken.rank && entry.priority < taken.priority)
       ) {
-        byName.set(key, entry);
+        lookup.byName.set(key, entry);
       }
-      entries.push({ ...entry, key });
+      lookup.entries.push({ ...entry, key });
     }
   };
-  const others = SUPPORTED_LOCALES.map((locale) => LOCALES[locale].intl).filter(
-    (other) => other !== intl,
-  );
-  const addAll = (code: string, priority: number, referenceName?: string) => {
-    add(code, knownName(code, intl), 0, priority);
-    add(code, knownName(code, "en-US"), 1, priority);
+}
+
+interface Language {
+  code: string;
+  priority: number;
+  referenceName?: string;
+}
+
+let allLanguages: Language[] | undefined;
+/** The picker's languages, then every ISO 639-3 language, each once under its stored code. */
+function languages(): Language[] {
+  if (allLanguages) return allLanguages;
+  const picker = pickerLanguageCodes();
+  const pickerSet = new Set(picker);
+  const list: Language[] = picker.map((code) => ({ code, priority: 0 }));
+  for (const language of iso6393) {
+    if (language.type === "special") continue;
+    const code = language.iso6391 ?? language.iso6393;
+    const priority = pickerSet.has(code)
+      ? 0
+      : language.iso6391
+        ? 1
+        : language.type === "living"
+          ? 2
+          : 3;
+    list.push({ code, priority, referenceName: language.name });
+  }
+  return (allLanguages = list);
+}
+
+let shared: Lookup | undefined;
+/** The names that do not depend on the editor's language (ranks 1 to 3), built once. */
+function sharedLookup(): Lookup {
+  if (shared) return shared;
+  const lookup: Lookup = { byName: new Map(), entries: [] };
+  const add = adder(lookup);
+  const interfaceLanguages = SUPPORTED_LOCALES.map((locale) => LOCALES[locale].intl);
+  const named = new Set<string>();
+  for (const { code, priority, referenceName } of languages()) {
     add(code, referenceName, 1, priority);
+    if (named.has(code)) continue;
+    named.add(code);
+    add(code, knownName(code, "en-US"), 1, priority);
     const americas = americasNames(code);
     if (americas) {
       add(code, americas.en, 1, priority);
       add(code, americas.es, 3, priority);
     }
     // Only languages CLDR knows have an own name or names in other languages.
-    if (!cldrName(code, "en-US")) return;
+    if (!cldrName(code, "en-US")) continue;
     if (Intl.DisplayNames.supportedLocalesOf([code]).length > 0) {
       add(code, cldrName(code, code), 2, priority);
     }
-    for (const other of others) add(code, cldrName(code, other), 3, priority);
-  };
-  const picker = pickerLanguageCodes();
-  for (const code of picker) addAll(code, 0);
-  const pickerSet = new Set(picker);
-  for (const language of iso6393) {
-    if (language.type === "special") continue;
-    const code = language.iso6391 ?? language.iso6393;
-    if (pickerSet.has(code)) {
-      add(code, language.name, 1, 0);
-      continue;
-    }
-    addAll(code, language.iso6391 ? 1 : language.type === "living" ? 2 : 3, language.name);
+    for (const other of interfaceLanguages) add(code, cldrName(code, other), 3, priority);
   }
-  const lookup = { byName, entries };
+  return (shared = lookup);
+}
+
+const lookups = new Map<string, Lookup>();
+
+/** The shared names plus each language's name in the editor's language (rank 0). */
+function lookupFor(intl: string): Lookup {
+  const cached = lookups.get(intl);
+  if (cached) return cached;
+  const base = sharedLookup();
+  const lookup: Lookup = { byName: new Map(base.byName), entries: [...base.entries] };
+  const add = adder(lookup);
+  const named = new Set<string>();
+  for (const { code, priority } of languages()) {
+    if (named.has(code)) continue;
+    named.add(code);
+    add(code, knownName(code, intl), 0, priority);
+  }
   lookups.set(intl, lookup);
   return lookup;
 }
