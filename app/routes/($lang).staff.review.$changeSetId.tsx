@@ -124,8 +124,11 @@ function DiffValue({
   const list = Array.isArray(value) ? (value as string[]) : [String(value)];
   const show = (code: string) => {
     if (VOCABULARY_OF_FIELD[field]) return labels.vocabulary(VOCABULARY_OF_FIELD[field]!, code);
-    if (field === "languages" || field === "originalLanguage")
-      return references[code] ?? labels.language(code);
+    if (field === "languages" || field === "originalLanguage") {
+      // The form's own names first; the loader names the rarer languages ("Ch'ol", not "ctu").
+      const name = labels.language(code);
+      return name !== code ? name : (references[code] ?? code);
+    }
     if (field === "counties" || field === "county") return labels.county(code);
     if (["locationIds", "serviceIds", "serviceId", "locationId"].includes(field)) {
       return references[code] ?? t("review.unknownReference");
