@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { PhoneForm as PhoneFormInput } from "~/directory/forms";
 import { COMMON_SERVICE_LANGUAGES, PHONE_TYPES } from "#db/codes/directory";
 import { CheckboxGroup, FormErrorSummary, SelectField, TextField } from "./form-fields";
+import { LanguagePicker } from "./LanguagePicker";
 import { useLabels } from "./labels";
 import { SubmitChanges } from "./listing-forms";
 
@@ -62,7 +63,7 @@ export function PhoneForm({
           label: labels.language(code),
         }))}
       />
-      <TextField
+      <LanguagePicker
         meta={fields.otherLanguages}
         label={t("fields.otherLanguages")}
         hint={t("hints.otherLanguages")}

@@ -26,6 +26,7 @@ import {
   TextAreaField,
   TextField,
 } from "./form-fields";
+import { LanguagePicker } from "./LanguagePicker";
 import { useLabels } from "./labels";
 import { SubmitChanges } from "./listing-forms";
 
@@ -114,7 +115,7 @@ export function ServiceForm({
             label: labels.language(code),
           }))}
         />
-        <TextField
+        <LanguagePicker
           meta={field("otherLanguages")}
           label={t("fields.otherLanguages")}
           hint={t("hints.otherLanguages")}

@@ -52,7 +52,13 @@ export function FormMessages({
 function useMessage() {
   const { namespace, prefix } = useContext(MessageKeysContext);
   const { t } = useTranslation(namespace);
-  return (key: string, values?: Record<string, unknown>) => t(`${prefix}${key}`, values);
+  // A key may carry its values as a query ("unknownLanguages?names=Klingon"): the server
+  // names what it could not accept, the page words the message.
+  return (key: string, values?: Record<string, unknown>) => {
+    const [name, query] = key.split("?", 2) as [string, string | undefined];
+    const carried = query ? Object.fromEntries(new URLSearchParams(query)) : {};
+    return t(`${prefix}${name}`, { ...carried, ...values });
+  };
 }
 
 export function FieldErrors({ meta }: { meta: Meta }) {
@@ -102,7 +108,7 @@ export function FormErrorSummary({ errorCount }: { errorCount: number }) {
   );
 }
 
-function Hint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
+export function Hint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
   return hint ? (
     <p id={meta.descriptionId} className="hint">
       {hint}

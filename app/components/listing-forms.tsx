@@ -1,14 +1,23 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocalePath } from "~/i18n/hooks";
 import { useLabels } from "./labels";
 
 /** Tells an editor that the form shows their proposal still waiting for review. */
-export function PendingNotice({ pending }: { pending: { createdAt: string } | null }) {
+export function PendingNotice({ pending }: { pending: { id?: string; createdAt: string } | null }) {
   const { t } = useTranslation("portal");
   const labels = useLabels();
+  const href = useLocalePath();
   if (!pending) return null;
   return (
     <p className="notice">
       {t("forms.pendingNotice", { date: labels.dateTime(pending.createdAt) })}
+      {pending.id ? (
+        <>
+          {" "}
+          <Link to={href(`/portal/changes/${pending.id}/preview`)}>{t("preview.link")}</Link>
+        </>
+      ) : null}
     </p>
   );
 }

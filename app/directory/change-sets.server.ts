@@ -9,7 +9,7 @@ import {
   type ChangeSetRow,
   type ChangeSetStatus,
 } from "#db/schema";
-import type { Actor } from "~/accounts/permissions";
+import { can, type Actor } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
 import { coalitionToday } from "~/coalition.server";
 import { enqueueSearchSync } from "~/search-outbox/outbox.server";
@@ -247,6 +247,42 @@ export async function approveChangeSet(
     await confirmByApproval(tx, changeSet.organizationId, entityType, entityId);
     return { entityId };
   });
+}
+
+/**
+ * Applies a pending change set inside the caller's transaction exactly as approval would, for
+ * a preview of the public page that the caller then rolls back (app/directory/preview.server.ts).
+ * Editors of the organization and staff only; anyone else gets 404.
+ */
+export async function applyForPreview(
+  tx: Transaction,
+  input: { actor: Actor; changeSetId: string },
+): Promise<ChangeSetRow> {
+  const [changeSet] = await tx
+    .select()
+    .from(changeSets)
+    .where(eq(changeSets.id, input.changeSetId))
+    .limit(1);
+  if (!changeSet || !can(input.actor, "read", "changeSet", changeSet)) throw notFound();
+  if (changeSet.status !== "pending") throw notFound();
+  const entityType = changeSet.entityType as EntityType;
+  let before: AnyFields | null = null;
+  if (changeSet.entityId) {
+    const current = await anyHandler(entityType).load(tx, changeSet.entityId);
+    if (!current || current.organizationId !== changeSet.organizationId) throw notFound();
+    before = current.fields;
+  }
+  await applyChange(tx, {
+    actor: input.actor,
+    organizationId: changeSet.organizationId,
+    entityType,
+    entityId: changeSet.entityId,
+    operation: changeSet.operation as ChangeOperation,
+    before,
+    changes: changeSet.changes as Record<string, unknown>,
+    changeSetId: changeSet.id,
+  });
+  return changeSet;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   PROVIDER_TYPES,
 } from "#db/codes/directory";
 import { COUNTY_CODES } from "#db/codes/counties";
+import { joinLanguageList, splitLanguageList } from "~/i18n/language-list";
 import type {
   HoursRow,
   LocationFields,
@@ -43,6 +44,7 @@ export type FormErrorKey =
   | "hoursIncomplete"
   | "hoursOrder"
   | "languageTags"
+  | "unknownLanguages"
   | "languageTag"
   | "chooseLanguage"
   | "duplicateLanguage"
@@ -121,14 +123,37 @@ const choices = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const languageTag = z.string().trim().refine(isLanguageTag, message("languageTag"));
 
-/** "mam, tzh qu" → ["mam", "tzh", "qu"]: languages that are not among the checkboxes. */
-const otherLanguages = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => (value ? value.split(/[\s,;]+/).filter(Boolean) : []))
-  .refine((tags) => tags.every(isLanguageTag), message("languageTags"));
+/**
+ * Turns typed language names into codes; unknown names are returned apart. The server's
+ * resolver (app/directory/language-fields.server.ts) knows every ISO 639-3 name in the
+ * editor's language; without it (the browser's field constraints) only codes are known.
+ */
+export type LanguageResolver = (names: string[]) => { codes: string[]; unknown: string[] };
+
+const codesOnly: LanguageResolver = (names) => ({
+  codes: names.filter(isLanguageTag),
+  unknown: names.filter((name) => !isLanguageTag(name)),
+});
+
+/**
+ * "Mam, tseltal" → ["mam", "tzh"]: languages that are not among the checkboxes, by name.
+ * Unknown names get one message naming them (`unknownLanguages?names=…`, see FieldErrors).
+ */
+const otherLanguages = (resolve: LanguageResolver) =>
+  z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((value, context) => {
+      const { codes, unknown } = resolve(splitLanguageList(value));
+      if (unknown.length > 0) {
+        const names = new URLSearchParams({ names: joinLanguageList(unknown) });
+        context.addIssue({ code: "custom", message: `${message("unknownLanguages")}?${names}` });
+        return z.NEVER;
+      }
+      return codes;
+    });
 
 const isoDate = z
   .string()
@@ -216,61 +241,69 @@ const hoursRow = z
     }
   });
 
-export const serviceSchema = z
-  .object({
-    name: requiredText(200),
-    alternateName: optionalText(200),
-    description: optionalText(5000),
-    url: optionalWebAddress,
-    email: optionalEmail,
-    fees: z.enum(FEE_TYPES),
-    feesDescription: optionalText(2000),
-    eligibilityDescription: optionalText(2000),
-    applicationProcess: optionalText(2000),
-    acceptingNewClients: checkbox,
-    takesDetainedCases: checkbox,
-    deliveryMethods: z.array(z.enum(DELIVERY_METHODS)).min(1),
-    providerTypes: choices(PROVIDER_TYPES),
-    populations: choices(POPULATIONS),
-    courtsServed: choices(COURTS),
-    categories: z.array(z.enum(CATEGORY_CODES)).min(1),
-    languages: z.array(z.string()).optional().default([]),
-    otherLanguages,
-    statewide: checkbox,
-    counties: choices(COUNTY_CODES),
-    locationIds: z.array(id).optional().default([]),
-    hours: z.array(hoursRow).optional().default([]),
-  })
-  .superRefine((form, context) => {
-    if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
-      context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
-    }
-  })
-  .transform((form): Omit<ServiceFields, "status"> => ({
-    name: form.name,
-    alternateName: form.alternateName,
-    description: form.description ?? "",
-    url: form.url,
-    email: form.email,
-    fees: form.fees,
-    feesDescription: form.feesDescription,
-    eligibilityDescription: form.eligibilityDescription,
-    applicationProcess: form.applicationProcess,
-    acceptingNewClients: form.acceptingNewClients,
-    takesDetainedCases: form.takesDetainedCases,
-    deliveryMethods: form.deliveryMethods,
-    providerTypes: form.providerTypes,
-    populations: form.populations,
-    courtsServed: form.courtsServed,
-    categories: form.categories,
-    languages: [...new Set([...form.languages, ...form.otherLanguages])],
-    statewide: form.statewide,
-    counties: form.counties,
-    locationIds: [...new Set(form.locationIds)],
-    hours: form.hours
-      .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
-      .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
-  }));
+export const serviceSchemaWith = (resolve: LanguageResolver) =>
+  z
+    .object({
+      name: requiredText(200),
+      alternateName: optionalText(200),
+      description: optionalText(5000),
+      url: optionalWebAddress,
+      email: optionalEmail,
+      fees: z.enum(FEE_TYPES),
+      feesDescription: optionalText(2000),
+      eligibilityDescription: optionalText(2000),
+      applicationProcess: optionalText(2000),
+      acceptingNewClients: checkbox,
+      takesDetainedCases: checkbox,
+      deliveryMethods: z.array(z.enum(DELIVERY_METHODS)).min(1),
+      providerTypes: choices(PROVIDER_TYPES),
+      populations: choices(POPULATIONS),
+      courtsServed: choices(COURTS),
+      categories: z.array(z.enum(CATEGORY_CODES)).min(1),
+      languages: z.array(z.string()).optional().default([]),
+      otherLanguages: otherLanguages(resolve),
+      statewide: checkbox,
+      counties: choices(COUNTY_CODES),
+      locationIds: z.array(id).optional().default([]),
+      hours: z.array(hoursRow).optional().default([]),
+    })
+    .superRefine((form, context) => {
+      if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
+        context.addIssue({
+          code: "custom",
+          path: ["languages"],
+          message: message("invalidChoice"),
+        });
+      }
+    })
+    .transform((form): Omit<ServiceFields, "status"> => ({
+      name: form.name,
+      alternateName: form.alternateName,
+      description: form.description ?? "",
+      url: form.url,
+      email: form.email,
+      fees: form.fees,
+      feesDescription: form.feesDescription,
+      eligibilityDescription: form.eligibilityDescription,
+      applicationProcess: form.applicationProcess,
+      acceptingNewClients: form.acceptingNewClients,
+      takesDetainedCases: form.takesDetainedCases,
+      deliveryMethods: form.deliveryMethods,
+      providerTypes: form.providerTypes,
+      populations: form.populations,
+      courtsServed: form.courtsServed,
+      categories: form.categories,
+      languages: [...new Set([...form.languages, ...form.otherLanguages])],
+      statewide: form.statewide,
+      counties: form.counties,
+      locationIds: [...new Set(form.locationIds)],
+      hours: form.hours
+        .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
+        .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+    }));
+
+/** The service form's schema for the browser's constraints (languages typed as codes). */
+export const serviceSchema = serviceSchemaWith(codesOnly);
 
 export const SERVICE_STATUS_ACTIONS = ["paused", "archived", "active"] as const;
 export const serviceStatusSchema = z.object({ status: z.enum(SERVICE_STATUS_ACTIONS) });
@@ -332,39 +365,46 @@ export const locationSchema = z
 
 // --- phone --------------------------------------------------------------------------------
 
-export const phoneSchema = z
-  .object({
-    number: z
-      .string()
-      .trim()
-      .regex(/^[0-9+() .-]{7,25}$/, message("phone")),
-    extension: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{1,8}$/, message("extension"))
-      .optional()
-      .transform((value) => value ?? null),
-    type: z.enum(PHONE_TYPES),
-    description: optionalText(200),
-    languages: z.array(z.string()).optional().default([]),
-    otherLanguages,
-    serviceId: id.optional().transform((value) => value ?? null),
-    locationId: id.optional().transform((value) => value ?? null),
-  })
-  .superRefine((form, context) => {
-    if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
-      context.addIssue({ code: "custom", path: ["languages"], message: message("invalidChoice") });
-    }
-  })
-  .transform((form): PhoneFields => ({
-    number: form.number,
-    extension: form.extension,
-    type: form.type,
-    description: form.description,
-    languages: [...new Set([...form.languages, ...form.otherLanguages])],
-    serviceId: form.serviceId,
-    locationId: form.locationId,
-  }));
+export const phoneSchemaWith = (resolve: LanguageResolver) =>
+  z
+    .object({
+      number: z
+        .string()
+        .trim()
+        .regex(/^[0-9+() .-]{7,25}$/, message("phone")),
+      extension: z
+        .string()
+        .trim()
+        .regex(/^[0-9]{1,8}$/, message("extension"))
+        .optional()
+        .transform((value) => value ?? null),
+      type: z.enum(PHONE_TYPES),
+      description: optionalText(200),
+      languages: z.array(z.string()).optional().default([]),
+      otherLanguages: otherLanguages(resolve),
+      serviceId: id.optional().transform((value) => value ?? null),
+      locationId: id.optional().transform((value) => value ?? null),
+    })
+    .superRefine((form, context) => {
+      if (!form.languages.every((code) => COMMON_LANGUAGES.includes(code))) {
+        context.addIssue({
+          code: "custom",
+          path: ["languages"],
+          message: message("invalidChoice"),
+        });
+      }
+    })
+    .transform((form): PhoneFields => ({
+      number: form.number,
+      extension: form.extension,
+      type: form.type,
+      description: form.description,
+      languages: [...new Set([...form.languages, ...form.otherLanguages])],
+      serviceId: form.serviceId,
+      locationId: form.locationId,
+    }));
+
+export const phoneSchema = phoneSchemaWith(codesOnly);
 
 // --- dashboards and review ----------------------------------------------------------------
 
@@ -399,11 +439,20 @@ export const organizationAdministrationSchema = z.object({
 
 // --- what the forms show first ------------------------------------------------------------
 
-/** Checkbox languages and the rest as text ("mam, tzh"). */
-export function splitLanguages(codes: string[]): { languages: string[]; otherLanguages: string } {
+/**
+ * Checkbox languages, and the rest as names in the editor's language ("Mam, Tzeltal"):
+ * `names` maps codes to those names (the loader's `languageNames`); a code without one is
+ * shown as itself.
+ */
+export function splitLanguages(
+  codes: string[],
+  names: Record<string, string> = {},
+): { languages: string[]; otherLanguages: string } {
   return {
     languages: codes.filter((code) => COMMON_LANGUAGES.includes(code)),
-    otherLanguages: codes.filter((code) => !COMMON_LANGUAGES.includes(code)).join(", "),
+    otherLanguages: joinLanguageList(
+      codes.filter((code) => !COMMON_LANGUAGES.includes(code)).map((code) => names[code] ?? code),
+    ),
   };
 }
 
@@ -424,7 +473,10 @@ export function hoursFormRows(hours: HoursRow[]) {
   return rows;
 }
 
-export function serviceFormDefaults(fields: Omit<ServiceFields, "status"> | null) {
+export function serviceFormDefaults(
+  fields: Omit<ServiceFields, "status"> | null,
+  languageNames: Record<string, string> = {},
+) {
   if (!fields) {
     return {
       fees: "free",
@@ -434,7 +486,11 @@ export function serviceFormDefaults(fields: Omit<ServiceFields, "status"> | null
       hours: hoursFormRows([]),
     };
   }
-  return { ...fields, ...splitLanguages(fields.languages), hours: hoursFormRows(fields.hours) };
+  return {
+    ...fields,
+    ...splitLanguages(fields.languages, languageNames),
+    hours: hoursFormRows(fields.hours),
+  };
 }
 
 /** The location form's first values: hours as a grid (empty: each service's own hours). */
@@ -442,9 +498,12 @@ export function locationFormDefaults(fields: LocationFields | null) {
   return { ...(fields ?? {}), hours: hoursFormRows(fields?.hours ?? []) };
 }
 
-export function phoneFormDefaults(fields: PhoneFields | null) {
+export function phoneFormDefaults(
+  fields: PhoneFields | null,
+  languageNames: Record<string, string> = {},
+) {
   if (!fields) return { type: "voice", ...splitLanguages([]) };
-  return { ...fields, ...splitLanguages(fields.languages) };
+  return { ...fields, ...splitLanguages(fields.languages, languageNames) };
 }
 
 export type OrganizationProfileForm = z.input<typeof organizationProfileSchema>;

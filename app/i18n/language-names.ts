@@ -52,6 +52,11 @@ const AMERICAS: Record<string, { en: string; es: string }> = {
  * function, not a constant: a top-level expression would ship this module to browsers with
  * any page whose bundle merely imports it.
  */
+/** The English and Spanish names this module adds for a language of the Americas. */
+export function americasNames(code: string): { en: string; es: string } | undefined {
+  return AMERICAS[code];
+}
+
 export function pickerLanguageCodes(): string[] {
   return [...new Set<string>([...COMMON_SERVICE_LANGUAGES, ...Object.keys(AMERICAS)])];
 }
@@ -70,7 +75,8 @@ function isoName(code: string): string | undefined {
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();
-function cldrName(code: string, intl: string): string | undefined {
+/** CLDR's name of `code` in `intl`, when CLDR knows the language. */
+export function cldrName(code: string, intl: string): string | undefined {
   let display = displayNames.get(intl);
   if (display === undefined) {
     try {
@@ -97,7 +103,8 @@ export function languageName(code: string, intl: string): string {
   return knownName(code, intl) ?? code;
 }
 
-function knownName(code: string, intl: string): string | undefined {
+/** The name of `code` in `intl` from the first source that knows it, else undefined. */
+export function knownName(code: string, intl: string): string | undefined {
   const cldr = cldrName(code, intl);
   if (cldr) return cldr;
   const americas = AMERICAS[code];

@@ -152,6 +152,20 @@ export default function PortalDashboard() {
                       <td>
                         {changeSet.reviewComment ?? ""}
                         {changeSet.status === "pending" ? (
+                          <p>
+                            <Link
+                              to={href(`/portal/changes/${changeSet.id}/preview`)}
+                              aria-label={t("preview.linkLabel", {
+                                what: t(`changeSets.operation.${changeSet.operation}`, {
+                                  entity: t(`entities.${changeSet.entityType}`),
+                                }),
+                              })}
+                            >
+                              {t("preview.link")}
+                            </Link>
+                          </p>
+                        ) : null}
+                        {changeSet.status === "pending" ? (
                           <Form method="post">
                             <input type="hidden" name="intent" value="withdraw" />
                             <input type="hidden" name="changeSetId" value={changeSet.id} />

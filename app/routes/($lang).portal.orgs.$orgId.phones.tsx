@@ -18,6 +18,7 @@ import {
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { phoneSchemaFor } from "~/directory/language-fields.server";
 import { idParam } from "~/http/params.server";
 import { createPhone, listPhonesForEditing } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -40,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await readForm(request), phoneSchema, async (fields) => {
+  const schema = await phoneSchemaFor(request, params);
+  return saveListingForm(await readForm(request), schema, async (fields) => {
     const outcome = await createPhone(db(), { actor, organizationId, fields });
     return redirectAfterChange(params, `/portal/orgs/${organizationId}/phones`, outcome);
   });

@@ -17,6 +17,7 @@ import {
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { serviceSchemaFor } from "~/directory/language-fields.server";
 import { idParam } from "~/http/params.server";
 import { createService, getNewServiceContext } from "~/directory/services.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -38,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
-  return saveListingForm(await readForm(request), serviceSchema, async (fields) => {
+  const schema = await serviceSchemaFor(request, params);
+  return saveListingForm(await readForm(request), schema, async (fields) => {
     const outcome = await createService(db(), { actor, organizationId, fields });
     const next =
       outcome.status === "applied"

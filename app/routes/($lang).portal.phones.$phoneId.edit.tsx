@@ -19,6 +19,7 @@ import {
   type PhoneForm as PhoneFormInput,
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { formLanguageNames, phoneSchemaFor } from "~/directory/language-fields.server";
 import { idParam } from "~/http/params.server";
 import { deletePhone, getPhoneForEditing, updatePhone } from "~/directory/phones.server";
 import { useLocalePath } from "~/i18n/hooks";
@@ -33,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const phoneId = idParam(params, "phoneId");
   return orRespond(async () => {
     const editing = await getPhoneForEditing(db(), { actor, phoneId });
-    return { ...editing, reviewed: needsReview(actor, editing.organization) };
+    const languageNames = await formLanguageNames(request, params, [
+      ...editing.fields.languages,
+      ...(editing.pending?.changes.languages ?? []),
+    ]);
+    return { ...editing, reviewed: needsReview(actor, editing.organization), languageNames };
   });
 }
 
@@ -48,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectAfterChange(params, `/portal/orgs/${outcome.organizationId}/phones`, outcome);
     });
   }
-  return saveListingForm(formData, phoneSchema, async (changes) => {
+  return saveListingForm(formData, await phoneSchemaFor(request, params), async (changes) => {
     const outcome = await updatePhone(db(), { actor, phoneId, changes });
     return redirectAfterChange(params, `/portal/phones/${phoneId}/edit`, outcome);
   });
@@ -66,7 +71,7 @@ export default function EditPhonePage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(phoneSchema),
     shouldValidate: "onBlur",
-    defaultValue: phoneFormDefaults(shown),
+    defaultValue: phoneFormDefaults(shown, editing.languageNames),
   });
   return (
     <div className="editor">

@@ -22,6 +22,7 @@ import {
   type ServiceForm as ServiceFormInput,
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
+import { formLanguageNames, serviceSchemaFor } from "~/directory/language-fields.server";
 import { idParam } from "~/http/params.server";
 import {
   getServiceForEditing,
@@ -42,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const serviceId = idParam(params, "serviceId");
   return orRespond(async () => {
     const editing = await getServiceForEditing(db(), { actor, serviceId });
-    return { ...editing, reviewed: needsReview(actor, editing.organization) };
+    const languageNames = await formLanguageNames(request, params, [
+      ...editing.fields.languages,
+      ...(editing.pending?.changes.languages ?? []),
+    ]);
+    return { ...editing, reviewed: needsReview(actor, editing.organization), languageNames };
   });
 }
 
@@ -80,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectAfterChange(params, path, outcome);
     });
   }
-  return saveListingForm(formData, serviceSchema, async (changes) => {
+  return saveListingForm(formData, await serviceSchemaFor(request, params), async (changes) => {
     const outcome = await updateService(db(), { actor, serviceId, changes });
     return redirectAfterChange(params, path, outcome);
   });
@@ -99,7 +104,7 @@ export default function EditServicePage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(serviceSchema),
     shouldValidate: "onBlur",
-    defaultValue: serviceFormDefaults(shown),
+    defaultValue: serviceFormDefaults(shown, editing.languageNames),
   });
   const status = editing.fields.status;
   return (

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, FormMessages, SelectField, TextField } from "~/components/form-fields";
+import { FormMessages, TextField } from "~/components/form-fields";
 import { requireActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -30,7 +30,6 @@ import { smsSettings } from "~/referrals/sms.server";
 import {
   getReferral,
   issueSlipLink,
-  listReferableServices,
   referToAnother,
   setFollowUp,
   takeSlipLink,
@@ -39,7 +38,8 @@ import {
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { useReferralLabels } from "~/referrals/ui/labels";
 import { ReferralPage } from "~/referrals/ui/ReferralPage";
-import { REFERRAL_MODES } from "#db/codes/referrals";
+import { ReferToAnotherForm } from "~/referrals/ui/ReferToAnother";
+import { searchReferableServices } from "~/referrals/referable-search.server";
 import { referralLinks } from "~/referrals/ui/styles";
 import { privatePageHeaders } from "~/security/cache-control";
 
@@ -62,13 +62,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // referral or a new slip link.
   const slipToken = await orRespond(() => takeSlipLink(db(), { actor, referralId }));
   const referral = await orRespond(() => getReferral(db(), { actor, referralId, locale }));
-  const services = referral.canManage
-    ? (await listReferableServices(db())).filter((service) => service.id !== referral.service.id)
-    : [];
+  // "Refer to another service" searches with the search engine (`?another=…`).
+  const another = referral.canManage
+    ? await searchReferableServices(db(), {
+        text: new URL(request.url).searchParams.get("another") ?? "",
+        locale,
+        excludeServiceId: referral.service.id,
+      })
+    : { query: "", services: [], busy: false };
   const slip = slipToken ? slipHandover(slipToken) : null;
   return {
     referral,
-    services,
+    another,
     slipLink: slip?.link ?? null,
     slip,
     smsConfigured: smsSettings() !== null,
@@ -173,7 +178,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffReferral() {
-  const { referral, services, slip, smsConfigured, languageNames } = useLoaderData<typeof loader>();
+  const { referral, another, slip, smsConfigured, languageNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) =>
     actionData?.intent === intent && "result" in actionData ? actionData.result : undefined;
@@ -193,7 +198,11 @@ export default function StaffReferral() {
       >
         {referral.canManage ? (
           <div className="staff-tools no-print">
-            <ReferToAnotherForm services={services} lastResult={resultFor("referToAnother")} />
+            <ReferToAnotherForm
+              search={another}
+              currentServiceId={referral.service.id}
+              lastResult={resultFor("referToAnother")}
+            />
             <FollowUpForm followUpOn={referral.followUpOn} lastResult={resultFor("followUp")} />
             <NewSlipForm slipActive={referral.slipActive} />
           </div>
@@ -210,63 +219,6 @@ function BackLink() {
     <p className="no-print">
       <Link to={href("/staff/referrals")}>{t("detail.back")}</Link>
     </p>
-  );
-}
-
-function ReferToAnotherForm({
-  services,
-  lastResult,
-}: {
-  services: { id: string; name: string; organizationName: string }[];
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const { t } = useReferralLabels();
-  const [form, fields] = useForm({
-    id: "refer-to-another",
-    lastResult,
-    constraint: getZodConstraint(referToAnotherFormSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: referToAnotherFormSchema }),
-    defaultValue: { mode: "sent" },
-  });
-  const byOrganization = new Map<string, typeof services>();
-  for (const service of services) {
-    byOrganization.set(service.organizationName, [
-      ...(byOrganization.get(service.organizationName) ?? []),
-      service,
-    ]);
-  }
-  return (
-    <section aria-labelledby="refer-another-heading" className="referral-section">
-      <h2 id="refer-another-heading">{t("another.heading")}</h2>
-      <p className="hint">{t("another.hint")}</p>
-      <FormMessages namespace="referrals">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors form={form} />
-          <input type="hidden" name="intent" value="referToAnother" />
-          <SelectField
-            meta={fields.serviceId}
-            label={t("another.service")}
-            placeholder={t("form.choose")}
-            groups={[...byOrganization].map(([organization, list]) => ({
-              label: organization,
-              options: list.map((service) => ({ value: service.id, label: service.name })),
-            }))}
-          />
-          <SelectField
-            meta={fields.mode}
-            label={t("form.mode")}
-            options={REFERRAL_MODES.map((mode) => ({
-              value: mode,
-              label: t(`form.modes.${mode}`),
-            }))}
-          />
-          <button type="submit" className="button">
-            {t("another.submit")}
-          </button>
-        </Form>
-      </FormMessages>
-    </section>
   );
 }
 

@@ -28,13 +28,23 @@ import { useLocalePath } from "~/i18n/hooks";
 import { pageTitle } from "~/i18n/meta";
 import { readForm } from "~/http/form.server";
 import { orRespond } from "~/http/responses.server";
+import { formLanguageNames } from "~/directory/language-fields.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "review.title", "staff");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const changeSetId = idParam(params, "changeSetId");
-  return orRespond(() => getChangeSetForReview(db(), { actor, changeSetId }));
+  return orRespond(async () => {
+    const review = await getChangeSetForReview(db(), { actor, changeSetId });
+    // Languages by name in the reviewer's language, rare ones too ("Ch'ol", not "ctu").
+    const codes = review.rows
+      .filter((row) => row.field === "languages" || row.field === "originalLanguage")
+      .flatMap((row) => [row.current, row.proposed].flat())
+      .filter((code): code is string => typeof code === "string");
+    const names = await formLanguageNames(request, params, codes);
+    return { ...review, references: { ...names, ...review.references } };
+  });
 }
 
 /** Approve (apply, publish, re-index in one transaction) or send back with a comment. */
@@ -114,7 +124,11 @@ function DiffValue({
   const list = Array.isArray(value) ? (value as string[]) : [String(value)];
   const show = (code: string) => {
     if (VOCABULARY_OF_FIELD[field]) return labels.vocabulary(VOCABULARY_OF_FIELD[field]!, code);
-    if (field === "languages" || field === "originalLanguage") return labels.language(code);
+    if (field === "languages" || field === "originalLanguage") {
+      // The form's own names first; the loader names the rarer languages ("Ch'ol", not "ctu").
+      const name = labels.language(code);
+      return name !== code ? name : (references[code] ?? code);
+    }
     if (field === "counties" || field === "county") return labels.county(code);
     if (["locationIds", "serviceIds", "serviceId", "locationId"].includes(field)) {
       return references[code] ?? t("review.unknownReference");
@@ -170,6 +184,13 @@ export default function ReviewChangeSet() {
         <dt>{t("review.status")}</dt>
         <dd>{t(`portal:changeSets.statuses.${changeSet.status}`)}</dd>
       </dl>
+      {pending && entityExists ? (
+        <p>
+          <Link to={href(`/portal/changes/${changeSet.id}/preview`)}>
+            {t("portal:preview.link")}
+          </Link>
+        </p>
+      ) : null}
       {actionData?.conflict ? (
         <p className="notice notice--error" role="alert">
           {t(actionData.conflict)}
