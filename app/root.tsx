@@ -35,6 +35,9 @@ import {
 } from "~/i18n/locales";
 import { consumeFlash } from "~/flash.server";
 import { useNonce } from "~/security/nonce";
+import stylesheet from "~/styles/app.css?url";
+import printStylesheet from "~/styles/print.css?url";
+
 /** No words at hand (cannot happen once the entry has loaded the page's language). */
 const NO_TRANSLATIONS = {};
 
@@ -47,8 +50,6 @@ function pageLocale(): Locale {
   const { lang } = document.documentElement;
   return isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
-import stylesheet from "~/styles/app.css?url";
-import printStylesheet from "~/styles/print.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -113,11 +114,18 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 /**
  * In the browser, a new language or area needs its translations before the page renders in
  * it: they are loaded (once, then cached) while the root loader's data arrives. The first
- * page's are loaded before hydration (entry.client.tsx).
+ * page's are loaded before hydration (entry.client.tsx). When they cannot be fetched (a lost
+ * connection, a new deployment), the browser loads the page itself: the server renders it in
+ * full, rather than the app showing it without words.
  */
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
   const data = await serverLoader<RootData>();
-  await loadTranslations(data.locale, data.group);
+  try {
+    await loadTranslations(data.locale, data.group);
+  } catch {
+    window.location.assign(request.url);
+    return new Promise<never>(() => {});
+  }
   return data;
 }
 

@@ -33,7 +33,8 @@ export interface Target {
   role?: Role;
 }
 
-function isCoalitionStaff(actor: Actor): boolean {
+/** Coalition staff (staff or admin): they reach every organization and every referral. */
+export function isCoalitionStaff(actor: Pick<Actor, "role">): boolean {
   return actor.role === "admin" || actor.role === "staff";
 }
 

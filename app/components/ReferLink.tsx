@@ -1,5 +1,6 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isCoalitionStaff } from "~/accounts/permissions";
 import type { PublicUser } from "~/accounts/public-user";
 import { useLocalePath } from "~/i18n/hooks";
 
@@ -11,7 +12,7 @@ export function ReferLink({ serviceId, serviceName }: { serviceId: string; servi
   const { t } = useTranslation("search");
   const href = useLocalePath();
   const user = useRouteLoaderData<{ user: PublicUser | null }>("root")?.user;
-  if (!user || (user.role !== "staff" && user.role !== "admin")) return null;
+  if (!user || !isCoalitionStaff(user)) return null;
   return (
     <Link
       className="button button--small no-print"

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { organizations, referralEvents, referrals, services } from "#db/schema";
 import type { ReferralStatus } from "#db/codes/referrals";
-import type { Actor } from "~/accounts/permissions";
+import { isCoalitionStaff, type Actor } from "~/accounts/permissions";
 import { recordAudit } from "~/audit/audit.server";
 import type { DbOrTx } from "~/db.server";
 import { DomainError } from "~/http/errors";
@@ -181,7 +181,7 @@ export async function findReferrals(
   options: { actor: Actor; by: LookupBy; value: string },
 ): Promise<FoundReferral[]> {
   const { actor } = options;
-  if (actor.role !== "staff" && actor.role !== "admin") {
+  if (!isCoalitionStaff(actor)) {
     throw new DomainError(403, "errors.forbidden", "referrals");
   }
   let where;

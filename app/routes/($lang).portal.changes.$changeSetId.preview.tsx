@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isCoalitionStaff } from "~/accounts/permissions";
 import { requireActor } from "~/accounts/sessions.server";
 import { coalition } from "~/coalition.server";
 import { OrganizationPage } from "~/components/OrganizationPage";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       view: presentOrganizationPage(preview.page, LOCALES[locale].intl, coalition().timeZone),
       tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
       unpublished: preview.unpublished,
-      staff: actor.role === "staff" || actor.role === "admin",
+      staff: isCoalitionStaff(actor),
     };
   });
 }

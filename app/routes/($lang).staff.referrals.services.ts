@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isCoalitionStaff } from "~/accounts/permissions";
 import { getActor } from "~/accounts/sessions.server";
 import { db } from "~/db.server";
 import { requestLocale } from "~/referrals/http.server";
@@ -12,7 +13,7 @@ import { PRIVATE_NO_STORE } from "~/security/cache-control";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const headers = { "Cache-Control": PRIVATE_NO_STORE };
-  if (!actor || (actor.role !== "staff" && actor.role !== "admin")) {
+  if (!actor || !isCoalitionStaff(actor)) {
     const status = actor ? 403 : 401;
     return Response.json(
       { error: actor ? "forbidden" : "sign_in", message: "Coalition staff only.", parameters: [] },

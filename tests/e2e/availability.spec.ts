@@ -1,16 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
-import { expectNoSeriousA11yViolations } from "./support";
-
-type Account = { email: string; password: string };
-
-async function signIn(page: Page, account: Account) {
-  await page.goto("/en/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("You are signed in.")).toBeVisible();
-}
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 /**
  * The search result card of one service (found by its id: several members offer services of

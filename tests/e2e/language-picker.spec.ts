@@ -1,18 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 /* Issue 12 item 8: an editor picks the languages of a service by name, never by code. */
-
-type Account = { email: string; password: string };
-
-async function signIn(page: Page, account: Account) {
-  await page.goto("/en/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("You are signed in.")).toBeVisible();
-}
 
 /** The first service of the editor's organization, opened for editing in `locale`. */
 async function openFirstService(page: Page, locale: string) {

@@ -3,14 +3,11 @@ import { expectNoSeriousA11yViolations } from "./support";
 
 /*
  * Issue 11 on the phone of the report: 390×844, with JavaScript on and off. These tests set
- * that viewport themselves and run in the "phone" project only.
+ * that viewport themselves; playwright.config.ts runs this file in the "phone" project only.
  */
 const PHONE = { width: 390, height: 844 };
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
-test.beforeEach(() => {
-  test.skip(test.info().project.name !== "phone", "phone viewport only");
-});
 
 async function phonePage(browser: Browser, javaScript: boolean, options = {}) {
   const context = await browser.newContext({

@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 /* Issue 12 item 5: "Refer to another service" is a search field that uses the search engine. */
 
 const OTHER_ORGANIZATION = "Narrows Arab-American Legal Clinic";
-
-async function signIn(page: Page) {
-  await page.goto("/en/login");
-  await page.getByLabel("Email").fill(DEMO_ACCOUNTS.staff.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_ACCOUNTS.staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("You are signed in.")).toBeVisible();
-}
 
 /** Staff log a referral to the first asylum result; answers its staff page's URL. */
 async function logReferral(page: Page): Promise<string> {
@@ -40,7 +32,7 @@ test.describe("refer to another service", () => {
     test.setTimeout(150_000);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, DEMO_ACCOUNTS.staff);
     const referralUrl = await logReferral(page);
     const section = page.getByRole("region", { name: "Refer to another service" });
     await expect(section.getByRole("combobox")).toHaveCount(0);
@@ -72,7 +64,7 @@ test.describe("refer to another service", () => {
 
   test("with JavaScript: results follow the typing", async ({ page }) => {
     test.setTimeout(150_000);
-    await signIn(page);
+    await signIn(page, DEMO_ACCOUNTS.staff);
     const referralUrl = await logReferral(page);
     const section = page.getByRole("region", { name: "Refer to another service" });
     await expect(section.getByRole("button", { name: "Search" })).toHaveCount(0);

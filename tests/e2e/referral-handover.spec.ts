@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 /**
  * Issue 12, item 2 and 3: the slip is handed over (QR code, reference code, email, text message
@@ -39,14 +39,6 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => provider.close(() => resolve()));
 });
 
-async function signIn(page: Page) {
-  await page.goto("/en/login");
-  await page.getByLabel("Email").fill(DEMO_ACCOUNTS.staff.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_ACCOUNTS.staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("You are signed in.")).toBeVisible();
-}
-
 async function lookUp(page: Page, query: string) {
   await page.goto("/en/staff/referrals");
   const lookup = page.getByRole("region", { name: "Find a referral when the person calls back" });
@@ -82,7 +74,7 @@ async function refer(page: Page, person: { callName: string; phone: string; emai
 test("staff hand the slip over by QR code, email and text message, then find it by code and phone", async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, DEMO_ACCOUNTS.staff);
   const referralUrl = await refer(page, PERSON);
 
   // The link, its QR code (drawn by the server) and the reference code.
@@ -143,7 +135,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("sending by email and the call-back lookup work as plain forms", async ({ page }) => {
-    await signIn(page);
+    await signIn(page, DEMO_ACCOUNTS.staff);
     const email = "no-script.handover@example.org";
     const referralUrl = await refer(page, { callName: "Wen", phone: "(347) 555-0188", email });
     const panel = page.getByRole("region", { name: "The person's slip link", exact: true });

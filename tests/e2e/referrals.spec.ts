@@ -1,8 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/accounts/seed/demo-accounts";
-import { expectNoSeriousA11yViolations } from "./support";
-
-type Account = { email: string; password: string };
+import { expectNoSeriousA11yViolations, signIn } from "./support";
 
 /** editor1 edits this organization (app/seed.server.ts DEMO_EDITOR_ORGANIZATIONS). */
 const ORGANIZATION = "Corona Plaza Immigrant Defense Project";
@@ -17,14 +15,6 @@ const PERSON = {
   email: "rosa.quispe@example.org",
   notes: "Her brother was detained last Tuesday; she works mornings.",
 };
-
-async function signIn(page: Page, account: Account) {
-  await page.goto("/en/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("You are signed in.")).toBeVisible();
-}
 
 interface Referral {
   /** The staff page of the referral. */

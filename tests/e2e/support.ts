@@ -16,3 +16,15 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     ),
   ).toEqual([]);
 }
+
+/** Signs `account` in through the English sign-in form and waits for the confirmation. */
+export async function signIn(
+  page: Page,
+  account: { email: string; password: string },
+): Promise<void> {
+  await page.goto("/en/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("You are signed in.")).toBeVisible();
+}

@@ -31,3 +31,20 @@ test("pages carry no translations inline, and hydrate and move between areas wit
   await expect(page.getByText("مفتوح الآن").first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("when its words cannot be fetched, a page stays as the server rendered it, and its links work", async ({
+  page,
+}) => {
+  // The translation chunks fail (a lost connection, a deployment that replaced them).
+  await page.route(/\/assets\/(common|vocabulary|search|directory)-[\w-]+\.js$/, (route) =>
+    route.abort(),
+  );
+  await page.goto("/es/search?q=asilo");
+  await page.waitForLoadState("networkidle");
+  // Not hydrated without its words: the Spanish the server wrote stays, no key replaces it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buscar ayuda legal");
+  expect(await page.evaluate(() => "__remixRouter" in window)).toBe(false);
+  await page.getByRole("link", { name: "Acceso para miembros" }).click();
+  await expect(page).toHaveURL(/\/es\/login/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
+});
