@@ -15,7 +15,7 @@ import {
   type PublicService,
 } from "~/directory/service-view.server";
 import { lookupZip } from "~/geo/zips.server";
-import { searchServices } from "~/search/search.server";
+import { searchServiceIds } from "~/search/search.server";
 import type { SearchTarget } from "~/search/sync.server";
 import {
   hsdsJson,
@@ -72,7 +72,13 @@ export interface ApiOptions {
   searchTarget?: SearchTarget;
 }
 
-const PUBLIC_SERVICE = [eq(services.status, "active"), eq(organizations.status, "published")];
+/**
+ * Services the public sees: active, of a published organization. "Published" is tested as "not
+ * one of the few unpublished organizations", so that counting and paging read only the
+ * `services_active_order_idx` index in id order, without a join; the values are literals so
+ * that the partial indexes apply to every plan, generic ones included.
+ */
+const PUBLIC_SERVICE = sql`${services.status} = 'active' AND ${services.organizationId} NOT IN (SELECT unpublished.id FROM organizations unpublished WHERE unpublished.status <> 'published')`;
 
 function termCondition(filter: TermFilter): SQL {
   switch (filter.kind) {
@@ -104,13 +110,17 @@ interface ServiceFilters {
 }
 
 async function serviceConditions(db: Database, filters: ServiceFilters): Promise<SQL[]> {
-  const conditions = [...PUBLIC_SERVICE];
+  const conditions = [PUBLIC_SERVICE];
   if (filters.organization_id)
     conditions.push(eq(services.organizationId, filters.organization_id));
-  if (filters.modified_after)
+  if (filters.modified_after) {
+    const since = sql`${filters.modified_after.toISOString()}::timestamptz`;
+    // Changed since, itself or its organization: two index range scans (a partner's nightly
+    // sync asks for a few rows of 100,000).
     conditions.push(
-      sql`GREATEST(${services.updatedAt}, ${organizations.updatedAt}) >= ${filters.modified_after.toISOString()}::timestamptz`,
+      sql`${services.id} IN (SELECT changed.id FROM services changed WHERE changed.updated_at >= ${since} UNION ALL SELECT of_changed.id FROM services of_changed JOIN organizations owner ON owner.id = of_changed.organization_id WHERE owner.updated_at >= ${since})`,
     );
+  }
   if (filters.taxonomy_term_id || filters.taxonomy_id) {
     const terms = await allTerms(db);
     if (filters.taxonomy_term_id)
@@ -122,26 +132,17 @@ async function serviceConditions(db: Database, filters: ServiceFilters): Promise
 }
 
 /** Service ids the search engine ranks for `text`, best first (at most SEARCH_HIT_LIMIT hits). */
-async function rankedServiceIds(
+function rankedServiceIds(
   db: Database,
   text: string,
   options: CommonOptions,
   api: ApiOptions,
 ): Promise<string[]> {
-  const result = await searchServices(
+  return searchServiceIds(
     db,
-    {
-      q: text,
-      categories: [],
-      languages: [],
-      populations: [],
-      page: 1,
-      pageSize: SEARCH_HIT_LIMIT,
-      locale: options.locale,
-    },
-    api.searchTarget ?? {},
+    { q: text, locale: options.locale, limit: SEARCH_HIT_LIMIT },
+    api.searchTarget,
   );
-  return [...new Set(result.hits.map((hit) => hit.serviceId))];
 }
 
 async function context(db: Database, options: CommonOptions): Promise<HsdsContext> {
@@ -174,7 +175,6 @@ export async function hsdsServicesPage(db: Database, request: Request, api: ApiO
       ? await db
           .select({ id: services.id })
           .from(services)
-          .innerJoin(organizations, eq(organizations.id, services.organizationId))
           .where(and(...conditions, anyId(services.id, ranked)))
       : [];
     const allowedIds = new Set(allowed.map((row) => row.id));
@@ -186,12 +186,10 @@ export async function hsdsServicesPage(db: Database, request: Request, api: ApiO
       db
         .select({ total: count() })
         .from(services)
-        .innerJoin(organizations, eq(organizations.id, services.organizationId))
         .where(and(...conditions)),
       db
         .select({ id: services.id })
         .from(services)
-        .innerJoin(organizations, eq(organizations.id, services.organizationId))
         .where(and(...conditions))
         .orderBy(asc(services.id))
         .limit(query.perPage)
@@ -260,7 +258,6 @@ export async function hsdsServiceAtLocationsPage(
       .select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
       .from(serviceAtLocation)
       .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
-      .innerJoin(organizations, eq(organizations.id, services.organizationId))
       .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId));
   let rows: { id: string; serviceId: string }[];
   let total: number;
@@ -282,7 +279,6 @@ export async function hsdsServiceAtLocationsPage(
         .select({ total: count() })
         .from(serviceAtLocation)
         .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
-        .innerJoin(organizations, eq(organizations.id, services.organizationId))
         .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
         .where(and(...conditions)),
       base()
@@ -413,8 +409,7 @@ export async function hsdsOrganizationsPage(db: Database, request: Request, api:
       ? await db
           .select({ serviceId: services.id, organizationId: services.organizationId })
           .from(services)
-          .innerJoin(organizations, eq(organizations.id, services.organizationId))
-          .where(and(...PUBLIC_SERVICE, anyId(services.id, rankedServices)))
+          .where(and(PUBLIC_SERVICE, anyId(services.id, rankedServices)))
       : [];
     const ownerOf = new Map(owners.map((row) => [row.serviceId, row.organizationId]));
     const ranked = [
@@ -423,7 +418,7 @@ export async function hsdsOrganizationsPage(db: Database, request: Request, api:
     total = ranked.length;
     ids = ranked.slice(offset, offset + query.perPage);
   } else {
-    const published = eq(organizations.status, "published");
+    const published = sql`${organizations.status} = 'published'`;
     const [counted, rows] = await Promise.all([
       db.select({ total: count() }).from(organizations).where(published),
       db

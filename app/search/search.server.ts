@@ -146,14 +146,7 @@ export async function searchWithMeilisearch(
   ];
 
   const q = query.q.trim();
-  const common = {
-    indexUid,
-    q,
-    // A word that narrows too much is dropped, most frequent first ("help with asylum" still
-    // finds asylum services that do not say "help"); results matching every word rank first.
-    matchingStrategy: "frequency" as const,
-    ...(q ? { locales: queryLocales(q, query.locale) } : {}),
-  };
+  const common = { indexUid, ...wordsMatched(q, query.locale) };
   // Facet counts next to a filter that is in use count what choosing each value would give
   // (the query without that filter), so choosing a second language never shows "0".
   const active = facetFilters
@@ -167,11 +160,7 @@ export async function searchWithMeilisearch(
   // "closest": distance decides after the words matched; with words, the ranking rules put
   // relevance before the sort, so the page is re-sorted below (closestPage).
   const closest = query.near !== undefined && query.sort === "closest";
-  const sort = closest
-    ? geoSort
-    : q || query.near
-      ? ["rankAccepting:desc", `${speaksSortKey(query.locale)}:desc`, ...geoSort]
-      : ["sortName:asc"];
+  const sort = closest ? geoSort : bestOrder(q, query, geoSort);
   const twoStep = closest && q !== "";
   const severalWords = q.split(/\s+/).filter((word) => !STOP.has(word.toLowerCase())).length > 1;
 
@@ -265,6 +254,69 @@ export async function searchWithMeilisearch(
       ? { totalAnyDistance: anyDistance.totalHits ?? anyDistance.estimatedTotalHits ?? 0 }
       : {}),
   };
+}
+
+/** How the words of a query are matched, for a page of results and for ranked ids alike. */
+function wordsMatched(q: string, locale: string) {
+  return {
+    q,
+    // A word that narrows too much is dropped, most frequent first ("help with asylum" still
+    // finds asylum services that do not say "help"); results matching every word rank first.
+    matchingStrategy: "frequency" as const,
+    ...(q ? { locales: queryLocales(q, locale) } : {}),
+  };
+}
+
+/**
+ * "best": after the words matched, services taking new clients, then those speaking the
+ * visitor's language, then the nearest; without words or a place, by name.
+ */
+function bestOrder(q: string, query: Pick<SearchQuery, "near" | "locale">, geoSort: string[]) {
+  return q || query.near
+    ? ["rankAccepting:desc", `${speaksSortKey(query.locale)}:desc`, ...geoSort]
+    : ["sortName:asc"];
+}
+
+/**
+ * The services matching some words, best first, as ids (from at most `limit` services at
+ * locations): the open-data API's `search`. The same matching, order and Postgres fallback as
+ * searchServices, without the facets, highlights and documents a page of results carries
+ * (a thousand full documents took longer to send than to find).
+ */
+export async function searchServiceIds(
+  db: Database,
+  words: { q: string; locale: string; limit: number },
+  options: SearchTarget = {},
+): Promise<string[]> {
+  const q = words.q.trim();
+  const query: SearchQuery = {
+    q,
+    categories: [],
+    languages: [],
+    populations: [],
+    page: 1,
+    pageSize: words.limit,
+    locale: words.locale,
+  };
+  type RankedHit = Pick<ServiceDocument, "serviceId" | "acceptingNewClients">;
+  let hits: RankedHit[];
+  try {
+    const client = options.client ?? (await meiliForSearch());
+    const { q: text, ...matching } = wordsMatched(q, words.locale);
+    const response = await client
+      .index<ServiceDocument>(options.indexName ?? servicesIndexName())
+      .search<RankedHit>(text, {
+        ...matching,
+        sort: bestOrder(q, query, []),
+        limit: words.limit,
+        attributesToRetrieve: ["serviceId", "acceptingNewClients"],
+      });
+    hits = response.hits;
+  } catch (error) {
+    if (!isMeiliUnavailable(error) && errorCode(error) !== "index_not_found") throw error;
+    hits = (await fallbackGate.run(() => searchWithPostgres(db, query))).hits;
+  }
+  return [...new Set(acceptingFirst(hits).map((hit) => hit.serviceId))];
 }
 
 /** How many matches "closest" orders by distance; deeper results keep the relevance order. */

@@ -69,6 +69,12 @@ export const organizations = pgTable(
   },
   (table) => [
     index("organizations_status_idx").on(table.status),
+    /** The few organizations not shown to the public: "published" is tested as "not in these". */
+    index("organizations_unpublished_idx")
+      .on(table.id)
+      .where(sql`${table.status} <> 'published'`),
+    /** The open-data API's `modified_after` (a partner's incremental sync). */
+    index("organizations_updated_idx").on(table.updatedAt),
     check("organizations_slug_format", sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("organizations_name_not_blank", sql`length(trim(${table.name})) > 0`),
   ],
@@ -122,6 +128,14 @@ export const services = pgTable(
   (table) => [
     index("services_organization_idx").on(table.organizationId),
     index("services_status_idx").on(table.status),
+    /**
+     * Active services in id order with their organization: the open-data API counts and pages
+     * through them without reading the table (an index-only scan).
+     */
+    index("services_active_order_idx")
+      .on(table.id, table.organizationId)
+      .where(sql`${table.status} = 'active'`),
+    index("services_updated_idx").on(table.updatedAt),
     index("services_populations_idx").using("gin", table.populations),
     index("services_courts_idx").using("gin", table.courtsServed),
     check("services_name_not_blank", sql`length(trim(${table.name})) > 0`),

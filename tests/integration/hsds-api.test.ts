@@ -1,7 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { changeSets } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { changeSets, organizations, services } from "#db/schema";
 import { hsdsServicesPage } from "~/hsds/api.server";
 import { derivedId } from "~/hsds/ids";
 import { loader as rootLoader } from "~/routes/api.hsds._index";
@@ -257,6 +258,32 @@ describe("services", () => {
     ]);
     expect(await names("modified_after=2999-01-01")).toEqual([]);
     expect(await names("modified_after=2000-01-01T00:00:00Z")).toHaveLength(8);
+  });
+
+  it("counts a service as modified when it or its organization changed (modified_after)", async () => {
+    const { db } = env();
+    const { organizations: orgs, services: all } = scenario;
+    await db.update(services).set({ updatedAt: new Date("2020-01-01T00:00:00Z") });
+    await db.update(organizations).set({ updatedAt: new Date("2020-01-01T00:00:00Z") });
+    const later = new Date("2021-01-01T00:00:00Z");
+    await db
+      .update(organizations)
+      .set({ updatedAt: later })
+      .where(eq(organizations.id, orgs.queens.id));
+    await db.update(services).set({ updatedAt: later }).where(eq(services.id, all.tps.id));
+    // A service changed while paused is still not public.
+    await db.update(services).set({ updatedAt: later }).where(eq(services.id, all.paused.id));
+    const { body } = await get(
+      servicesLoader,
+      "/api/hsds/services?modified_after=2020-06-01T00:00:00Z",
+    );
+    expectHsdsPage("service_list", body);
+    expect(body.contents.map((service: { name: string }) => service.name).sort()).toEqual([
+      "Adjustment of Status Workshop",
+      "Asylum Clinic",
+      "TPS Renewals",
+    ]);
+    expect(body.total_items).toBe(3);
   });
 
   it("searches with the same engine as /search, Meilisearch or the Postgres fallback", async () => {
