@@ -1,4 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import {
   locations,
   organizationTranslations,
@@ -72,13 +73,24 @@ export interface ApiOptions {
   searchTarget?: SearchTarget;
 }
 
+/** Organizations the public does not see: few, kept by PostgreSQL in a hash. */
+const UNPUBLISHED_ORGANIZATIONS = sql`SELECT unpublished.id FROM organizations unpublished WHERE unpublished.status <> 'published'`;
+
 /**
  * Services the public sees: active, of a published organization. "Published" is tested as "not
  * one of the few unpublished organizations", so that counting and paging read only the
  * `services_active_order_idx` index in id order, without a join; the values are literals so
  * that the partial indexes apply to every plan, generic ones included.
  */
-const PUBLIC_SERVICE = sql`${services.status} = 'active' AND ${services.organizationId} NOT IN (SELECT unpublished.id FROM organizations unpublished WHERE unpublished.status <> 'published')`;
+const PUBLIC_SERVICE = sql`${services.status} = 'active' AND ${services.organizationId} NOT IN (${UNPUBLISHED_ORGANIZATIONS})`;
+
+/**
+ * Services the public does not see (not active, or of an unpublished organization): few too,
+ * so the list of services at locations tests "public" as "not one of these" while it walks
+ * `service_at_location_order_idx` in id order. (`ARRAY(...)` is read once, then looked up in
+ * `services_organization_idx`; as `IN` the planner joined it by scanning every organization.)
+ */
+const HIDDEN_SERVICES = sql`SELECT inactive.id FROM services inactive WHERE inactive.status <> 'active' UNION ALL SELECT of_unpublished.id FROM services of_unpublished WHERE of_unpublished.organization_id = ANY(ARRAY(${UNPUBLISHED_ORGANIZATIONS}))`;
 
 function termCondition(filter: TermFilter): SQL {
   switch (filter.kind) {
@@ -109,8 +121,9 @@ interface ServiceFilters {
   modified_after?: Date;
 }
 
-async function serviceConditions(db: Database, filters: ServiceFilters): Promise<SQL[]> {
-  const conditions = [PUBLIC_SERVICE];
+/** The filters a list was asked for, as conditions on `services` (not whether it is public). */
+async function serviceFilters(db: Database, filters: ServiceFilters): Promise<SQL[]> {
+  const conditions: SQL[] = [];
   if (filters.organization_id)
     conditions.push(eq(services.organizationId, filters.organization_id));
   if (filters.modified_after) {
@@ -165,7 +178,7 @@ export async function hsdsServicesPage(db: Database, request: Request, api: ApiO
   const query = parseQuery(url, PARAMETERS.services, {
     maxPerPage: minimalAsked ? MAX_PER_PAGE_MINIMAL : MAX_PER_PAGE,
   });
-  const conditions = await serviceConditions(db, query);
+  const conditions = [PUBLIC_SERVICE, ...(await serviceFilters(db, query))];
   const offset = (query.page - 1) * query.perPage;
   let ids: string[];
   let total: number;
@@ -229,7 +242,12 @@ export async function hsdsServiceAtLocationsPage(
   api: ApiOptions = {},
 ) {
   const query = parseQuery(new URL(request.url), PARAMETERS.service_at_locations);
-  const conditions = await serviceConditions(db, query);
+  const filters = await serviceFilters(db, query);
+  const conditions = [sql`${serviceAtLocation.serviceId} NOT IN (${HIDDEN_SERVICES})`];
+  if (filters.length > 0)
+    conditions.push(
+      sql`${serviceAtLocation.serviceId} IN (SELECT ${services.id} FROM ${services} WHERE ${and(...filters)})`,
+    );
   if (query.proximity !== undefined && !query.postcode)
     throw new HsdsError(400, "invalid_parameter", "proximity: needs a postcode", "proximity");
   if (query.postcode) {
@@ -248,17 +266,23 @@ export async function hsdsServiceAtLocationsPage(
       );
     } else {
       conditions.push(
-        sql`(${locations.county} = ${zip.county ?? ""} OR EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = ${services.id} AND (sa.county = ${zip.county ?? ""} OR (sa.statewide AND ${locations.stateProvince} = ${zip.state}))))`,
+        sql`(${locations.county} = ${zip.county ?? ""} OR EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = ${serviceAtLocation.serviceId} AND (sa.county = ${zip.county ?? ""} OR (sa.statewide AND ${locations.stateProvince} = ${zip.state}))))`,
       );
     }
   }
   const offset = (query.page - 1) * query.perPage;
+  // The places are read only to filter by postcode.
+  const withPlaces = <Q extends PgSelect>(select: Q) =>
+    query.postcode
+      ? select.innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
+      : select;
   const base = () =>
-    db
-      .select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
-      .from(serviceAtLocation)
-      .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
-      .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId));
+    withPlaces(
+      db
+        .select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
+        .from(serviceAtLocation)
+        .$dynamic(),
+    );
   let rows: { id: string; serviceId: string }[];
   let total: number;
   if (query.search?.trim()) {
@@ -267,7 +291,7 @@ export async function hsdsServiceAtLocationsPage(
     const matching = ranked.length
       ? (
           await base()
-            .where(and(...conditions, anyId(services.id, ranked)))
+            .where(and(...conditions, anyId(serviceAtLocation.serviceId, ranked)))
             .orderBy(asc(serviceAtLocation.id))
         ).sort((a, b) => rank.get(a.serviceId)! - rank.get(b.serviceId)!)
       : [];
@@ -275,12 +299,9 @@ export async function hsdsServiceAtLocationsPage(
     rows = matching.slice(offset, offset + query.perPage);
   } else {
     const [counted, pageRows] = await Promise.all([
-      db
-        .select({ total: count() })
-        .from(serviceAtLocation)
-        .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
-        .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
-        .where(and(...conditions)),
+      withPlaces(db.select({ total: count() }).from(serviceAtLocation).$dynamic()).where(
+        and(...conditions),
+      ),
       base()
         .where(and(...conditions))
         .orderBy(asc(serviceAtLocation.id))

@@ -135,6 +135,10 @@ export const services = pgTable(
     index("services_active_order_idx")
       .on(table.id, table.organizationId)
       .where(sql`${table.status} = 'active'`),
+    /** The few services the public does not see (see HIDDEN_SERVICES in app/hsds/api.server.ts). */
+    index("services_inactive_idx")
+      .on(table.id)
+      .where(sql`${table.status} <> 'active'`),
     index("services_updated_idx").on(table.updatedAt),
     index("services_populations_idx").using("gin", table.populations),
     index("services_courts_idx").using("gin", table.courtsServed),
@@ -203,6 +207,8 @@ export const serviceAtLocation = pgTable(
   (table) => [
     unique("service_at_location_unique").on(table.serviceId, table.locationId),
     index("service_at_location_location_idx").on(table.locationId),
+    /** The open-data list of services at locations, in id order, read from the index alone. */
+    index("service_at_location_order_idx").on(table.id, table.serviceId),
   ],
 );
 

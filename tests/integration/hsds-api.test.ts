@@ -408,6 +408,27 @@ describe("service_at_locations", () => {
     expect(unknownZip.body.parameters[0].parameter).toBe("postcode");
   });
 
+  it("filters services at locations by their service's organization and category", async () => {
+    const names = async (query: string) => {
+      const { body } = await get(salsLoader, `/api/hsds/service_at_locations?${query}`);
+      expectHsdsPage("service_at_location_list", body);
+      expect(body.total_items).toBe(body.contents.length);
+      return body.contents.map((sal: { service: { name: string } }) => sal.service.name).sort();
+    };
+    expect(await names(`organization_id=${scenario.organizations.queens.id}`)).toEqual([
+      "Adjustment of Status Workshop",
+      "Asylum Clinic",
+      "Asylum Clinic",
+    ]);
+    const { body: terms } = await get(termsLoader, "/api/hsds/taxonomy_terms?per_page=100");
+    const tps = terms.contents.find(
+      (term: { taxonomy: string; code: string }) =>
+        term.taxonomy === "puente-immigration-legal" && term.code === "tps",
+    ).id;
+    expect(await names(`taxonomy_term_id=${tps}`)).toEqual(["TPS Renewals"]);
+    expect(await names(`taxonomy_term_id=${tps}&postcode=11368&proximity=1000`)).toEqual([]);
+  });
+
   it("gives one service at a location, nested; 404 for an unknown one", async () => {
     const { body: list } = await get(salsLoader, "/api/hsds/service_at_locations");
     const id = list.contents[0].id;
