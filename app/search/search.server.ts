@@ -198,7 +198,7 @@ export async function searchWithMeilisearch(
             page: query.page,
             hitsPerPage: query.pageSize,
             attributesToRetrieve: RETRIEVED_ATTRIBUTES,
-            ...(q ? HIGHLIGHT : {}),
+            ...(q ? highlightFor(query.locale) : {}),
           }),
     },
     ...active.map((facet) => ({
@@ -366,7 +366,7 @@ async function closestPage(
     sort: geoSort,
     limit: ids.length,
     attributesToRetrieve: RETRIEVED_ATTRIBUTES,
-    ...HIGHLIGHT,
+    ...highlightFor(query.locale),
   });
   const byId = new Map(hits.map((hit) => [hit.id, hit]));
   return ids.flatMap((id) => {
@@ -389,11 +389,27 @@ const EXPLAINING_ATTRIBUTES = [
 ] as const;
 /** Plain English words for structured fields (documents.server.ts ATTRIBUTE_TERMS). */
 const ENGLISH_ATTRIBUTES = new Set(["attributeTerms"]);
-const HIGHLIGHT = {
-  attributesToHighlight: [...EXPLAINING_ATTRIBUTES],
-  highlightPreTag: MARK_START,
-  highlightPostTag: MARK_END,
-};
+/** Keyed by language, with every category's names and search words in all 12 of them. */
+const CATEGORY_ATTRIBUTES = new Set<string>(["categoryNames", "categoryKeywords"]);
+
+/**
+ * What "matched through…" reads: names, descriptions and terms in every language; the
+ * categories' names and search words only in the visitor's language and English (highlighting
+ * every category word in 12 languages was most of a text query's time at 100k services:
+ * "asylum" 13 → 8 ms, "green card" 21 → 12 ms).
+ */
+function highlightFor(locale: string) {
+  const categoryLanguages = [...new Set(["en", locale])];
+  return {
+    attributesToHighlight: EXPLAINING_ATTRIBUTES.flatMap((attribute) =>
+      CATEGORY_ATTRIBUTES.has(attribute)
+        ? categoryLanguages.map((language) => `${attribute}.${language}`)
+        : [attribute],
+    ),
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  };
+}
 
 const normalize = (text: string) =>
   text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US");

@@ -129,6 +129,12 @@ beforeAll(async () => {
       description: "Renewing permanent resident cards.",
       languages: ["en"],
     }),
+    // Found through its category's names and search words only.
+    service("Family Immigration Office", "1.5", {
+      description: "Help for families.",
+      categories: ["adjustment_of_status"],
+      languages: ["en"],
+    }),
   ];
   const locationOf = new Map<string, string>();
   for (const { name, miles, options } of services) {
@@ -222,6 +228,16 @@ describe("why a result matched", () => {
     const result = await search("meilisearch", "q=mica", "es");
     const hit = result.hits.find((item) => item.serviceName === "Green Card Renewals");
     expect(hit?.matchedThrough).toEqual({ term: "Green Card", lang: "en" });
+  });
+
+  it("names the category word matched, in the visitor's language or English", async () => {
+    // Typed in French by a Korean speaker: the category's English name says why it matched.
+    const result = await search("meilisearch", "q=carte+verte", "ko");
+    const hit = result.hits.find((item) => item.serviceName === "Family Immigration Office");
+    expect(hit?.matchedThrough?.lang).toBe("en");
+    expect(hit?.matchedThrough?.term.toLowerCase()).toMatch(
+      /^(green card|adjustment of status|permanent resid)/,
+    );
   });
 
   it("says nothing when the words typed are in the result", async () => {
