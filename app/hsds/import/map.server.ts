@@ -51,7 +51,7 @@ import type {
 export interface PlannedLocation {
   id: string;
   /** The address and point only: links, phones and hours of a location come in other ways. */
-  fields: Omit<LocationFields, "phone" | "serviceIds" | "hours">;
+  fields: Omit<LocationFields, "phone" | "serviceIds" | "serviceHours">;
   state: string;
   country: string;
   origin: Origin;
