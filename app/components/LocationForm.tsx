@@ -1,6 +1,6 @@
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationForm as LocationFormInput } from "~/directory/forms";
 import { COUNTY_CODES } from "#db/codes/counties";
@@ -227,18 +227,39 @@ function ServiceHoursHere({
   const { t } = useTranslation("portal");
   const entry = meta.getFieldset();
   const serviceId = String(entry.serviceId.initialValue ?? "");
+  // Followed here, not through conform's value: a radio's change must re-render this part.
+  const initialChoice = String(entry.choice.initialValue ?? "same");
+  const [choice, setChoice] = useState(initialChoice);
+  const ticked = !hydrated || offered.includes(serviceId);
+  // Unticked, its radios go; ticked again, they come back as first given.
+  if (!ticked && choice !== initialChoice) setChoice(initialChoice);
+  const different = choice === "different";
+  const rowsHaveErrors = Object.keys(entry.hours.allErrors).length > 0;
   const service = services.find((option) => option.id === serviceId);
   if (!service) return null;
-  const different = (entry.choice.value ?? entry.choice.initialValue) === "different";
-  const rowsHaveErrors = Object.keys(entry.hours.allErrors).length > 0;
   const usual =
     service.usualHours.length > 0
       ? t("location.usualHours", {
           hours: service.usualHours.map((line) => `${line.days}: ${line.hours}`).join("; "),
         })
       : t("location.noUsualHours");
+  if (!ticked) {
+    // Not ticked: nothing to choose, and no hours here are sent for it.
+    return (
+      <>
+        <input type="hidden" name={entry.serviceId.name} value={serviceId} />
+        <input type="hidden" name={entry.choice.name} value="same" />
+      </>
+    );
+  }
   return (
-    <div className="service-hours" hidden={hydrated && !offered.includes(serviceId)}>
+    <div
+      className="service-hours"
+      onChange={(event) => {
+        const input = event.target as HTMLInputElement;
+        if (input.name === entry.choice.name) setChoice(input.value);
+      }}
+    >
       <input type="hidden" name={entry.serviceId.name} value={serviceId} />
       <RadioGroup
         meta={entry.choice}
