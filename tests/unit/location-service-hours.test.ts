@@ -12,7 +12,9 @@ const thursday = [{ weekday: 4, opensAt: "15:30", closesAt: "19:15" }];
 
 describe("hours per service at a location in a change", () => {
   it("proposes only the services whose hours here change; one left out goes back to its own", () => {
-    const before = { serviceHours: { asylum: tuesday, daca: thursday } };
+    const before: Pick<LocationFields, "serviceHours"> = {
+      serviceHours: { asylum: tuesday, daca: thursday },
+    };
     expect(changedFields(before, { serviceHours: { asylum: tuesday } })).toEqual({
       serviceHours: { daca: null },
     });
@@ -64,7 +66,7 @@ describe("hours per service at a location in a change", () => {
   it("translations keep their rule: a language left out is unchanged", () => {
     expect(
       changedFields(
-        { translations: { es: "Hola", fr: "Bonjour" } },
+        { translations: { es: "Hola", fr: "Bonjour" } as Record<string, string | null> },
         { translations: { es: "Hola otra vez" } },
       ),
     ).toEqual({ translations: { es: "Hola otra vez" } });
