@@ -243,6 +243,13 @@ function ServiceHoursHere({
           hours: service.usualHours.map((line) => `${line.days}: ${line.hours}`).join("; "),
         })
       : t("location.noUsualHours");
+  const grid = (
+    <HoursFieldset
+      meta={entry.hours}
+      legend={t("location.hoursOf", { service: service.label })}
+      hint={t("hints.hoursHere")}
+    />
+  );
   if (!ticked) {
     // Not ticked: nothing to choose, and no hours here are sent for it.
     return (
@@ -269,16 +276,16 @@ function ServiceHoursHere({
           { value: "different", label: t("location.differentHours") },
         ]}
       />
-      {!hydrated || different ? (
+      {hydrated ? (
+        different ? (
+          grid
+        ) : null
+      ) : (
         <details open={different || rowsHaveErrors}>
           <summary>{t("location.hoursHereSummary")}</summary>
-          <HoursFieldset
-            meta={entry.hours}
-            legend={t("location.hoursOf", { service: service.label })}
-            hint={t("hints.hoursHere")}
-          />
+          {grid}
         </details>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -202,6 +202,8 @@ test.describe("keeping a listing true", () => {
     const section = (name: string) =>
       editor.locator(".service").filter({ has: editor.getByRole("heading", { name }) });
     await expect(section(first)).toContainText(/Corona Annex[\s\S]*Tue: 10:15/);
+    // Beside the place's own hours, the service's hours everywhere else are named.
+    await expect(section(first).locator(".hours-place", { hasText: "Usual hours" })).toBeVisible();
     await expect(section(first)).not.toContainText("3:30");
     await expect(section(second)).toContainText(/Corona Annex[\s\S]*Thu: 3:30/);
     await expect(section(second)).not.toContainText("10:15");

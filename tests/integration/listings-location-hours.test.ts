@@ -419,6 +419,29 @@ describe("hours at a location the server refuses", () => {
       "serviceHours[2].choice": ["hoursNotOffered"],
     });
 
+    // Forged values come back as form errors (400), never as a server error.
+    const forged = await postNewLocation(
+      db,
+      editor,
+      organization.id,
+      locationForm([asylum.id], [{ id: "not-a-service", choice: "different", hours: tuesday }], {
+        "serviceHours[1].serviceId": asylum.id,
+        "serviceHours[1].choice": "sometimes",
+        "serviceHours[2].serviceId": asylum.id,
+        "serviceHours[2].choice": "different",
+        "serviceHours[2].hours[0].weekday": "9",
+        "serviceHours[2].hours[0].opensAt": "10:00",
+        "serviceHours[2].hours[0].closesAt": "11:00",
+      }),
+    );
+    const refused = unwrapData<{ result: { error: Record<string, string[]> } }>(forged);
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.data.result.error).sort()).toEqual([
+      "serviceHours[0].serviceId",
+      "serviceHours[1].choice",
+      "serviceHours[2].hours[0].weekday",
+    ]);
+
     // The same refusals for any caller of the domain functions.
     const fields = {
       name: null,
