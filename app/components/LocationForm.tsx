@@ -1,6 +1,6 @@
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationForm as LocationFormInput } from "~/directory/forms";
 import { COUNTY_CODES } from "#db/codes/counties";
@@ -8,6 +8,7 @@ import {
   CheckboxField,
   CheckboxGroup,
   FormErrorSummary,
+  RadioGroup,
   SelectField,
   TextAreaField,
   TextField,
@@ -26,6 +27,13 @@ export interface MapTiles {
   attribution: string;
 }
 
+/** A service the location form can offer here, with its usual hours already worded. */
+export interface LocationServiceOption {
+  id: string;
+  label: string;
+  usualHours: Array<{ days: string; hours: string }>;
+}
+
 /** Address and position of a location, shared by "new location" and "edit location". */
 export function LocationForm({
   form,
@@ -40,8 +48,8 @@ export function LocationForm({
   reviewed: boolean;
   creating: boolean;
   mapTiles: MapTiles;
-  /** The organization's services, to say which are offered here. */
-  services: Array<{ id: string; label: string }>;
+  /** The organization's services, to say which are offered here and their hours here. */
+  services: LocationServiceOption[];
 }) {
   const { t } = useTranslation("portal");
   const labels = useLabels();
@@ -170,12 +178,114 @@ export function LocationForm({
           <p className="hint">{t("hints.noServicesYet")}</p>
         )}
       </fieldset>
-      <HoursFieldset
-        meta={fields.hours}
-        legend={t("location.hoursHeading")}
-        hint={t("hints.locationHours")}
-      />
+      {services.length > 0 ? (
+        <fieldset className="field-group">
+          <legend>{t("location.hoursHeading")}</legend>
+          <p className="hint">{t("hints.locationHours")}</p>
+          {fields.serviceHours.getFieldList().map((entry) => (
+            <ServiceHoursHere
+              key={entry.key}
+              meta={entry}
+              services={services}
+              offered={asList(fields.serviceIds.value)}
+              hydrated={hydrated}
+            />
+          ))}
+        </fieldset>
+      ) : null}
       <SubmitChanges reviewed={reviewed} creating={creating} />
     </Form>
+  );
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" ? [value] : [];
+}
+
+type ServiceHoursMeta = ReturnType<
+  NonNullable<ReturnType<Metadata["getFieldset"]>["serviceHours"]>["getFieldList"]
+>[number];
+
+/**
+ * One service's hours at this location: the same as it usually has (no rows here) or its own
+ * rows here, in the service form's hours grid. Without JavaScript every service's choice is
+ * shown and the grid folds into a disclosure; with it, only services ticked above are shown,
+ * and the grid only under "different hours here".
+ */
+function ServiceHoursHere({
+  meta,
+  services,
+  offered,
+  hydrated,
+}: {
+  meta: ServiceHoursMeta;
+  services: LocationServiceOption[];
+  offered: string[];
+  hydrated: boolean;
+}) {
+  const { t } = useTranslation("portal");
+  const entry = meta.getFieldset();
+  const serviceId = String(entry.serviceId.initialValue ?? "");
+  // Followed here, not through conform's value: a radio's change must re-render this part.
+  const initialChoice = String(entry.choice.initialValue ?? "same");
+  const [choice, setChoice] = useState(initialChoice);
+  const ticked = !hydrated || offered.includes(serviceId);
+  // Unticked, its radios go; ticked again, they come back as first given.
+  if (!ticked && choice !== initialChoice) setChoice(initialChoice);
+  const different = choice === "different";
+  const rowsHaveErrors = Object.keys(entry.hours.allErrors).length > 0;
+  const service = services.find((option) => option.id === serviceId);
+  if (!service) return null;
+  const usual =
+    service.usualHours.length > 0
+      ? t("location.usualHours", {
+          hours: service.usualHours.map((line) => `${line.days}: ${line.hours}`).join("; "),
+        })
+      : t("location.noUsualHours");
+  const grid = (
+    <HoursFieldset
+      meta={entry.hours}
+      legend={t("location.hoursOf", { service: service.label })}
+      hint={t("hints.hoursHere")}
+    />
+  );
+  if (!ticked) {
+    // Not ticked: nothing to choose, and no hours here are sent for it.
+    return (
+      <>
+        <input type="hidden" name={entry.serviceId.name} value={serviceId} />
+        <input type="hidden" name={entry.choice.name} value="same" />
+      </>
+    );
+  }
+  return (
+    <div
+      className="service-hours"
+      onChange={(event) => {
+        const input = event.target as HTMLInputElement;
+        if (input.name === entry.choice.name) setChoice(input.value);
+      }}
+    >
+      <input type="hidden" name={entry.serviceId.name} value={serviceId} />
+      <RadioGroup
+        meta={entry.choice}
+        legend={service.label}
+        options={[
+          { value: "same", label: t("location.sameHours"), hint: usual },
+          { value: "different", label: t("location.differentHours") },
+        ]}
+      />
+      {hydrated ? (
+        different ? (
+          grid
+        ) : null
+      ) : (
+        <details open={different || rowsHaveErrors}>
+          <summary>{t("location.hoursHereSummary")}</summary>
+          {grid}
+        </details>
+      )}
+    </div>
   );
 }

@@ -278,6 +278,9 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
                 <Fragment key={group.locationId ?? "all"}>
                   {group.locationId ? (
                     <bdi className="hours-place">{locationLabel(group.locationId)}</bdi>
+                  ) : service.hours.length > 1 ? (
+                    // Beside a place's own hours: the service's hours everywhere else.
+                    <span className="hours-place">{t("search:results.usualHours")}</span>
                   ) : null}
                   <ul className="plain-list">
                     {group.lines.map((line) => (

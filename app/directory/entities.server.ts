@@ -16,9 +16,11 @@ import type { Resource } from "~/accounts/permissions";
 import type { Transaction } from "~/db.server";
 import type { SearchEntity } from "~/search-outbox/outbox.server";
 import { DomainError } from "~/http/errors";
+import { applyChanges } from "./fields";
 import type {
   EntityFields,
   EntityType,
+  HoursRow,
   LocationFields,
   OrganizationFields,
   PhoneFields,
@@ -356,6 +358,15 @@ const serviceHandler: EntityHandler<ServiceFields> = {
 
 // --- location -----------------------------------------------------------------------------
 
+/**
+ * A proposal made before hours could differ by service at a location held one set of hours
+ * (`hours`) for every service offered there; it is still applied that way.
+ */
+function legacyHours(changes: Partial<LocationFields>): HoursRow[] | undefined {
+  const hours = (changes as { hours?: unknown }).hours;
+  return Array.isArray(hours) ? (hours as HoursRow[]) : undefined;
+}
+
 const LOCATION_COLUMNS = [
   "name",
   "description",
@@ -412,7 +423,8 @@ const locationHandler: EntityHandler<LocationFields> = {
         .from(serviceAtLocation)
         .where(eq(serviceAtLocation.locationId, id)),
       tx
-        .selectDistinct({
+        .select({
+          serviceId: schedules.serviceId,
           weekday: schedules.weekday,
           opensAt: schedules.opensAt,
           closesAt: schedules.closesAt,
@@ -421,6 +433,14 @@ const locationHandler: EntityHandler<LocationFields> = {
         .where(eq(schedules.locationId, id))
         .orderBy(asc(schedules.weekday), asc(schedules.opensAt), asc(schedules.closesAt)),
     ]);
+    const serviceHours: Record<string, HoursRow[]> = {};
+    for (const { serviceId, ...row } of hours) {
+      (serviceHours[serviceId] ??= []).push({
+        weekday: row.weekday,
+        opensAt: timeOfDay(row.opensAt),
+        closesAt: timeOfDay(row.closesAt),
+      });
+    }
     return {
       organizationId: row.organizationId,
       fields: {
@@ -438,11 +458,7 @@ const locationHandler: EntityHandler<LocationFields> = {
         confidential: row.confidential,
         phone: phone?.number ?? null,
         serviceIds: at.map((a) => a.serviceId).sort(),
-        hours: hours.map((h) => ({
-          weekday: h.weekday,
-          opensAt: h.opensAt.slice(0, 5),
-          closesAt: h.closesAt.slice(0, 5),
-        })),
+        serviceHours,
       },
     };
   },
@@ -490,12 +506,24 @@ const locationHandler: EntityHandler<LocationFields> = {
           .values(serviceIds.map((serviceId) => ({ serviceId, locationId: locationId! })));
       }
     }
-    if (has(changes, "serviceIds") || has(changes, "hours")) {
-      // The same hours for every service offered here (HSDS service_at_location schedules).
-      const hours = has(changes, "hours") ? changes.hours! : (before?.hours ?? []);
+    if (has(changes, "serviceIds") || has(changes, "serviceHours") || legacyHours(changes)) {
+      // Each service's hours here (HSDS service_at_location schedules); only services offered
+      // here keep any, and a service without rows here keeps its own hours.
+      const hoursHere = legacyHours(changes)
+        ? Object.fromEntries(serviceIds.map((serviceId) => [serviceId, legacyHours(changes)!]))
+        : applyChanges(
+            { serviceHours: before?.serviceHours ?? {} },
+            { serviceHours: changes.serviceHours ?? {} },
+          ).serviceHours;
       await tx.delete(schedules).where(eq(schedules.locationId, locationId));
       const rows = serviceIds.flatMap((serviceId) =>
-        hours.map((row) => ({ serviceId, locationId: locationId!, ...row })),
+        (hoursHere[serviceId] ?? []).map((row) => ({
+          serviceId,
+          locationId: locationId!,
+          weekday: row.weekday,
+          opensAt: row.opensAt,
+          closesAt: row.closesAt,
+        })),
       );
       if (rows.length > 0) await tx.insert(schedules).values(rows);
     }
@@ -602,6 +630,13 @@ export async function assertReferencesBelong(
   }
   if (entityType === "location" && Array.isArray(changes.serviceIds)) {
     await assertServicesOf(tx, organizationId, changes.serviceIds as string[]);
+  }
+  if (
+    entityType === "location" &&
+    changes.serviceHours &&
+    typeof changes.serviceHours === "object"
+  ) {
+    await assertServicesOf(tx, organizationId, Object.keys(changes.serviceHours));
   }
   if (entityType === "service" && Array.isArray(changes.categories)) {
     await termIds(tx, changes.categories as CategoryCode[]);

@@ -81,9 +81,13 @@ export interface LocationFields {
    * form so that a new location and its services go through one review.
    */
   serviceIds: string[];
-  /** Hours at this location of those services (HSDS service_at_location schedules); empty:
-   * each service's own hours. */
-  hours: HoursRow[];
+  /**
+   * Hours at this location of the services offered here that keep other hours here than their
+   * own (HSDS service_at_location schedules), by service id. A service without an entry keeps
+   * its own hours here. In a change: only the services whose hours here change, null = back
+   * to the service's own hours.
+   */
+  serviceHours: Record<string, HoursRow[]>;
 }
 
 /**
@@ -92,9 +96,9 @@ export interface LocationFields {
  */
 export type LocationInput = Omit<
   LocationFields,
-  "county" | "latitude" | "longitude" | "phone" | "serviceIds" | "hours"
+  "county" | "latitude" | "longitude" | "phone" | "serviceIds" | "serviceHours"
 > &
-  Partial<Pick<LocationFields, "phone" | "serviceIds" | "hours">> & {
+  Partial<Pick<LocationFields, "phone" | "serviceIds" | "serviceHours">> & {
     county: CountyCode | null;
     latitude: number | null;
     longitude: number | null;
@@ -166,7 +170,7 @@ export const FIELD_ORDER: { [T in EntityType]: ReadonlyArray<keyof EntityFields[
     "confidential",
     "phone",
     "serviceIds",
-    "hours",
+    "serviceHours",
     "description",
     "accessibility",
     "transportation",
@@ -197,20 +201,48 @@ const SET_FIELDS = new Set([
   "serviceIds",
 ]);
 
-/** Fields keyed by language: compared, proposed and shown one language at a time. */
-const KEYED_FIELDS = new Set(["translations"]);
+/**
+ * Fields keyed by language (translations) or by service (hours at a location): compared,
+ * proposed and shown one key at a time; null removes a key. A submission of translations
+ * lists only the languages it sets; one of hours at a location is the whole map, so a service
+ * left out goes back to its own hours.
+ */
+const KEYED_FIELDS: Record<string, { complete: boolean; value: (raw: unknown) => unknown }> = {
+  translations: {
+    complete: false,
+    value: (raw) => (typeof raw === "string" && raw.trim() ? raw : null),
+  },
+  serviceHours: {
+    complete: true,
+    value: (raw) => (Array.isArray(raw) && raw.length > 0 ? canonical("hours", raw) : null),
+  },
+};
+
+export function isKeyedField(field: string): boolean {
+  return Object.hasOwn(KEYED_FIELDS, field);
+}
+
+function sortedHours(rows: HoursRow[]): HoursRow[] {
+  return [...rows]
+    .map((row) => ({ weekday: row.weekday, opensAt: row.opensAt, closesAt: row.closesAt }))
+    .sort((a, b) =>
+      a.weekday !== b.weekday ? a.weekday - b.weekday : a.opensAt.localeCompare(b.opensAt),
+    );
+}
 
 function canonical(field: string, value: unknown): unknown {
   if (value === undefined || value === "") return null;
   if (Array.isArray(value)) {
     if (SET_FIELDS.has(field)) return [...(value as string[])].sort();
-    if (field === "hours") {
-      return [...(value as HoursRow[])]
-        .map((row) => ({ weekday: row.weekday, opensAt: row.opensAt, closesAt: row.closesAt }))
-        .sort((a, b) =>
-          a.weekday !== b.weekday ? a.weekday - b.weekday : a.opensAt.localeCompare(b.opensAt),
-        );
-    }
+    if (field === "hours") return sortedHours(value as HoursRow[]);
+  }
+  if (field === "serviceHours" && value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, HoursRow[]>)
+        .filter(([, rows]) => rows.length > 0)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, rows]) => [key, sortedHours(rows)]),
+    );
   }
   return value;
 }
@@ -219,11 +251,13 @@ export function sameValue(field: string, a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(field, a)) === JSON.stringify(canonical(field, b));
 }
 
-type Keyed = Record<string, string | null>;
+type Keyed = Record<string, unknown>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * What a submission actually changes: only the fields (and, for translations, only the
- * languages) whose value differs from the current one. Empty when nothing changed.
+ * What a submission actually changes: only the fields (and, for keyed fields, only the keys)
+ * whose value differs from the current one. Empty when nothing changed.
  */
 export function changedFields<F extends object>(
   before: F | null,
@@ -233,8 +267,8 @@ export function changedFields<F extends object>(
   for (const [field, value] of Object.entries(submitted)) {
     if (value === undefined) continue;
     const previous = before ? (before as Record<string, unknown>)[field] : undefined;
-    if (KEYED_FIELDS.has(field)) {
-      const delta = keyedDelta((previous ?? {}) as Keyed, value as Keyed, before === null);
+    if (isKeyedField(field)) {
+      const delta = keyedDelta(field, (previous ?? {}) as Keyed, value as Keyed, before === null);
       if (Object.keys(delta).length > 0) changes[field] = delta;
     } else if (before === null || !sameValue(field, previous, value)) {
       changes[field] = canonical(field, value);
@@ -243,25 +277,30 @@ export function changedFields<F extends object>(
   return changes as Partial<F>;
 }
 
-function keyedDelta(previous: Keyed, next: Keyed, creating: boolean): Keyed {
+function keyedDelta(field: string, previous: Keyed, next: Keyed, creating: boolean): Keyed {
+  const { complete, value: valueOf } = KEYED_FIELDS[field]!;
+  const keys = complete
+    ? [...new Set([...Object.keys(previous), ...Object.keys(next)])]
+    : Object.keys(next);
   const delta: Keyed = {};
-  for (const [key, text] of Object.entries(next)) {
-    const value = text?.trim() ? text : null;
-    if (value === null && (creating || !previous[key])) continue;
-    if ((previous[key] ?? null) !== value) delta[key] = value;
+  for (const key of keys) {
+    const value = valueOf(next[key]);
+    const was = valueOf(previous[key]);
+    if (value === null && (creating || was === null)) continue;
+    if (!same(was, value)) delta[key] = value;
   }
   return delta;
 }
 
-/** A fields object with a change applied (translations merged language by language). */
+/** A fields object with a change applied (keyed fields merged key by key). */
 export function applyChanges<F extends object>(before: F, changes: Partial<F>): F {
   const next: Record<string, unknown> = { ...(before as Record<string, unknown>) };
   for (const [field, value] of Object.entries(changes)) {
-    if (KEYED_FIELDS.has(field)) {
+    if (isKeyedField(field)) {
       const merged: Keyed = { ...((next[field] ?? {}) as Keyed) };
-      for (const [key, text] of Object.entries(value as Keyed)) {
-        if (text === null) delete merged[key];
-        else merged[key] = text;
+      for (const [key, entry] of Object.entries(value as Keyed)) {
+        if (entry === null) delete merged[key];
+        else merged[key] = entry;
       }
       next[field] = merged;
     } else {
@@ -293,17 +332,18 @@ export function diffChange(
   const rows: DiffRow[] = [];
   for (const field of inFieldOrder(entityType, Object.keys(changes))) {
     const proposed = changes[field];
-    if (KEYED_FIELDS.has(field)) {
+    if (isKeyedField(field)) {
+      const valueOf = KEYED_FIELDS[field]!.value;
       const baseKeyed = (base?.[field] ?? {}) as Keyed;
       const currentKeyed = (current?.[field] ?? {}) as Keyed;
       for (const [key, value] of Object.entries(proposed as Keyed)) {
         rows.push({
           field: `${field}.${key}`,
-          base: baseKeyed[key] ?? null,
-          current: currentKeyed[key] ?? null,
+          base: valueOf(baseKeyed[key]),
+          current: valueOf(currentKeyed[key]),
           proposed: value,
           changedSinceProposed:
-            base !== null && (baseKeyed[key] ?? null) !== (currentKeyed[key] ?? null),
+            base !== null && !same(valueOf(baseKeyed[key]), valueOf(currentKeyed[key])),
         });
       }
       continue;

@@ -55,7 +55,9 @@ export type FormErrorKey =
   | "placeNotFound"
   | "countyRequired"
   | "invalidReference"
-  | "unknownCategory";
+  | "unknownCategory"
+  | "hoursHereEmpty"
+  | "hoursNotOffered";
 
 const message = (key: FormErrorKey) => key;
 
@@ -241,6 +243,13 @@ const hoursRow = z
     }
   });
 
+/** Filled rows of an hours grid (an empty slot means closed), as stored. */
+function filledHours(rows: Array<{ weekday: number; opensAt?: string; closesAt?: string }>) {
+  return rows
+    .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
+    .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt }));
+}
+
 export const serviceSchemaWith = (resolve: LanguageResolver) =>
   z
     .object({
@@ -297,9 +306,7 @@ export const serviceSchemaWith = (resolve: LanguageResolver) =>
       statewide: form.statewide,
       counties: form.counties,
       locationIds: [...new Set(form.locationIds)],
-      hours: form.hours
-        .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
-        .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+      hours: filledHours(form.hours),
     }));
 
 /** The service form's schema for the browser's constraints (languages typed as codes). */
@@ -309,6 +316,29 @@ export const SERVICE_STATUS_ACTIONS = ["paused", "archived", "active"] as const;
 export const serviceStatusSchema = z.object({ status: z.enum(SERVICE_STATUS_ACTIONS) });
 
 // --- location -----------------------------------------------------------------------------
+
+/** Per service offered at a location: its own hours there, or different ones. */
+export const SERVICE_HOURS_CHOICES = ["same", "different"] as const;
+
+/**
+ * One service's hours at this location. The rows are checked (by `hoursRow`, the service
+ * form's own rules) only when "different hours here" is chosen: rows left behind under
+ * "same hours" are ignored, not refused.
+ */
+const serviceHoursHere = z.object({
+  serviceId: id,
+  choice: z.enum(SERVICE_HOURS_CHOICES).optional().default("same"),
+  hours: z
+    .array(
+      z.object({
+        weekday: z.coerce.number().int().min(1).max(7),
+        opensAt: z.string().optional(),
+        closesAt: z.string().optional(),
+      }),
+    )
+    .optional()
+    .default([]),
+});
 
 export const locationSchema = z
   .object({
@@ -345,22 +375,55 @@ export const locationSchema = z
       .optional()
       .transform((value) => value ?? null),
     serviceIds: z.array(id).optional().default([]),
-    hours: z.array(hoursRow).optional().default([]),
+    serviceHours: z.array(serviceHoursHere).optional().default([]),
   })
   .superRefine((form, context) => {
     if ((form.latitude === undefined) !== (form.longitude === undefined)) {
       const path = form.latitude === undefined ? "latitude" : "longitude";
       context.addIssue({ code: "custom", path: [path], message: message("coordinatesPair") });
     }
+    form.serviceHours.forEach((entry, index) => {
+      if (entry.choice !== "different") return;
+      const at = ["serviceHours", index];
+      if (!form.serviceIds.includes(entry.serviceId)) {
+        context.addIssue({
+          code: "custom",
+          path: [...at, "choice"],
+          message: message("hoursNotOffered"),
+        });
+        return;
+      }
+      let typed = false;
+      entry.hours.forEach((row, rowIndex) => {
+        if (row.opensAt || row.closesAt) typed = true;
+        const checked = hoursRow.safeParse(row, { errorMap });
+        for (const issue of checked.success ? [] : checked.error.issues) {
+          context.addIssue({
+            code: "custom",
+            path: [...at, "hours", rowIndex, ...issue.path],
+            message: issue.message,
+          });
+        }
+      });
+      if (!typed) {
+        context.addIssue({
+          code: "custom",
+          path: [...at, "choice"],
+          message: message("hoursHereEmpty"),
+        });
+      }
+    });
   })
-  .transform((form): LocationInput => ({
+  .transform(({ serviceHours, ...form }): LocationInput => ({
     ...form,
     latitude: form.latitude ?? null,
     longitude: form.longitude ?? null,
     serviceIds: [...new Set(form.serviceIds)],
-    hours: form.hours
-      .filter((row): row is HoursRow => !!row.opensAt && !!row.closesAt)
-      .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+    serviceHours: Object.fromEntries(
+      serviceHours
+        .filter((entry) => entry.choice === "different")
+        .map((entry) => [entry.serviceId, filledHours(entry.hours)]),
+    ),
   }));
 
 // --- phone --------------------------------------------------------------------------------
@@ -493,9 +556,25 @@ export function serviceFormDefaults(
   };
 }
 
-/** The location form's first values: hours as a grid (empty: each service's own hours). */
-export function locationFormDefaults(fields: LocationFields | null) {
-  return { ...(fields ?? {}), hours: hoursFormRows(fields?.hours ?? []) };
+/**
+ * The location form's first values: for each of the organization's services, "same hours as
+ * the service usually has" unless it keeps other hours here, and its hours here as a grid.
+ */
+export function locationFormDefaults(
+  fields: LocationFields | null,
+  services: ReadonlyArray<{ id: string }>,
+) {
+  return {
+    ...(fields ?? {}),
+    serviceHours: services.map((service) => {
+      const rows = fields?.serviceHours[service.id] ?? [];
+      return {
+        serviceId: service.id,
+        choice: rows.length > 0 ? "different" : "same",
+        hours: hoursFormRows(rows),
+      };
+    }),
+  };
 }
 
 export function phoneFormDefaults(

@@ -1,13 +1,14 @@
-import { and, asc, eq, ne } from "drizzle-orm";
-import { services } from "#db/schema";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { schedules, services } from "#db/schema";
 import type { Actor } from "~/accounts/permissions";
 import type { DbOrTx, Transaction } from "~/db.server";
 import { resolvePlace } from "~/geo/places.server";
+import { weeklyHours } from "~/i18n/format";
 import { assertCan, inTransaction } from "./access.server";
 import { commitChange, pendingChangeFor, type ChangeOutcome } from "./change-sets.server";
 import { handlerFor } from "./entities.server";
 import { DomainError, notFound } from "~/http/errors";
-import type { LocationFields, LocationInput } from "./fields";
+import type { HoursRow, LocationFields, LocationInput } from "./fields";
 import { loadOrganization, type OrganizationRow } from "./organization-editing.server";
 
 export type { LocationInput };
@@ -55,15 +56,67 @@ async function loadLocation(
 export interface ServiceOption {
   id: string;
   label: string;
+  /** The service's own hours: what "same hours as the service usually has" means. */
+  hours: HoursRow[];
 }
 
 /** The organization's services that can be offered at a location (not archived). */
 export async function serviceOptions(tx: DbOrTx, organizationId: string): Promise<ServiceOption[]> {
-  return tx
+  const options = await tx
     .select({ id: services.id, label: services.name })
     .from(services)
     .where(and(eq(services.organizationId, organizationId), ne(services.status, "archived")))
     .orderBy(asc(services.name));
+  const own =
+    options.length === 0
+      ? []
+      : await tx
+          .select({
+            serviceId: schedules.serviceId,
+            weekday: schedules.weekday,
+            opensAt: schedules.opensAt,
+            closesAt: schedules.closesAt,
+          })
+          .from(schedules)
+          .where(
+            and(
+              inArray(
+                schedules.serviceId,
+                options.map((option) => option.id),
+              ),
+              isNull(schedules.locationId),
+            ),
+          )
+          .orderBy(asc(schedules.weekday), asc(schedules.opensAt));
+  return options.map((option) => ({
+    ...option,
+    hours: own
+      .filter((row) => row.serviceId === option.id)
+      .map((row) => ({
+        weekday: row.weekday,
+        opensAt: row.opensAt.slice(0, 5),
+        closesAt: row.closesAt.slice(0, 5),
+      })),
+  }));
+}
+
+/** The options as the location form shows them: each service's usual hours in words. */
+export function wordedServiceOptions(options: ServiceOption[], intl: string) {
+  return options.map(({ hours, ...option }) => ({
+    ...option,
+    usualHours: weeklyHours(hours, intl),
+  }));
+}
+
+/**
+ * Hours here only for services offered here: the form says so at the field; this refuses any
+ * other caller the same way.
+ */
+function assertHoursOfOfferedServices(before: LocationFields | null, input: LocationInput) {
+  const offered = input.serviceIds ?? before?.serviceIds ?? [];
+  if (Object.keys(input.serviceHours ?? {}).some((serviceId) => !offered.includes(serviceId))) {
+    throw new DomainError(400, "formErrors.hoursNotOffered", "portal");
+  }
 }
 
 export async function getNewLocationContext(
@@ -113,6 +166,7 @@ export async function createLocation(
   return inTransaction(db, async (tx) => {
     const organization = await loadOrganization(tx, input.organizationId);
     assertCan(input.actor, "create", "location", { organizationId: organization.id });
+    assertHoursOfOfferedServices(null, input.fields);
     return commitChange(tx, {
       actor: input.actor,
       organization,
@@ -131,6 +185,7 @@ export async function updateLocation(
 ): Promise<ChangeOutcome> {
   return inTransaction(db, async (tx) => {
     const location = await loadLocation(tx, input.actor, input.locationId, "update");
+    assertHoursOfOfferedServices(location.fields, input.fields);
     return commitChange(tx, {
       actor: input.actor,
       organization: location.organization,

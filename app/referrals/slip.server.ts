@@ -23,6 +23,13 @@ import { canTransition } from "./workflow";
  * unguessable link. It shows nothing about the person except how to call them (first name or
  * initials), so a lost phone or a shared link exposes no case details.
  */
+export interface SlipHoursRow {
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+  description: string | null;
+}
+
 export interface Slip {
   callName: string | null;
   /** "K7MQ-3XTP": the person reads it out when they call the coalition back. */
@@ -43,9 +50,12 @@ export interface Slip {
       stateProvince: string;
       postalCode: string;
     } | null;
+    /** The service's hours at this place, when it keeps other ones there than `hours`. */
+    hours: SlipHoursRow[];
   }[];
   phones: { number: string; extension: string | null; type: string; description: string | null }[];
-  hours: { weekday: number; opensAt: string; closesAt: string; description: string | null }[];
+  /** The service's usual hours: at every place without hours of its own. */
+  hours: SlipHoursRow[];
   canRespond: { gotHelp: boolean; couldNotReach: boolean };
 }
 
@@ -59,6 +69,18 @@ export type SlipResult =
 /** Tokens are base64url of 16 bytes; anything else is not looked up at all. */
 function plausibleToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(token);
+}
+
+/** Schedule rows as the slip shows them: times of day without seconds, no place. */
+function inTimeOfDay(
+  rows: Array<{ weekday: number; opensAt: string; closesAt: string; description: string | null }>,
+) {
+  return rows.map(({ weekday, opensAt, closesAt, description }) => ({
+    weekday,
+    opensAt: opensAt.slice(0, 5),
+    closesAt: closesAt.slice(0, 5),
+    description,
+  }));
 }
 
 async function findBySlipToken(db: DbOrTx, token: string) {
@@ -146,6 +168,7 @@ export async function getSlip(
 
   const hours = await db
     .select({
+      locationId: schedules.locationId,
       weekday: schedules.weekday,
       opensAt: schedules.opensAt,
       closesAt: schedules.closesAt,
@@ -195,6 +218,8 @@ export async function getSlip(
         id: place.id,
         name: place.name,
         confidential: place.confidential,
+        // The service's own hours at this place (service_at_location schedules), if it has any.
+        hours: inTimeOfDay(hours.filter((slot) => slot.locationId === place.id)),
         address: place.confidential
           ? null
           : {
@@ -206,11 +231,8 @@ export async function getSlip(
             },
       })),
       phones: lines.map(({ serviceId: _serviceId, ...phone }) => phone),
-      hours: hours.map((slot) => ({
-        ...slot,
-        opensAt: slot.opensAt.slice(0, 5),
-        closesAt: slot.closesAt.slice(0, 5),
-      })),
+      // The service's usual hours: at every place without hours of its own.
+      hours: inTimeOfDay(hours.filter((slot) => slot.locationId === null)),
       canRespond: {
         gotHelp: canTransition(referral.status, "served", "person"),
         couldNotReach: canTransition(referral.status, "unable_to_reach", "person"),

@@ -21,8 +21,14 @@ import {
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
-import { getLocationForEditing, updateLocation } from "~/directory/locations.server";
+import {
+  getLocationForEditing,
+  updateLocation,
+  wordedServiceOptions,
+} from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
+import { detectLocale } from "~/i18n/i18n.server";
+import { LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { readForm } from "~/http/form.server";
 import { orRespond } from "~/http/responses.server";
@@ -33,10 +39,12 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const locationId = idParam(params, "locationId");
+  const locale = await detectLocale(request, params.lang);
   return orRespond(async () => {
     const editing = await getLocationForEditing(db(), { actor, locationId });
     return {
       ...editing,
+      services: wordedServiceOptions(editing.services, LOCALES[locale].intl),
       reviewed: needsReview(actor, editing.organization),
       mapTiles: { url: config().MAP_TILE_URL, attribution: config().MAP_TILE_ATTRIBUTION },
     };
@@ -64,7 +72,7 @@ export default function EditLocationPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(locationSchema),
     shouldValidate: "onBlur",
-    defaultValue: locationFormDefaults(shown),
+    defaultValue: locationFormDefaults(shown, services),
   });
   return (
     <div className="editor">

@@ -19,8 +19,14 @@ import {
 } from "~/directory/forms";
 import { redirectAfterChange, saveListingForm } from "~/directory/http.server";
 import { idParam } from "~/http/params.server";
-import { createLocation, getNewLocationContext } from "~/directory/locations.server";
+import {
+  createLocation,
+  getNewLocationContext,
+  wordedServiceOptions,
+} from "~/directory/locations.server";
 import { useLocalePath } from "~/i18n/hooks";
+import { detectLocale } from "~/i18n/i18n.server";
+import { LOCALES } from "~/i18n/locales";
 import { pageTitle } from "~/i18n/meta";
 import { readForm } from "~/http/form.server";
 import { orRespond } from "~/http/responses.server";
@@ -31,10 +37,12 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organizationId = idParam(params, "orgId");
+  const locale = await detectLocale(request, params.lang);
   return orRespond(async () => {
     const context = await getNewLocationContext(db(), { actor, organizationId });
     return {
       ...context,
+      services: wordedServiceOptions(context.services, LOCALES[locale].intl),
       reviewed: needsReview(actor, context.organization),
       mapTiles: { url: config().MAP_TILE_URL, attribution: config().MAP_TILE_ATTRIBUTION },
     };
@@ -60,7 +68,7 @@ export default function NewLocationPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(locationSchema),
     shouldValidate: "onBlur",
-    defaultValue: locationFormDefaults(null),
+    defaultValue: locationFormDefaults(null, services),
   });
   return (
     <div className="editor">

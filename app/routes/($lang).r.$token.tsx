@@ -76,7 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (result.kind !== "ok") {
     return data(
-      { result, hours: [], thanks, qr: null },
+      {
+        result,
+        hours: [],
+        hoursAt: {} as Record<string, ReturnType<typeof weeklyHours>>,
+        thanks,
+        qr: null,
+      },
       { status: result.kind === "expired" ? 410 : 404 },
     );
   }
@@ -84,6 +90,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     result,
     hours: weeklyHours(result.slip.hours, LOCALES[locale].intl),
+    // A place where the service keeps other hours than its usual ones shows them with it.
+    hoursAt: Object.fromEntries(
+      result.slip.locations.map((location) => [
+        location.id,
+        weeklyHours(location.hours, LOCALES[locale].intl),
+      ]),
+    ) as Record<string, ReturnType<typeof weeklyHours>>,
     thanks,
     // The slip's own link (without a language: it opens in the person's), for a printout.
     qr: slipHandover(token).qr,
@@ -104,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralSlip() {
-  const { result, hours, thanks, qr } = useLoaderData<typeof loader>();
+  const { result, hours, hoursAt, thanks, qr } = useLoaderData<typeof loader>();
   const { t } = useReferralLabels();
   if (result.kind !== "ok") {
     return (
@@ -200,23 +213,22 @@ export default function ReferralSlip() {
             ) : (
               <p>{t("slip.callForAddress")}</p>
             )}
+            {hoursAt[location.id]?.length ? (
+              <>
+                <p className="slip__location-name">{t("slip.hoursHere")}</p>
+                <SlipHours lines={hoursAt[location.id]!} />
+              </>
+            ) : null}
           </div>
         ))}
       </section>
 
-      {hours.length > 0 ? (
+      {hours.length > 0 &&
+      (slip.locations.length === 0 ||
+        slip.locations.some((location) => !hoursAt[location.id]?.length)) ? (
         <section aria-labelledby="slip-hours-heading">
           <h2 id="slip-hours-heading">{t("slip.hoursHeading")}</h2>
-          <dl className="slip__hours">
-            {hours.map((line) => (
-              <div key={line.days}>
-                <dt>{line.days}</dt>
-                <dd>
-                  <bdi>{line.hours}</bdi>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <SlipHours lines={hours} />
         </section>
       ) : null}
 
@@ -333,4 +345,19 @@ function PrintButton() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+function SlipHours({ lines }: { lines: Array<{ days: string; hours: string }> }) {
+  return (
+    <dl className="slip__hours">
+      {lines.map((line) => (
+        <div key={line.days}>
+          <dt>{line.days}</dt>
+          <dd>
+            <bdi>{line.hours}</bdi>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

@@ -99,8 +99,12 @@ function DiffValue({
   value: unknown;
   references: Record<string, string>;
 }) {
-  const { t } = useTranslation("staff");
+  const { t } = useTranslation(["staff", "portal"]);
   const labels = useLabels();
+  // A service's hours at a location, taken away: it keeps its own hours there.
+  if (field === "serviceHours" && (value === null || value === undefined)) {
+    return <span className="diff-text">{t("portal:location.sameHours")}</span>;
+  }
   if (
     value === null ||
     value === undefined ||
@@ -110,7 +114,7 @@ function DiffValue({
     return <span className="diff-empty">{t("review.emptyValue")}</span>;
   }
   if (typeof value === "boolean") return <>{value ? t("review.yes") : t("review.no")}</>;
-  if (field === "hours") {
+  if (field === "hours" || field === "serviceHours") {
     return (
       <ul className="plain-list">
         {(value as HoursRow[]).map((row) => (
@@ -212,8 +216,13 @@ export default function ReviewChangeSet() {
           </thead>
           <tbody>
             {rows.map((row) => {
-              const name = row.field.split(".")[0]!;
-              const label = fieldLabel(changeSet.entityType, row.field);
+              const [name = row.field, key] = row.field.split(".");
+              const label =
+                name === "serviceHours" && key
+                  ? t("portal:location.hoursOf", {
+                      service: references[key] ?? t("review.unknownReference"),
+                    })
+                  : fieldLabel(changeSet.entityType, row.field);
               return (
                 <tr key={row.field}>
                   <th scope="row">

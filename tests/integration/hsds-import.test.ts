@@ -234,7 +234,7 @@ describe("round trip: export → import into an empty database → export", () =
     type Service = Record<string, unknown> & {
       schedules: Array<{ id?: string }>;
       service_areas: Array<{ id?: string }>;
-      service_at_locations: Array<{ id?: string }>;
+      service_at_locations: Array<{ id?: string; schedules: Array<{ id?: string }> }>;
     };
     const services = (JSON.parse(files.get("services.json")!) as Service[])
       .map((service) => {
@@ -243,6 +243,7 @@ describe("round trip: export → import into an empty database → export", () =
           ...service.schedules,
           ...service.service_areas,
           ...service.service_at_locations,
+          ...service.service_at_locations.flatMap((at) => at.schedules),
         ])
           delete row.id;
         return JSON.stringify(service);
@@ -286,6 +287,8 @@ describe("round trip: export → import into an empty database → export", () =
       hours: [
         { weekday: 1, opensAt: "09:00", closesAt: "17:00" },
         { weekday: 3, opensAt: "10:00", closesAt: "13:00" },
+        // Its hours at the Corona office (service_at_location schedules) come back as such.
+        { weekday: 6, opensAt: "10:00", closesAt: "14:00", locationId: corona.id },
       ],
     });
     await createPhone(db, {

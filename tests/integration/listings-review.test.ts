@@ -612,7 +612,7 @@ describe("locations", () => {
         confidential: false,
         phone: "718-555-0222",
         serviceIds: [clinic.id],
-        hours: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }],
+        serviceHours: { [clinic.id]: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }] },
       },
     });
     if (outcome.status !== "pending") throw new Error("expected a pending change set");
@@ -624,7 +624,7 @@ describe("locations", () => {
       changeSetId: outcome.changeSetId,
     });
     expect(review.rows.map((row) => row.field)).toEqual(
-      expect.arrayContaining(["phone", "serviceIds", "hours"]),
+      expect.arrayContaining(["phone", "serviceIds", `serviceHours.${clinic.id}`]),
     );
 
     const { entityId } = await approveChangeSet(db, {
@@ -636,7 +636,7 @@ describe("locations", () => {
     expect(location?.fields).toMatchObject({
       phone: "718-555-0222",
       serviceIds: [clinic.id],
-      hours: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }],
+      serviceHours: { [clinic.id]: [{ weekday: 6, opensAt: "10:00", closesAt: "14:00" }] },
     });
     const [placed] = await db
       .select()

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { jobRuns, referralDataKeys, referralEvents, referrals } from "#db/schema";
+import { jobRuns, referralDataKeys, referralEvents, referrals, schedules } from "#db/schema";
 import { parseKeyRing, personalDataContext, seal } from "~/referrals/crypto.server";
 import { DataKeys } from "~/referrals/data-keys.server";
 import { listStaffReferrals } from "~/referrals/dashboard.server";
@@ -144,6 +144,30 @@ describe("the referral slip", () => {
     for (const secret of [...SECRETS, "Huamán", "asylum", "work_permits"]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("shows a service's hours at a place where it keeps other ones with that place", async () => {
+    const place = await insertOrganizationWithService(env().db, {
+      name: "Corona Tuesday Clinic",
+    });
+    await env().db.insert(schedules).values({
+      serviceId: place.serviceId,
+      locationId: place.locationId,
+      weekday: 2,
+      opensAt: "10:00",
+      closesAt: "14:00",
+    });
+    const { slipToken } = await createReferral(env().db, {
+      actor: staff,
+      serviceId: place.serviceId,
+      referral: referralInput(),
+    });
+    const result = await getSlip(env().db, { token: slipToken, locale: "en" });
+    if (result.kind !== "ok") throw new Error("expected a slip");
+    expect(result.slip.locations.map((location) => location.hours)).toEqual([
+      [{ weekday: 2, opensAt: "10:00", closesAt: "14:00", description: null }],
+    ]);
+    expect(result.slip.hours).not.toContainEqual(expect.objectContaining({ weekday: 2 }));
   });
 
   it("never shows the address of a confidential location", async () => {

@@ -51,7 +51,7 @@ import type {
 export interface PlannedLocation {
   id: string;
   /** The address and point only: links, phones and hours of a location come in other ways. */
-  fields: Omit<LocationFields, "phone" | "serviceIds" | "hours">;
+  fields: Omit<LocationFields, "phone" | "serviceIds" | "serviceHours">;
   state: string;
   country: string;
   origin: Origin;
@@ -60,6 +60,8 @@ export interface PlannedLocation {
 export interface PlannedService {
   id: string;
   fields: ServiceFields;
+  /** Its hours at some of its places, by planned location id (service_at_location schedules). */
+  hoursAt: Record<string, HoursRow[]>;
   keywords: string[];
   assuredDate: string | null;
   origin: Origin;
@@ -348,6 +350,13 @@ class Mapper {
         locationIds: [...new Set(places)].sort(),
         hours: this.hours(raw.hours),
       },
+      hoursAt: Object.fromEntries(
+        raw.hoursAt.flatMap((at) => {
+          const locationId = locationIds.get(at.locationId);
+          const hours = this.hours(at.hours);
+          return locationId && hours.length > 0 ? [[locationId, hours]] : [];
+        }),
+      ),
       keywords: [...keywords].sort(),
       assuredDate: assuredDate && ISO_DATE.test(assuredDate) ? assuredDate : null,
       origin: raw.origin,

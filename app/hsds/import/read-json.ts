@@ -6,6 +6,7 @@ import type {
   RawLocation,
   RawOrganization,
   RawPhone,
+  RawService,
   RawTerm,
 } from "./types";
 
@@ -150,13 +151,16 @@ export class JsonCollector {
     const serviceId = str(service.id) ?? `${organization.sourceId}:${str(service.name)}`;
     const hours = hoursOf(service.schedules, origin);
     const locationIds: string[] = [];
+    const hoursAt: RawService["hoursAt"] = [];
     for (const [index, at] of list(service.service_at_locations).entries()) {
       const location = isObject(at.location) ? at.location : { id: at.location_id };
-      locationIds.push(
-        this.addLocation(organization, locationOf(location, origin, `${serviceId}:at:${index}`)),
+      const locationId = this.addLocation(
+        organization,
+        locationOf(location, origin, `${serviceId}:at:${index}`),
       );
-      // Hours given per place are the service's hours (Puente keeps one weekly timetable).
-      hours.push(...hoursOf(at.schedules, origin));
+      locationIds.push(locationId);
+      // Hours given per place are the service's hours there; its own apply elsewhere.
+      hoursAt.push({ locationId, hours: hoursOf(at.schedules, origin) });
       organization.phones.push(...phonesOf(at.phones, origin));
     }
     if (organization.services.some((s) => s.sourceId === serviceId)) {
@@ -181,6 +185,7 @@ export class JsonCollector {
       phones: phonesOf(service.phones, origin),
       hours,
       locationIds,
+      hoursAt,
       origin,
     });
   }

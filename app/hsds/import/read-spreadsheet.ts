@@ -138,6 +138,7 @@ export function readSpreadsheet(
         phones: [],
         hours: [],
         locationIds: [],
+        hoursAt: [],
         origin,
       };
       organization.services.push(service);

@@ -113,7 +113,10 @@ export function readTabularPackage(files: Map<string, string>): {
     const full = {
       ...service,
       phones: withLanguages(phonesOfService(service.id)),
-      schedules: [...schedulesOfService(service.id).filter((s) => !s.service_at_location_id)],
+      // A schedule naming a location too is the service's hours there (below).
+      schedules: schedulesOfService(service.id).filter(
+        (s) => !s.service_at_location_id && !s.location_id,
+      ),
       languages: languagesOfService(service.id),
       service_areas: areasOf(service.id),
       attributes: attributesOf(service.id).map((attribute) => {
@@ -138,7 +141,14 @@ export function readTabularPackage(files: Map<string, string>): {
           {
             ...placement,
             location: fullLocation(location),
-            schedules: schedulesOfPlacement(placement.id),
+            schedules: [
+              ...schedulesOfPlacement(placement.id),
+              ...schedulesOfService(service.id).filter(
+                (s) =>
+                  !s.service_at_location_id &&
+                  String(s.location_id ?? "") === String(placement.location_id),
+              ),
+            ],
           },
         ];
       }),

@@ -82,6 +82,8 @@ export interface RawService {
   phones: RawPhone[];
   hours: RawHours[];
   locationIds: string[];
+  /** Hours at one of its places (HSDS service_at_location schedules), by location source id. */
+  hoursAt: Array<{ locationId: string; hours: RawHours[] }>;
   origin: Origin;
 }
 

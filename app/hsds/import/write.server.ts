@@ -143,6 +143,7 @@ async function writeOrganization(
     }
   };
   const skippedLocations = new Set<string>();
+  const unchangedLocations = new Set<string>();
   for (const location of planned.locations) {
     const outcome = await writeEntity(
       tx,
@@ -153,6 +154,7 @@ async function writeOrganization(
       location.fields,
     );
     record("location", outcome, { ...location.origin, field: "location.id", message: "" });
+    if (outcome === "unchanged") unchangedLocations.add(location.id);
     if (outcome !== "created" && outcome !== "updated" && outcome !== "unchanged") {
       skippedLocations.add(location.id);
       continue;
@@ -179,6 +181,7 @@ async function writeOrganization(
       if (outcome === "unchanged") {
         counts.location.unchanged--;
         counts.location.updated++;
+        unchangedLocations.delete(location.id);
         changed = true;
       }
     }
@@ -213,6 +216,28 @@ async function writeOrganization(
         counts.service.unchanged--;
         counts.service.updated++;
         changed = true;
+      }
+    }
+  }
+  // Each service's hours at each of its places, once both are written (whole: a place's hours
+  // missing from the file go, as a service's own hours do).
+  for (const location of planned.locations) {
+    if (skippedLocations.has(location.id)) continue;
+    const serviceHours = Object.fromEntries(
+      planned.services.flatMap((service) =>
+        !skippedServices.has(service.id) && service.hoursAt[location.id]
+          ? [[service.id, service.hoursAt[location.id]!]]
+          : [],
+      ),
+    );
+    const outcome = await writeEntity(tx, actor, organization, "location", location.id, {
+      serviceHours,
+    });
+    if (outcome === "updated") {
+      changed = true;
+      if (unchangedLocations.delete(location.id)) {
+        counts.location.unchanged--;
+        counts.location.updated++;
       }
     }
   }
