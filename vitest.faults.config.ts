@@ -22,10 +22,6 @@ export default defineConfig({
     // limits that are part of a claim ("within 60 s of its return") are asserted in the tests.
     testTimeout: 300_000,
     hookTimeout: 300_000,
-    // One retry, and only here: on a loaded 2-core machine the PostgreSQL restart test has seen a
-    // single CONNECT_TIMEOUT (a connection attempt begun during the restart) answer a 500 after
-    // recovery. A failure that repeats still fails; the cause is an open item in the closing note.
-    retry: 1,
     pool: "forks",
     fileParallelism: false,
   },

@@ -9,6 +9,7 @@ import { isbot } from "isbot";
 import { renderToReadableStream } from "react-dom/server.browser";
 import serverManifest from "virtual:remix/server-manifest";
 import { config } from "~/config.server";
+import { isDatabaseUnavailable } from "~/db.server";
 import { registerServerTranslations } from "~/i18n/bundles";
 import { resourcesFor } from "~/i18n/resources.server";
 import { logError } from "~/error-log.server";
@@ -87,14 +88,16 @@ export default async function handleRequest(
 
 /**
  * Errors thrown by loaders, actions and rendering: logged as names, codes and the route id
- * only (app/error-log.server.ts), never with the URL, the parameters or the message.
+ * only (app/error-log.server.ts), never with the URL, the parameters or the message. One that
+ * only says the database was unreachable makes the answer a 503 (server/database-outage.ts).
  */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // The visitor went away: not an error of ours.
   if (request.signal.aborted) return;
   const cause = isRouteErrorResponse(error)
     ? ((error as { error?: unknown }).error ?? error)
     : error;
+  if (isDatabaseUnavailable(cause)) context.databaseUnavailable?.();
   logError(routeIdOf(request), cause);
 };
 

@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The visitor's address as Express sees it (honouring TRUST_PROXY); for throttling. */
     clientAddress?: string;
+    /** Tells the server a request failed because PostgreSQL was unreachable: it answers 503. */
+    databaseUnavailable?: () => void;
   }
 }
 

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express, { type Express } from "express";
 import type { AppConfig } from "~/config.server";
+import { databaseOutageStatus, markDatabaseUnavailable } from "./database-outage";
 import { methodGuard } from "./method-guard";
 import { cleanErrors, requestLimits } from "./request-limits";
 import { sameOriginGuard } from "./same-origin";
@@ -63,6 +64,7 @@ export async function createApp(
     app.use(express.static(path.join(options.root, "build/client"), { maxAge: "1h" }));
   }
   app.use(methodGuard(getBuild));
+  app.use(databaseOutageStatus());
   app.all(
     "*",
     createRequestHandler({
@@ -71,6 +73,7 @@ export async function createApp(
       getLoadContext: (request, response) => ({
         cspNonce: response.locals.cspNonce,
         clientAddress: request.ip ?? request.socket.remoteAddress ?? "",
+        databaseUnavailable: () => markDatabaseUnavailable(response),
       }),
     }),
   );

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrateDatabase } from "#db/migrate";
@@ -63,6 +64,7 @@ interface Answer {
   done: number;
   path: string;
   status: number;
+  retryAfter: string | null;
 }
 
 describe("PostgreSQL restarted under load", () => {
@@ -75,13 +77,13 @@ describe("PostgreSQL restarted under load", () => {
       for (let i = offset; loading; i++) {
         const requestPath = paths[i % paths.length]!;
         const at = Date.now();
-        const status = await fetch(`${base}${requestPath}`)
+        const { status, retryAfter } = await fetch(`${base}${requestPath}`)
           .then(async (response) => {
             await response.arrayBuffer();
-            return response.status;
+            return { status: response.status, retryAfter: response.headers.get("retry-after") };
           })
-          .catch(() => 0);
-        answers.push({ at, done: Date.now(), path: requestPath, status });
+          .catch(() => ({ status: 0, retryAfter: null }));
+        answers.push({ at, done: Date.now(), path: requestPath, status, retryAfter });
       }
     };
     const clients = [0, 1, 2, 3].map(client);
@@ -114,6 +116,17 @@ describe("PostgreSQL restarted under load", () => {
       expect(during.some((answer) => answer.path === "/healthz" && answer.status === 503)).toBe(
         true,
       );
+      // A page or an API call that needed the database said "unavailable, try again" (503 with
+      // Retry-After), never "our fault" (500).
+      expect(during.filter((answer) => answer.status !== 200 && answer.status !== 503)).toEqual([]);
+      expect(
+        during.some((answer) => answer.path === `/orgs/${slug}` && answer.status === 503),
+      ).toBe(true);
+      expect(
+        during
+          .filter((answer) => answer.status === 503 && answer.path !== "/healthz")
+          .every((answer) => answer.retryAfter !== null),
+      ).toBe(true);
       expect(settled.length).toBeGreaterThan(0);
       expect(settled.filter((answer) => answer.status !== 200)).toEqual([]);
       expect((await fetch(`${base}/orgs/${slug}`)).status).toBe(200);
@@ -122,6 +135,27 @@ describe("PostgreSQL restarted under load", () => {
     } finally {
       loading = false;
       await Promise.all(clients);
+    }
+  });
+
+  it("answers the first request after a restart even if a query was running when the server stopped", async () => {
+    // One connection, so the request after the restart must reuse the one that was cut off:
+    // the driver once replayed the old backend's "terminating connection" error onto it.
+    const own = connectDatabase(server.urlOf("puente"), { max: 1 });
+    try {
+      await own.db.execute(sql`SELECT 1`);
+      const running = own.db.execute(sql`SELECT pg_sleep(30)`).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await server.stop("SIGINT");
+      expect(await running).toBeInstanceOf(Error);
+      await server.start();
+      const rows = await own.db.execute<{ one: number }>(sql`SELECT 1 AS one`);
+      expect(rows[0]).toEqual({ one: 1 });
+    } finally {
+      await own.close();
     }
   });
 });
