@@ -11,6 +11,7 @@ import {
 } from "~/directory/service-view.server";
 import type { CategoryCode } from "#db/codes/categories";
 import { COUNTIES } from "~/geo/counties";
+import { openNowZones } from "~/geo/time-zones.server";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { COUNTY_CODES, isCountyCode, type CountyCode } from "#db/codes/counties";
 import {
@@ -158,6 +159,19 @@ export function currentSlot(now: Date, timeZone: string): string {
   );
   const hour = parts.find((part) => part.type === "hour")!.value.padStart(2, "0");
   return `${weekday + 1}-${hour}`;
+}
+
+/**
+ * The slot of open_slots it is now, with the zones whose clock shows it: "open now" matches a
+ * document whose zone is among them and whose open_slots hold the slot (both engines).
+ */
+export function openSlotsNow(now: Date): Array<{ slot: string; zones: string[] }> {
+  const zonesBySlot = new Map<string, string[]>();
+  for (const zone of openNowZones(coalition().timeZone)) {
+    const slot = currentSlot(now, zone);
+    zonesBySlot.set(slot, [...(zonesBySlot.get(slot) ?? []), zone]);
+  }
+  return [...zonesBySlot].map(([slot, zones]) => ({ slot, zones }));
 }
 
 type TermText = { names: Record<string, string[]>; keywords: Record<string, string[]> };

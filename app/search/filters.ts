@@ -19,9 +19,9 @@ import type { SearchQuery } from "./types";
  * tests/integration/search-filters.test.ts runs every filter here on both engines and
  * compares the hits. To add a filter: docs/adding-a-search-filter.md.
  *
- * Isomorphic and small: the filter panel imports it. SQL is named here only as column
- * expressions of the fallback's `docs` rows (services `s`, locations `l`, and the
- * `categories_of c` / `languages_of lg` aggregates); the fallback builds the conditions.
+ * Isomorphic and small: the filter panel imports it. SQL is named here only as columns of
+ * the fallback's table search_documents (db/schema/search.ts), which holds the same fields as
+ * the Meilisearch documents; the fallback builds the conditions.
  */
 
 /** Radius choices offered in the form, in miles. */
@@ -72,7 +72,7 @@ interface FilterDefinition {
   facet?: string;
   /** Meilisearch document attribute (filterable, faceted). */
   attribute: keyof ServiceDocument;
-  /** The Postgres fallback's value for one document, as an SQL expression. */
+  /** The column of search_documents holding the attribute (the Postgres fallback). */
   column: string;
   /** Whether a document holds a list of values (services offer several) or one. */
   list: boolean;
@@ -131,7 +131,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "categories",
     attribute: "categories",
-    column: "coalesce(c.codes, '{}')",
+    column: "categories",
     list: true,
     control: { kind: "checkboxes", legendKey: "filters.categories" },
     label: { vocabulary: "category" },
@@ -144,9 +144,9 @@ export const SEARCH_FILTERS = [
     match: "languageTag",
     facet: "languages",
     attribute: "languages",
-    column: "coalesce(lg.codes, '{}')",
+    column: "languages",
     list: true,
-    bases: { attribute: "languageBases", column: "coalesce(lg.bases, '{}')" },
+    bases: { attribute: "languageBases", column: "language_bases" },
     control: { kind: "checkboxes", legendKey: "filters.languages" },
     label: { languageName: true },
   },
@@ -158,7 +158,7 @@ export const SEARCH_FILTERS = [
     match: "boolean",
     facet: "accepting",
     attribute: "acceptingNewClients",
-    column: "s.accepting_new_clients",
+    column: "accepting_new_clients",
     list: false,
     control: { kind: "toggle" },
     label: { key: "filters.accepting" },
@@ -171,7 +171,7 @@ export const SEARCH_FILTERS = [
     onlyTrue: true,
     match: "openNow",
     attribute: "open_slots",
-    column: "open_slots",
+    column: "open_hours",
     list: true,
     control: { kind: "toggle" },
     label: { key: "filters.openNow" },
@@ -184,7 +184,7 @@ export const SEARCH_FILTERS = [
     match: "boolean",
     facet: "detained",
     attribute: "takesDetainedCases",
-    column: "s.takes_detained_cases",
+    column: "takes_detained_cases",
     list: false,
     control: { kind: "toggle" },
     label: { key: "filters.detained" },
@@ -198,7 +198,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "fees",
     attribute: "fees",
-    column: "s.fees::text",
+    column: "fees",
     list: false,
     control: { kind: "radios", legendKey: "filters.fees", anyKey: "filters.anyCost" },
     label: { vocabulary: "fees" },
@@ -212,7 +212,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "delivery",
     attribute: "deliveryMethods",
-    column: "s.delivery_methods",
+    column: "delivery_methods",
     list: true,
     control: { kind: "radios", legendKey: "filters.delivery", anyKey: "filters.anyDelivery" },
     label: { vocabulary: "delivery" },
@@ -226,7 +226,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "populations",
     attribute: "populations",
-    column: "s.populations",
+    column: "populations",
     list: true,
     control: { kind: "checkboxes", legendKey: "filters.populations" },
     label: { vocabulary: "population" },
@@ -240,7 +240,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "courts",
     attribute: "courtsServed",
-    column: "s.courts_served",
+    column: "courts_served",
     list: true,
     control: { kind: "select", legendKey: "filters.court", anyKey: "filters.anyCourt" },
     label: { vocabulary: "court" },
@@ -254,7 +254,7 @@ export const SEARCH_FILTERS = [
     match: "anyOf",
     facet: "providers",
     attribute: "providerTypes",
-    column: "s.provider_types",
+    column: "provider_types",
     list: true,
     control: { kind: "radios", legendKey: "filters.provider", anyKey: "filters.anyProvider" },
     label: { vocabulary: "provider" },
@@ -277,7 +277,7 @@ export type FilterFields = {
 export type FilterFacet = Extract<SearchFilter, { facet: string }>["facet"];
 /** Facets counted without being filters. */
 export const EXTRA_FACETS = [
-  { facet: "county", attribute: "county", column: "l.county", list: false },
+  { facet: "county", attribute: "county", column: "county", list: false },
 ] as const;
 export type FacetName = FilterFacet | (typeof EXTRA_FACETS)[number]["facet"];
 

@@ -9,6 +9,7 @@ import {
 } from "~/search/documents.server";
 import { meili, servicesIndexName } from "~/search/meili.server";
 import { applyServicesIndexSettings } from "~/search/settings.server";
+import { clearSearchRows, searchRowsState, writeSearchRows } from "~/search/search-table.server";
 import { taskSucceeded, waitForTask } from "~/search/tasks.server";
 import {
   REINDEX_LOCK_KEY,
@@ -35,7 +36,9 @@ export interface ReindexResult {
  * Rebuilds the services index from the database without a moment without results: builds a
  * new index `<live>_<timestamp>` (settings first, then documents in batches), swaps it with
  * the live one and drops the old. Holds the reindex lock throughout, so sync workers keep
- * their outbox rows until the new index is live and then apply them to it.
+ * their outbox rows until the new index is live and then apply them to it. search_documents
+ * (the fallback's rows) is not rewritten: the outbox worker keeps it with the index, and
+ * ensureSearchRows rewrites it when its rows are missing or of another build.
  */
 export async function reindexAll(
   db: Database,
@@ -137,21 +140,59 @@ export async function ensureSearchIndex(
       countExpectedDocuments(db),
     ]);
     if (stats.numberOfDocuments === expected) {
-      if (expected === 0) return { action: "none", documents: 0 };
       // Same count, but built by other code or with other category texts?
       const { buildVersion } = await loadCategoryTexts(db);
-      const outdated = await client.index(live).search("", {
-        filter: `buildVersion != ${JSON.stringify(buildVersion)}`,
-        hitsPerPage: 1,
-        page: 1,
-        attributesToRetrieve: ["id"],
-      });
-      if ((outdated.totalHits ?? 0) === 0) return { action: "none", documents: expected };
+      const outdated =
+        expected === 0
+          ? { totalHits: 0 }
+          : await client.index(live).search("", {
+              filter: `buildVersion != ${JSON.stringify(buildVersion)}`,
+              hitsPerPage: 1,
+              page: 1,
+              attributesToRetrieve: ["id"],
+            });
+      if ((outdated.totalHits ?? 0) === 0) {
+        await ensureSearchRows(db);
+        return { action: "none", documents: expected };
+      }
     }
     const { documents } = await reindexAll(db, { client, indexName: live });
+    await ensureSearchRows(db);
     return { action: "reindexed", documents };
   } catch (error) {
-    if (isMeiliUnavailable(error)) return { action: "unavailable", error: describeError(error) };
-    throw error;
+    if (!isMeiliUnavailable(error)) throw error;
+    await ensureSearchRows(db);
+    return { action: "unavailable", error: describeError(error) };
   }
+}
+
+/**
+ * Rewrites search_documents when it holds another number of rows than the database has
+ * documents, or rows of another build version (after the migration that created it, or an
+ * upgrade): the fallback must be right even when Meilisearch needs no rebuild or is down.
+ * `always`: rewrite it whatever it holds (`npm run search:reindex`).
+ */
+export async function ensureSearchRows(
+  db: Database,
+  options: { always?: boolean } = {},
+): Promise<{ rewritten: number | null }> {
+  if (!options.always) {
+    const { buildVersion } = await loadCategoryTexts(db);
+    const [expected, state] = await Promise.all([
+      countExpectedDocuments(db),
+      searchRowsState(db, buildVersion),
+    ]);
+    if (state.rows === expected && state.outdated === 0) return { rewritten: null };
+  }
+  return db.transaction(async (tx) => {
+    // Exclusive, as a reindex: outbox workers wait and apply their rows to the new ones after.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${REINDEX_LOCK_KEY})`);
+    await clearSearchRows(tx);
+    let rewritten = 0;
+    for await (const page of allDocuments(tx)) {
+      await writeSearchRows(tx, page);
+      rewritten += page.length;
+    }
+    return { rewritten };
+  });
 }

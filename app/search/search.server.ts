@@ -1,13 +1,11 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "~/db.server";
 import {
-  currentSlot,
   documentToHit,
+  openSlotsNow,
   speaksSortKey,
   type ServiceDocument,
 } from "~/search/documents.server";
-import { coalition } from "~/coalition.server";
-import { openNowZones } from "~/geo/time-zones.server";
 import { meiliForSearch, servicesIndexName } from "~/search/meili.server";
 import { fallbackGate } from "~/search/fallback-gate.server";
 import { searchWithPostgres } from "~/search/postgres-search.server";
@@ -58,13 +56,8 @@ export function meiliFilterFor(
     }
     case "openNow": {
       // Each place's hours are in its own zone: one clause per slot it is now somewhere.
-      const zonesBySlot = new Map<string, string[]>();
-      for (const zone of openNowZones(coalition().timeZone)) {
-        const slot = currentSlot(now, zone);
-        zonesBySlot.set(slot, [...(zonesBySlot.get(slot) ?? []), zone]);
-      }
-      const clauses = [...zonesBySlot].map(
-        ([slot, zones]) =>
+      const clauses = openSlotsNow(now).map(
+        ({ slot, zones }) =>
           `(timeZone IN ${list(zones)} AND ${definition.attribute} = ${JSON.stringify(slot)})`,
       );
       return `(${clauses.join(" OR ")})`;

@@ -2,6 +2,7 @@ import type { Index, Settings } from "meilisearch";
 import { EXTRA_FACETS, SEARCH_FILTERS } from "~/search/filters";
 import { LOCALES, SUPPORTED_LOCALES, type Script } from "~/i18n/locales";
 import { taskSucceeded } from "~/search/tasks.server";
+import type { ServiceDocument } from "~/search/documents.server";
 
 function primary(locale: string): string {
   return locale.split("-")[0]!.toLowerCase();
@@ -319,7 +320,7 @@ export const STOP_WORDS = [
   "avec",
 ];
 
-export const SEARCHABLE_ATTRIBUTES = [
+export const SEARCHABLE_ATTRIBUTES: Array<keyof ServiceDocument> = [
   "serviceNames",
   "alternateNames",
   "organizationName",

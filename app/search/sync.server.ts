@@ -13,15 +13,19 @@ import { buildDocuments, type ServiceDocument } from "~/search/documents.server"
 import { meili, servicesIndexName } from "~/search/meili.server";
 import type { SearchEntity } from "~/search-outbox/outbox.server";
 import { applyServicesIndexSettings } from "~/search/settings.server";
+import { replaceSearchRows, servicesWithSearchRows } from "~/search/search-table.server";
 import { taskSucceeded, waitForTask } from "~/search/tasks.server";
 
 /*
- * The outbox worker: pushes the documents of changed listings to Meilisearch.
+ * The outbox worker: pushes the documents of changed listings to Meilisearch, and writes their
+ * rows in search_documents (the Postgres fallback's copy) first, in the same transaction.
  *
  * Each batch runs in one transaction that claims outbox rows with FOR UPDATE SKIP LOCKED, so
  * any number of processes can drain the same outbox without doing the same work twice. The
  * rows are deleted only after Meilisearch has applied the change; on failure they stay, with
  * an exponential backoff, so an edit made while Meilisearch is down reaches it when it is back.
+ * Meanwhile its rows in search_documents are written anyway, so the fallback that answers
+ * searches during the outage shows it.
  *
  * Two advisory locks keep concurrent writers from undoing each other:
  * - per service (exclusive, transaction-scoped): two workers handling the same service one
@@ -119,6 +123,7 @@ export async function drainSearchOutbox(
         await apply(rows);
         return { claimed: rows.length, failed: 0 };
       } catch (error) {
+        if (isMeiliUnavailable(error)) await writeFallbackRowsOnly(tx, rows as SearchEntity[]);
         if (rows.length === 1 || isMeiliUnavailable(error)) {
           await markFailed(ids, error);
           return { claimed: rows.length, failed: rows.length, error: describeError(error) };
@@ -150,11 +155,25 @@ export async function drainSearchOutbox(
   }
 }
 
-/** Rebuilds (or removes) every document that derives from the given entities. */
+/**
+ * Meilisearch is down: the search_documents rows of the batch are written all the same (in a
+ * savepoint of their own), so the fallback answering meanwhile is current. If that fails too,
+ * the outbox rows stay queued and the next attempt writes them.
+ */
+async function writeFallbackRowsOnly(tx: DbOrTx, entities: SearchEntity[]): Promise<void> {
+  await tx
+    .transaction((savepoint) => syncEntities(savepoint, entities, { meilisearch: false }))
+    .catch(() => undefined);
+}
+
+/**
+ * Rebuilds (or removes) every document that derives from the given entities: its row in
+ * search_documents, then (unless `meilisearch: false`) in the index.
+ */
 export async function syncEntities(
   tx: DbOrTx,
   entities: SearchEntity[],
-  options: SearchTarget = {},
+  options: SearchTarget & { meilisearch?: boolean } = {},
 ): Promise<{ upserted: number }> {
   const idsOf = (type: SearchEntity["entityType"]) => [
     ...new Set(entities.filter((e) => e.entityType === type).map((e) => e.entityId)),
@@ -163,7 +182,7 @@ export async function syncEntities(
   const locationIds = idsOf("location");
   const serviceIds = new Set(idsOf("service"));
 
-  const [ofOrganizations, atLocations] = await Promise.all([
+  const [ofOrganizations, atLocations, withRows] = await Promise.all([
     organizationIds.length > 0
       ? tx
           .select({ id: services.id })
@@ -176,13 +195,16 @@ export async function syncEntities(
           .from(serviceAtLocation)
           .where(inArray(serviceAtLocation.locationId, locationIds))
       : [],
+    servicesWithSearchRows(tx, { organizationIds, locationIds }),
   ]);
   for (const { id } of [...ofOrganizations, ...atLocations]) serviceIds.add(id);
+  for (const id of withRows) serviceIds.add(id);
 
+  const toMeilisearch = options.meilisearch !== false;
   const client = options.client ?? meili();
   const index = client.index<ServiceDocument>(options.indexName ?? servicesIndexName());
   const quote = (values: string[]) => `[${values.map((value) => `"${value}"`).join(", ")}]`;
-  if (organizationIds.length > 0 || locationIds.length > 0) {
+  if (toMeilisearch && (organizationIds.length > 0 || locationIds.length > 0)) {
     // A deleted location or organization has left nothing in the database to find its
     // services by: the index still knows them (a service that lost its only location
     // becomes a document without a place).
@@ -221,6 +243,8 @@ export async function syncEntities(
 
   // Read after the locks: whatever an earlier worker applied, this state is at least as new.
   const { documents } = await buildDocuments(tx, affected);
+  await replaceSearchRows(tx, { serviceIds: affected, organizationIds, locationIds }, documents);
+  if (!toMeilisearch) return { upserted: documents.length };
 
   const scope = [
     affected.length > 0 && `serviceId IN ${quote(affected)}`,

@@ -11,11 +11,11 @@ const SEARCHED = "zebramussel";
 
 /**
  * Every search query fails: this test file's search index does not exist (so searches fall
- * back to PostgreSQL) and the services table is gone, so drizzle throws an error whose
+ * back to PostgreSQL) and the fallback's table is gone, so drizzle throws an error whose
  * message holds the SQL and its parameters: what the person searched for.
  */
 beforeAll(async () => {
-  await env().db.execute(sql`ALTER TABLE services RENAME TO services_elsewhere`);
+  await env().db.execute(sql`ALTER TABLE search_documents RENAME TO search_documents_elsewhere`);
 });
 
 async function logsOf(path: string, expectedStatus: number): Promise<string> {
@@ -37,7 +37,7 @@ describe("a failing query is logged without what was searched", () => {
     expect(logged).toContain("PostgresError 42P01");
     expect(logged).not.toContain(SEARCHED);
     expect(logged).not.toContain("11368");
-    expect(logged).not.toMatch(/select|services_elsewhere|\?q=/i);
+    expect(logged).not.toMatch(/select|search_documents_elsewhere|\?q=/i);
   });
 
   it("/search: the page says search is unavailable, the log says only where and what", async () => {
