@@ -138,8 +138,11 @@ function unitMatches(unit: TextUnit, i: number): SQL {
   const unitNumber = sql`${i}::int`;
   const words = sql`SELECT id, ${unitNumber} AS unit FROM search_documents
     WHERE search_text @@ to_tsquery('simple', puente_unaccent(lower(${tsqueryOf(unit)})))`;
+  // A typo in a name is looked for when the word matches nothing as typed (typos of category
+  // words are alternatives already): a word found as typed would mostly find itself again.
   return unit.typoWord
-    ? sql`${words} UNION SELECT id, ${unitNumber} FROM search_documents WHERE ${unit.typoWord} <% typo_text`
+    ? sql`${words} UNION SELECT id, ${unitNumber} FROM search_documents
+        WHERE ${unit.typoWord} <% typo_text AND NOT EXISTS (${words})`
     : words;
 }
 
@@ -199,15 +202,15 @@ const facetValues = ({ column, list }: (typeof COUNTED_FACETS)[number]) =>
 
 /**
  * Counts of the facets whose rows are the same (`condition`), in one pass over `docs`:
- * unnest() of several lists zips them into rows with one value of each (NULL where a list is
- * shorter), and the grouping sets count each column's values apart.
+ * several unnest() in one select list zip the lists into rows with one value of each (NULL
+ * where a list is shorter), and the grouping sets count each column's values apart.
  */
 function facetCounts(facets: typeof COUNTED_FACETS, condition: SQL): SQL {
   const names = facets.map((_, i) => `f${i}`);
+  const unnested = facets.map((facet, i) => `unnest(${facetValues(facet)}) AS ${names[i]}`);
   return sql`(SELECT coalesce(json_agg(json_build_array(${sql.raw(names.join(", "))}, n)), '[]'::json)
     FROM (SELECT ${sql.raw(names.join(", "))}, count(*) AS n
-          FROM docs, unnest(${sql.raw(facets.map(facetValues).join(", "))}) AS v(${sql.raw(names.join(", "))})
-          WHERE ${condition}
+          FROM (SELECT ${sql.raw(unnested.join(", "))} FROM docs WHERE ${condition}) AS v
           GROUP BY GROUPING SETS (${sql.raw(names.map((name) => `(${name})`).join(", "))})) AS counts)`;
 }
 
@@ -335,9 +338,8 @@ export function postgresSearchStatement(
           : sql`NULL::int`
       } AS total_any_distance,
       (SELECT coalesce(json_agg(json_build_object(
-          'serviceId', service_id, 'locationId', location_id, 'distance', distance) ORDER BY position), '[]'::json)
-       FROM (SELECT service_id, location_id, distance, row_number() OVER (ORDER BY ${order}) AS position
-             FROM docs WHERE ${allExcept()}
+          'serviceId', service_id, 'locationId', location_id, 'distance', distance) ORDER BY ${order}), '[]'::json)
+       FROM (SELECT * FROM docs WHERE ${allExcept()}
              ORDER BY ${order} LIMIT ${query.pageSize}::int OFFSET ${offset}::int) AS page) AS hits,
       ${sql.join(facetSelects, sql`, `)}`;
   return { statement, facetGroups };

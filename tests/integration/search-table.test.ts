@@ -93,6 +93,15 @@ describe("search_documents", () => {
     expect(await rowCount()).toBe(3);
   });
 
+  it("finds a name typed with a typo, and a category word typed with one", async () => {
+    expect(await fallbackSearch("coronna")).toEqual([
+      "Asylum Clinic",
+      "Asylum Clinic",
+      "Citizenship Workshop",
+    ]);
+    expect(await fallbackSearch("citizenshp")).toEqual(["Citizenship Workshop"]);
+  });
+
   it("takes an edit made while Meilisearch is down, so the fallback shows it at once", async () => {
     await updateService(env().db, serviceId, { name: "Zephyr Clinic" });
     expect(await fallbackSearch("zephyr")).toEqual([]);
