@@ -20,9 +20,10 @@ import { slotBit } from "~/search/search-table.server";
  * by PostgreSQL when Meilisearch does not answer. It reads search_documents, the same
  * documents as the index in rows (search-table.server.ts), with the same filters on the same
  * fields. Text matching is full-text ('simple' configuration, accent-insensitive) over every
- * searchable attribute in every language, with the same synonym groups, plus trigram
- * similarity on names, category names and search words for typos; distance is haversine
- * inside a bounding box.
+ * searchable attribute in every language, with the same synonym groups; a typo is matched
+ * against the category names and search words (withCategoryTypos) and, when the word finds
+ * nothing as typed, by trigram similarity on names. Distance is haversine inside a bounding
+ * box.
  *
  * The SQL functions it relies on come from the search_fallback migration: puente_tsv(text)
  * (to_tsvector('simple', unaccent(lower(text)))), puente_norm(text) (unaccent(lower(text))).
@@ -183,11 +184,9 @@ const COUNTED_FACETS = [...FACETED_FILTERS, ...EXTRA_FACETS].filter(
 /** Columns of search_documents the statement reads after the first filtering. */
 const DOCS_COLUMNS = sql.raw(
   [
-    "id",
     "service_id",
     "location_id",
     "sort_name",
-    "time_zone",
     ...new Set(
       [...FACETED_FILTERS, ...EXTRA_FACETS].flatMap((entry) =>
         "bases" in entry ? [entry.column, entry.bases.column] : [entry.column],
@@ -290,13 +289,13 @@ export function postgresSearchStatement(
     facet: definition.facet as FacetName,
     condition: filterCondition(query, definition, now),
   }));
-  const allExcept = (skip?: FacetName): SQL => {
-    const parts = conditions
-      .filter(({ facet, condition }) => facet !== skip && condition !== undefined)
-      .map(({ condition }) => condition as SQL);
-    return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
-  };
   const and = (parts: SQL[]) => (parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`);
+  const allExcept = (skip?: FacetName): SQL =>
+    and(
+      conditions
+        .filter(({ facet, condition }) => facet !== skip && condition !== undefined)
+        .map(({ condition }) => condition as SQL),
+    );
 
   // As Meilisearch's orders (search.server.ts). "closest": words matched, then distance, then a
   // match in a name. "best": words matched, a match in a name, then accepting new clients,
@@ -314,12 +313,15 @@ export function postgresSearchStatement(
     conditions.filter(({ condition }) => condition !== undefined).map(({ facet }) => facet),
   );
   const facetGroups = [
-    COUNTED_FACETS.filter(({ facet }) => !active.has(facet)),
-    ...COUNTED_FACETS.filter(({ facet }) => active.has(facet)).map((entry) => [entry]),
-  ].filter((group) => group.length > 0);
+    { facets: COUNTED_FACETS.filter(({ facet }) => !active.has(facet)), condition: allExcept() },
+    ...COUNTED_FACETS.filter(({ facet }) => active.has(facet)).map((entry) => ({
+      facets: [entry],
+      condition: allExcept(entry.facet),
+    })),
+  ].filter((group) => group.facets.length > 0);
   const facetSelects = facetGroups.map(
-    (group, i) =>
-      sql`${facetCounts(group, group.length === 1 && active.has(group[0]!.facet) ? allExcept(group[0]!.facet) : allExcept())} AS ${sql.raw(`facets_${i}`)}`,
+    ({ facets, condition }, i) =>
+      sql`${facetCounts(facets, condition)} AS ${sql.raw(`facets_${i}`)}`,
   );
 
   const offset = (query.page - 1) * query.pageSize;
@@ -342,7 +344,7 @@ export function postgresSearchStatement(
        FROM (SELECT * FROM docs WHERE ${allExcept()}
              ORDER BY ${order} LIMIT ${query.pageSize}::int OFFSET ${offset}::int) AS page) AS hits,
       ${sql.join(facetSelects, sql`, `)}`;
-  return { statement, facetGroups };
+  return { statement, facetGroups: facetGroups.map(({ facets }) => facets) };
 }
 
 export async function searchWithPostgres(

@@ -130,6 +130,13 @@ export async function ensureSearchIndex(
   db: Database,
   options: SearchTarget = {},
 ): Promise<EnsureResult> {
+  const result = await ensureMeilisearchIndex(db, options);
+  // Whatever Meilisearch's state: the fallback answers while it is down.
+  await ensureSearchRows(db);
+  return result;
+}
+
+async function ensureMeilisearchIndex(db: Database, options: SearchTarget): Promise<EnsureResult> {
   const client = options.client ?? meili();
   const live = options.indexName ?? servicesIndexName();
   try {
@@ -140,29 +147,22 @@ export async function ensureSearchIndex(
       countExpectedDocuments(db),
     ]);
     if (stats.numberOfDocuments === expected) {
+      if (expected === 0) return { action: "none", documents: 0 };
       // Same count, but built by other code or with other category texts?
       const { buildVersion } = await loadCategoryTexts(db);
-      const outdated =
-        expected === 0
-          ? { totalHits: 0 }
-          : await client.index(live).search("", {
-              filter: `buildVersion != ${JSON.stringify(buildVersion)}`,
-              hitsPerPage: 1,
-              page: 1,
-              attributesToRetrieve: ["id"],
-            });
-      if ((outdated.totalHits ?? 0) === 0) {
-        await ensureSearchRows(db);
-        return { action: "none", documents: expected };
-      }
+      const outdated = await client.index(live).search("", {
+        filter: `buildVersion != ${JSON.stringify(buildVersion)}`,
+        hitsPerPage: 1,
+        page: 1,
+        attributesToRetrieve: ["id"],
+      });
+      if ((outdated.totalHits ?? 0) === 0) return { action: "none", documents: expected };
     }
     const { documents } = await reindexAll(db, { client, indexName: live });
-    await ensureSearchRows(db);
     return { action: "reindexed", documents };
   } catch (error) {
-    if (!isMeiliUnavailable(error)) throw error;
-    await ensureSearchRows(db);
-    return { action: "unavailable", error: describeError(error) };
+    if (isMeiliUnavailable(error)) return { action: "unavailable", error: describeError(error) };
+    throw error;
   }
 }
 
@@ -176,17 +176,16 @@ export async function ensureSearchRows(
   db: Database,
   options: { always?: boolean } = {},
 ): Promise<{ rewritten: number | null }> {
-  if (!options.always) {
-    const { buildVersion } = await loadCategoryTexts(db);
-    const [expected, state] = await Promise.all([
-      countExpectedDocuments(db),
-      searchRowsState(db, buildVersion),
-    ]);
-    if (state.rows === expected && state.outdated === 0) return { rewritten: null };
-  }
   return db.transaction(async (tx) => {
-    // Exclusive, as a reindex: outbox workers wait and apply their rows to the new ones after.
+    // Exclusive, as a reindex: outbox workers wait and apply their rows to the new ones after;
+    // a second process starting at the same time finds the rows current once it has the lock.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${REINDEX_LOCK_KEY})`);
+    if (!options.always) {
+      const { buildVersion } = await loadCategoryTexts(tx);
+      const expected = await countExpectedDocuments(tx);
+      const state = await searchRowsState(tx, buildVersion);
+      if (state.rows === expected && state.outdated === 0) return { rewritten: null };
+    }
     await clearSearchRows(tx);
     let rewritten = 0;
     for await (const page of allDocuments(tx)) {

@@ -6,16 +6,16 @@ import { SEARCHABLE_ATTRIBUTES } from "~/search/settings.server";
 /*
  * search_documents (db/schema/search.ts): the Meilisearch documents as rows, for the Postgres
  * fallback. The outbox worker writes the rows of the documents it pushes, in the same
- * transaction and before Meilisearch (sync.server.ts); a reindex replaces them all
- * (reindex.server.ts). Only the fields the fallback matches, filters, counts and orders by are
+ * transaction and before Meilisearch (sync.server.ts); ensureSearchRows rewrites them all when
+ * they are missing or of another build (reindex.server.ts). Only the fields the fallback matches, filters, counts and orders by are
  * kept: a page of results is built from the listing tables (buildDocuments), as the index is.
  */
 
 /** Rows per INSERT: one JSON parameter each, so no limit on bind parameters applies. */
 const ROWS_PER_STATEMENT = 1000;
 
-/** The words of a document's attributes (strings, lists, objects of them by language). */
-function wordsOf(values: unknown[]): string {
+/** The text of a document's attributes (strings, lists, objects of them by language) in one. */
+function textOf(values: unknown[]): string {
   const words: string[] = [];
   const collect = (value: unknown) => {
     if (typeof value === "string") words.push(value);
@@ -47,9 +47,9 @@ function rowOf(document: ServiceDocument) {
     organization_id: document.organizationId,
     build_version: document.buildVersion,
     sort_name: document.sortName,
-    search_words: wordsOf(SEARCHABLE_ATTRIBUTES.map((attribute) => document[attribute])),
-    name_words: wordsOf([document.serviceNames, document.organizationName]),
-    typo_words: wordsOf([document.serviceNames, document.organizationName]),
+    search_words: textOf(SEARCHABLE_ATTRIBUTES.map((attribute) => document[attribute])),
+    name_words: textOf([document.serviceNames, document.organizationName]),
+    typo_words: textOf([document.serviceNames, document.organizationName]),
     categories: document.categories,
     languages: document.languages,
     language_bases: document.languageBases,

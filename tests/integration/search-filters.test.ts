@@ -1,4 +1,3 @@
-import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMMON_SERVICE_LANGUAGES } from "#db/codes/directory";
 import { resolvePlace } from "~/geo/places.server";
@@ -9,6 +8,7 @@ import { searchServices } from "~/search/search.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import type { SearchResult } from "~/search/types";
 import { useTestEnvironment } from "../support/environment";
+import { unreachableMeilisearch } from "../support/meilisearch-process";
 import { createSearchScenario } from "../support/search-fixtures";
 
 /*
@@ -18,8 +18,6 @@ import { createSearchScenario } from "../support/search-fixtures";
  */
 
 const env = useTestEnvironment();
-/** Nothing listens on port 1: every request fails at once, as when Meilisearch is down. */
-const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", apiKey: "none", timeout: 2000 });
 /** Wednesday 25 Nov 2026, 3:10 pm in New York: some services are open, some are not. */
 const NOW = new Date("2026-11-25T20:10:00Z");
 let everything: number;
@@ -35,7 +33,7 @@ async function search(engine: Engine, params: URLSearchParams): Promise<SearchRe
   expect(ignored).toEqual([]);
   const result = await searchServices(env().db, query, {
     now: NOW,
-    ...(engine === "postgres" ? { client: unreachable } : {}),
+    ...(engine === "postgres" ? { client: unreachableMeilisearch } : {}),
   });
   expect(result.engine).toBe(engine);
   return result;

@@ -1,4 +1,3 @@
-import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CategoryCode } from "#db/codes/categories";
 import { resolvePlace } from "~/geo/places.server";
@@ -8,6 +7,7 @@ import { searchServices } from "~/search/search.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import type { SearchResult } from "~/search/types";
 import { useTestEnvironment } from "../support/environment";
+import { unreachableMeilisearch } from "../support/meilisearch-process";
 import {
   createLocation,
   createOrganization,
@@ -22,7 +22,6 @@ import {
  */
 
 const env = useTestEnvironment();
-const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", apiKey: "none", timeout: 2000 });
 type Engine = "meilisearch" | "postgres";
 
 async function search(
@@ -37,7 +36,7 @@ async function search(
   });
   expect(ignored).toEqual([]);
   const result = await searchServices(env().db, query, {
-    ...(engine === "postgres" ? { client: unreachable } : {}),
+    ...(engine === "postgres" ? { client: unreachableMeilisearch } : {}),
   });
   expect(result.engine).toBe(engine);
   return { ...result, names: result.hits.map((hit) => hit.serviceName) };

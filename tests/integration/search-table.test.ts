@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { searchOutbox } from "#db/schema";
 import { parseSearchParams } from "~/search/params";
@@ -7,6 +6,7 @@ import { ensureSearchIndex } from "~/search/reindex.server";
 import { searchServices } from "~/search/search.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import { useTestEnvironment } from "../support/environment";
+import { unreachableMeilisearch } from "../support/meilisearch-process";
 import {
   createLocation,
   createOrganization,
@@ -22,15 +22,13 @@ import {
  */
 
 const env = useTestEnvironment();
-/** Nothing listens on port 1: every request fails at once, as when Meilisearch is down. */
-const down = new Meilisearch({ host: "http://127.0.0.1:1", apiKey: "none", timeout: 2000 });
 
 const fallbackSearch = async (q: string) => {
   const result = await searchServices(
     env().db,
     parseSearchParams(new URLSearchParams({ q }), { locale: "en", resolvePlace: () => undefined })
       .query,
-    { client: down },
+    { client: unreachableMeilisearch },
   );
   expect(result.engine).toBe("postgres");
   return result.hits.map((hit) => hit.serviceName).sort();
@@ -74,7 +72,7 @@ beforeAll(async () => {
 describe("search_documents", () => {
   it("is filled on start when Meilisearch is down, and the fallback finds every listing", async () => {
     expect(await rowCount()).toBe(0);
-    expect(await ensureSearchIndex(env().db, { client: down })).toMatchObject({
+    expect(await ensureSearchIndex(env().db, { client: unreachableMeilisearch })).toMatchObject({
       action: "unavailable",
     });
     // One row per document: the clinic at each of its two places, the workshop without one.
@@ -85,7 +83,7 @@ describe("search_documents", () => {
 
   it("is rewritten on start when its rows were built by another version", async () => {
     await env().db.execute(sql`UPDATE search_documents SET build_version = 'older'`);
-    await ensureSearchIndex(env().db, { client: down });
+    await ensureSearchIndex(env().db, { client: unreachableMeilisearch });
     const [row] = await env().db.execute<{ outdated: number }>(
       sql`SELECT count(*)::int AS outdated FROM search_documents WHERE build_version = 'older'`,
     );
@@ -106,7 +104,7 @@ describe("search_documents", () => {
     await updateService(env().db, serviceId, { name: "Zephyr Clinic" });
     expect(await fallbackSearch("zephyr")).toEqual([]);
 
-    const drained = await drainSearchOutbox(env().db, { client: down });
+    const drained = await drainSearchOutbox(env().db, { client: unreachableMeilisearch });
     expect(drained).toMatchObject({ processed: 0, failed: 1 });
     // Still queued for Meilisearch, but the rows are current.
     expect(await env().db.select().from(searchOutbox)).toHaveLength(1);
@@ -122,7 +120,7 @@ describe("search_documents", () => {
       entityId: organizationId,
     });
     await env().db.execute(sql`UPDATE search_outbox SET available_at = now()`);
-    await drainSearchOutbox(env().db, { client: down });
+    await drainSearchOutbox(env().db, { client: unreachableMeilisearch });
     expect(await rowCount()).toBe(0);
     expect(await fallbackSearch("citizenship")).toEqual([]);
   });

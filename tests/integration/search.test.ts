@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { locations, organizations, searchOutbox } from "#db/schema";
 import { resolvePlace } from "~/geo/places.server";
@@ -12,14 +11,12 @@ import { searchServices } from "~/search/search.server";
 import { drainSearchOutbox } from "~/search/sync.server";
 import type { SearchResult } from "~/search/types";
 import { useTestEnvironment } from "../support/environment";
+import { unreachableMeilisearch } from "../support/meilisearch-process";
 import { updateOrganization, updateService } from "../support/factories";
 import { createSearchScenario, type SearchScenario } from "../support/search-fixtures";
 
 const env = useTestEnvironment();
 let scenario: SearchScenario;
-
-/** Nothing listens on port 1: every request fails at once, as when Meilisearch is down. */
-const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", apiKey: "none", timeout: 2000 });
 
 type Engine = "meilisearch" | "postgres";
 
@@ -36,7 +33,7 @@ async function search(
   expect(ignored).toEqual([]);
   const result = await searchServices(env().db, query, {
     now: options.now,
-    ...(engine === "postgres" ? { client: unreachable } : {}),
+    ...(engine === "postgres" ? { client: unreachableMeilisearch } : {}),
   });
   expect(result.engine).toBe(engine);
   return result;

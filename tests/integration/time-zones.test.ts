@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { locations } from "#db/schema";
 import { commitChange } from "~/directory/change-sets.server";
@@ -16,6 +15,7 @@ import { resetConfigCache } from "~/config.server";
 import { forgetDirectoryMapCenter } from "~/geo/map-center.server";
 import { loader as rootLoader } from "~/root";
 import { useTestEnvironment } from "../support/environment";
+import { unreachableMeilisearch } from "../support/meilisearch-process";
 import { callRoute, getRequest } from "../support/routes";
 import {
   createLocation,
@@ -32,8 +32,6 @@ import {
  */
 
 const env = useTestEnvironment();
-/** Meilisearch that never answers: the Postgres fallback serves the search. */
-const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", apiKey: "none", timeout: 2000 });
 /** Wednesday 25 Nov 2026, 9:30 am in New York = 8:30 in Houston = 7:30 in El Paso. */
 const NOW = new Date("2026-11-25T14:30:00Z");
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -111,7 +109,7 @@ async function openNowNames(engine: "meilisearch" | "postgres"): Promise<string[
   });
   const result = await searchServices(env().db, query, {
     now: NOW,
-    ...(engine === "postgres" ? { client: unreachable } : {}),
+    ...(engine === "postgres" ? { client: unreachableMeilisearch } : {}),
   });
   expect(result.engine).toBe(engine);
   return result.hits.map((hit) => hit.serviceName).filter((name) => /clinic$/.test(name));

@@ -7,6 +7,13 @@ import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll } from "vitest";
 
+/** Nothing listens on port 1: every request fails at once, as when Meilisearch is down. */
+export const unreachableMeilisearch = new Meilisearch({
+  host: "http://127.0.0.1:1",
+  apiKey: "none",
+  timeout: 2000,
+});
+
 /**
  * A Meilisearch server of a test's own (its own db-path and port), for tests that stop and
  * restart it. Never stop the shared one of the test run: other test files use it.
