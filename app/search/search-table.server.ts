@@ -49,7 +49,6 @@ function rowOf(document: ServiceDocument) {
     sort_name: document.sortName,
     search_words: textOf(SEARCHABLE_ATTRIBUTES.map((attribute) => document[attribute])),
     name_words: textOf([document.serviceNames, document.organizationName]),
-    typo_words: textOf([document.serviceNames, document.organizationName]),
     categories: document.categories,
     languages: document.languages,
     language_bases: document.languageBases,
@@ -70,7 +69,7 @@ function rowOf(document: ServiceDocument) {
   };
 }
 
-/** Copied as is from the JSON record; the three texts are turned into lexemes and trigrams. */
+/** Copied as is from the JSON record; the two texts become lexemes (both) and trigrams (names). */
 const PLAIN_COLUMNS = [
   ["id", "text"],
   ["service_id", "uuid"],
@@ -99,7 +98,7 @@ const PLAIN_COLUMNS = [
 const TEXT_COLUMNS = [
   ["search_text", "puente_tsv(r.search_words)"],
   ["name_text", "puente_tsv(r.name_words)"],
-  ["typo_text", "puente_norm(r.typo_words)"],
+  ["typo_text", "puente_norm(r.name_words)"],
 ] as const;
 
 const columnList = sql.raw(
@@ -115,7 +114,6 @@ const recordType = sql.raw(
     ...PLAIN_COLUMNS.map(([name, type]) => `${name} ${type}`),
     "search_words text",
     "name_words text",
-    "typo_words text",
   ].join(", "),
 );
 const updateList = sql.raw(
