@@ -13,6 +13,7 @@ import { isDatabaseUnavailable } from "~/db.server";
 import { registerServerTranslations } from "~/i18n/bundles";
 import { resourcesFor } from "~/i18n/resources.server";
 import { logError } from "~/error-log.server";
+import { MarkupOnlyProvider } from "~/http/markup-only";
 import { contentSecurityPolicy } from "~/security/csp";
 import { NonceProvider } from "~/security/nonce";
 
@@ -52,12 +53,14 @@ export default async function handleRequest(
   try {
     body = await renderToReadableStream(
       <NonceProvider nonce={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <MarkupOnlyProvider value={loadContext.markupOnly}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </MarkupOnlyProvider>
       </NonceProvider>,
       {
         nonce,

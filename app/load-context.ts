@@ -8,6 +8,11 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Tells the server a request failed because PostgreSQL was unreachable: it answers 503. */
     databaseUnavailable?: () => void;
+    /**
+     * Only on document requests: what loaders render into the page's markup without sending
+     * it again as loader data (app/http/markup-only.tsx).
+     */
+    markupOnly?: Map<string, unknown>;
   }
 }
 

@@ -74,6 +74,9 @@ export async function createApp(
         cspNonce: response.locals.cspNonce,
         clientAddress: request.ip ?? request.socket.remoteAddress ?? "",
         databaseUnavailable: () => markDatabaseUnavailable(response),
+        // A client-side navigation asks for `….data` (single fetch): its loader data is all
+        // the browser gets. Any other request may render a document.
+        markupOnly: request.path.endsWith(".data") ? undefined : new Map(),
       }),
     }),
   );

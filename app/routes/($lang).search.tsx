@@ -1,6 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Link, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type SyntheticEvent,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { Hotlines } from "~/components/Hotlines";
 import { MapPanel, MapToggle } from "~/components/map/MapPanel";
@@ -9,6 +17,7 @@ import { Pagination } from "~/components/Pagination";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { logError } from "~/error-log.server";
+import { markupOnly, ServerMarkup, useMarkupOnly } from "~/http/markup-only";
 import { nameOfPoint, resolvePlace } from "~/geo/places.server";
 import { useLocale } from "~/i18n/hooks";
 import { detectLocale, serverT } from "~/i18n/i18n.server";
@@ -34,7 +43,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "title", "
 // The URL holds what the person searched for.
 export const headers = privatePageHeaders;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
   const url = new URL(request.url);
   const { query, ignored } = parseSearchParams(url.searchParams, { locale, resolvePlace });
@@ -70,27 +79,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Logged without the message, which would hold the query (app/error-log.server.ts).
     logError("routes/($lang).search", error);
     return data(
-      { ...common, page: null, line: searchLine(t, query, placeName, {}), quick: [] },
+      {
+        ...common,
+        page: null,
+        hits: null,
+        mappable: false,
+        line: searchLine(t, query, placeName, {}),
+        quick: [],
+      },
       { status: 503 },
     );
   }
+  const { hits, ...result } = page.result;
   return data({
     ...common,
-    page,
+    page: { ...page, result },
+    // Sent once: as the list's markup on a document request, as data on a navigation.
+    hits: markupOnly(context, "search.hits", hits),
+    // Whether "Show map" is offered; the map reads its points from the list.
+    mappable: hits.some((hit) => hit.geo !== null),
     line: searchLine(t, query, placeName, page.languageNames),
     quick: quickFilters(t, locale, query, page),
   });
 }
 
 export default function SearchRoute() {
-  const { query, ignored, page, form, tiles, line, quick } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { query, ignored, page, form, tiles, line, quick, mappable } = loaded;
+  // Undefined in the browser after a document request: the list is the server's markup.
+  const hits = useMarkupOnly("search.hits", loaded.hits);
   const { t } = useTranslation(["search", "vocabulary", "common"]);
   const locale = useLocale();
   const location = useLocation();
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const [mapOpen, setMapOpen] = useState(false);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [points, setPoints] = useState<MapPoint[]>([]);
   const firstRender = useRef(true);
 
   const searchPath = localePath(locale, "/search");
@@ -107,7 +134,6 @@ export default function SearchRoute() {
   const numberFormat = useMemo(() => new Intl.NumberFormat(LOCALES[locale].intl), [locale]);
   const formatNumber = useCallback((n: number) => numberFormat.format(n), [numberFormat]);
   const languageNames = page?.languageNames ?? {};
-  const hits = useMemo(() => page?.result.hits ?? [], [page]);
   const total = page?.result.total ?? 0;
   const canonical = toSearchParams({ ...query, page: 1 }).toString();
 
@@ -121,24 +147,34 @@ export default function SearchRoute() {
     headingRef.current?.focus();
   }, [location.key]);
 
-  const points = useMemo<MapPoint[]>(
-    () =>
-      hits.flatMap((hit) =>
-        hit.geo
-          ? [
-              {
-                id: hit.id,
-                lat: hit.geo.lat,
-                lng: hit.geo.lng,
-                title: hit.serviceName,
-                linkLabel: hit.organizationName,
-                href: orgHref(hit.organizationSlug),
-                address: hit.address ? `${hit.address.line1}, ${hit.address.city}` : undefined,
-              },
-            ]
-          : [],
-      ),
-    [hits, orgHref],
+  // The map's points, read from the list as rendered (by the server or here).
+  useEffect(() => {
+    setPoints(listRef.current ? pointsOf(listRef.current) : []);
+  }, [location.key, hits]);
+  // The result under the pointer or the keyboard is marked on the map, and the other way round.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    resultsIn(list).forEach((item, position) =>
+      item.classList.toggle(HIGHLIGHTED, mapOpen && String(position) === highlightedId),
+    );
+  }, [mapOpen, highlightedId, hits]);
+  const highlightFrom = useCallback((event: SyntheticEvent) => {
+    const item = (event.target as Element).closest<HTMLElement>(".result");
+    const position = item ? resultsIn(event.currentTarget as HTMLElement).indexOf(item) : -1;
+    setHighlightedId(position >= 0 ? String(position) : null);
+  }, []);
+  const clearHighlight = useCallback(() => setHighlightedId(null), []);
+  // Links in the server's markup have no React of their own: follow them inside the app, as
+  // <Link> does, instead of loading a whole page.
+  const followLink = useCallback(
+    (event: MouseEvent) => {
+      const link = (event.target as Element).closest("a");
+      if (!link || !isPlainClickInApp(event, link)) return;
+      event.preventDefault();
+      navigate(link.pathname + link.search + link.hash);
+    },
+    [navigate],
   );
 
   const chosen = activeFilters(query);
@@ -283,7 +319,7 @@ export default function SearchRoute() {
           ) : (
             <>
               <div className="results__toolbar no-print">
-                {points.length > 0 ? (
+                {mappable ? (
                   <MapToggle
                     controls="results-map"
                     open={mapOpen}
@@ -292,7 +328,7 @@ export default function SearchRoute() {
                 ) : null}
                 <PrintButton label={t("print.button")} />
               </div>
-              {points.length > 0 ? (
+              {mappable ? (
                 <MapPanel
                   id="results-map"
                   open={mapOpen}
@@ -303,14 +339,22 @@ export default function SearchRoute() {
                   label={t("map.label")}
                 />
               ) : null}
-              <ResultList
-                hits={hits}
-                start={(page.result.page - 1) * page.result.pageSize + 1}
-
-                orgHref={orgHref}
-                highlightedId={mapOpen ? highlightedId : null}
-                onHighlight={setHighlightedId}
-              />
+              <ServerMarkup
+                ref={listRef}
+                onClick={followLink}
+                onMouseOver={highlightFrom}
+                onFocus={highlightFrom}
+                onMouseLeave={clearHighlight}
+                onBlur={clearHighlight}
+              >
+                {hits ? (
+                  <ResultList
+                    hits={hits}
+                    start={(page.result.page - 1) * page.result.pageSize + 1}
+                    orgHref={orgHref}
+                  />
+                ) : undefined}
+              </ServerMarkup>
               <Pagination
                 page={page.result.page}
                 totalPages={page.result.totalPages}
@@ -323,6 +367,47 @@ export default function SearchRoute() {
       </div>
       {page && total > 0 ? <Hotlines /> : null}
     </div>
+  );
+}
+
+const HIGHLIGHTED = "is-highlighted";
+
+/** The results in the list's markup, in order. */
+function resultsIn(list: HTMLElement): HTMLElement[] {
+  return [...list.querySelectorAll<HTMLElement>(".result")];
+}
+
+/**
+ * The results with a place, as the map shows them, read from the list's markup; a point's id
+ * is its result's position in the list.
+ */
+function pointsOf(list: HTMLElement): MapPoint[] {
+  return resultsIn(list).flatMap((item, position) => {
+    if (item.dataset.lat === undefined || item.dataset.lng === undefined) return [];
+    const orgLink = item.querySelector<HTMLAnchorElement>(".result__org a");
+    return [
+      {
+        id: String(position),
+        lat: Number(item.dataset.lat),
+        lng: Number(item.dataset.lng),
+        title: item.querySelector(".result__title")?.textContent ?? "",
+        linkLabel: orgLink?.textContent ?? "",
+        href: orgLink?.getAttribute("href") ?? "",
+        address: item.querySelector(".result__address")?.textContent ?? undefined,
+      },
+    ];
+  });
+}
+
+/** A left click without a modifier key on a link to a page of this site, in this tab. */
+function isPlainClickInApp(event: MouseEvent, link: HTMLAnchorElement): boolean {
+  return (
+    !event.defaultPrevented &&
+    event.button === 0 &&
+    !(event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) &&
+    !link.target &&
+    !link.hasAttribute("download") &&
+    link.origin === window.location.origin
   );
 }
 

@@ -53,7 +53,8 @@ function options(
 
 function Count({ count, format }: { count: number | undefined; format: (n: number) => string }) {
   if (count === undefined) return null;
-  return <span className="facet-count">({format(count)})</span>;
+  // One string: no "<!-- -->" between the parentheses and the number in the HTML.
+  return <span className="facet-count">{`(${format(count)})`}</span>;
 }
 
 function Choices({
@@ -78,30 +79,22 @@ function Choices({
     <fieldset className="filter-group">
       <legend>{legend}</legend>
       {anyLabel ? (
-        <div className="choice">
-          <input
-            type="radio"
-            id={`filter-${name}-any`}
-            name={name}
-            value=""
-            defaultChecked={selected.length === 0}
-          />
-          <label htmlFor={`filter-${name}-any`}>{anyLabel}</label>
-        </div>
+        <label className="filter-choice">
+          <input type="radio" name={name} value="" defaultChecked={selected.length === 0} />
+          {anyLabel}
+        </label>
       ) : null}
       {choices.map((choice) => (
-        <div className="choice" key={choice.value}>
+        <label className="filter-choice" key={choice.value}>
           <input
             type={type}
-            id={`filter-${name}-${choice.value}`}
             name={name}
             value={choice.value}
             defaultChecked={selected.includes(choice.value)}
           />
-          <label htmlFor={`filter-${name}-${choice.value}`}>
-            {choice.label} <Count count={choice.count} format={format} />
-          </label>
-        </div>
+          {`${choice.label} `}
+          <Count count={choice.count} format={format} />
+        </label>
       ))}
     </fieldset>
   );
@@ -167,18 +160,11 @@ export function FilterPanel({
     <fieldset className="filter-group" key="availability">
       <legend>{t("filters.availability")}</legend>
       {toggles.map((toggle) => (
-        <div className="choice" key={toggle.name}>
-          <input
-            type="checkbox"
-            id={`filter-${toggle.name}`}
-            name={toggle.name}
-            value="true"
-            defaultChecked={toggle.checked}
-          />
-          <label htmlFor={`filter-${toggle.name}`}>
-            {toggle.label} <Count count={toggle.count} format={formatCount} />
-          </label>
-        </div>
+        <label className="filter-choice" key={toggle.name}>
+          <input type="checkbox" name={toggle.name} value="true" defaultChecked={toggle.checked} />
+          {`${toggle.label} `}
+          <Count count={toggle.count} format={formatCount} />
+        </label>
       ))}
     </fieldset>
   );

@@ -9,26 +9,25 @@ interface ResultListProps {
   /** Number of the first result on this page (11 on page 2). */
   start: number;
   orgHref: (slug: string) => string;
-  highlightedId: string | null;
-  onHighlight: (id: string | null) => void;
 }
 
-export function ResultList({ hits, start, ...rest }: ResultListProps) {
+/**
+ * The results. Rendered on the server and not hydrated after a document request
+ * (app/http/markup-only.tsx): no event handlers here; the search page listens on the list's
+ * container and finds each result by its position, and the map its place in `data-lat` and
+ * `data-lng`.
+ */
+export function ResultList({ hits, start, orgHref }: ResultListProps) {
   return (
     <ol className="result-list" start={start}>
       {hits.map((hit) => (
-        <ResultItem key={hit.id} hit={hit} {...rest} />
+        <ResultItem key={hit.id} hit={hit} orgHref={orgHref} />
       ))}
     </ol>
   );
 }
 
-function ResultItem({
-  hit,
-  orgHref,
-  highlightedId,
-  onHighlight,
-}: Omit<ResultListProps, "hits" | "start"> & { hit: HitView }) {
+function ResultItem({ hit, orgHref }: Pick<ResultListProps, "orgHref"> & { hit: HitView }) {
   const { t } = useTranslation("search");
   // React's short id (the same on the server and after hydration): two 73-character document
   // ids per result were 3 kB of every results page.
@@ -36,13 +35,7 @@ function ResultItem({
   const orgPage = orgHref(hit.organizationSlug);
   const { display } = hit;
   return (
-    <li
-      className={highlightedId === hit.id ? "result is-highlighted" : "result"}
-      onMouseEnter={() => onHighlight(hit.id)}
-      onMouseLeave={() => onHighlight(null)}
-      onFocus={() => onHighlight(hit.id)}
-      onBlur={() => onHighlight(null)}
-    >
+    <li className="result" data-lat={hit.geo?.lat} data-lng={hit.geo?.lng}>
       <article aria-labelledby={headingId}>
         {/* Names and addresses are data, often in another script than the page's: each is a
             bidi isolate (<bdi>, dir) so that an English name or a number keeps its order

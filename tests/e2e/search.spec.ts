@@ -65,6 +65,38 @@ test.describe("finding legal help", () => {
     expect(mapRequests.length).toBeGreaterThan(0);
   });
 
+  test("the results sent once as HTML still drive the map and open in the app", async ({ page }) => {
+    // The list arrives as markup only (app/http/markup-only.tsx): the map reads its points
+    // from it, the pointer highlights a result and its marker, and its links open pages
+    // without loading a whole document.
+    const documents: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") documents.push(request.url());
+    });
+    await page.goto("/en/search?near=11368&radius=5");
+    const results = page.locator(".result-list > li");
+    await expect(results.first()).toBeVisible();
+    await page.getByRole("button", { name: "Show map" }).click();
+    const map = page.getByRole("region", { name: "Map of the results" });
+    await expect(map.locator(".leaflet-marker-icon").first()).toBeVisible();
+    await results.nth(1).hover();
+    await expect(results.nth(1)).toHaveClass(/is-highlighted/);
+    await expect(map.locator(".leaflet-marker-icon.is-highlighted")).toHaveCount(1);
+
+    // The next page's list is rendered in the browser; it works the same.
+    const firstName = await results.first().locator(".result__title").textContent();
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(results.first().locator(".result__title")).not.toHaveText(firstName!);
+    await results.first().hover();
+    await expect(results.first()).toHaveClass(/is-highlighted/);
+    await page.goBack();
+    await expect(results.first().locator(".result__title")).toHaveText(firstName!);
+
+    await openFirstOrganization(page);
+    expect(documents).toHaveLength(1);
+  });
+
   test("explains a bad parameter instead of failing", async ({ page }) => {
     const response = await page.goto("/en/search?radius=abc&fees=gold&page=-4");
     expect(response?.status()).toBe(200);

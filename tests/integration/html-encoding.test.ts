@@ -1,6 +1,7 @@
 import { count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, services } from "#db/schema";
+import { ensureSearchRows } from "~/search/reindex.server";
 import { seedIfEmpty } from "~/seed.server";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { useTestEnvironment } from "../support/environment";
@@ -14,6 +15,8 @@ beforeAll(async () => {
   // No search index for this file: searches are answered by the PostgreSQL fallback, with
   // the same long pages, and the shared Meilisearch of the test run is left to other files.
   await seedIfEmpty(env().db, { demoData: true });
+  // The fallback's rows (search_documents), which a start writes.
+  await ensureSearchRows(env().db);
   const [row] = await env()
     .db.select({ slug: organizations.slug, services: count(services.id) })
     .from(organizations)
@@ -64,4 +67,31 @@ describe("HTML in every language", () => {
       expect(bytes).toBeGreaterThan(pages.length * 8 * 1024);
     }, 120_000);
   }
+});
+
+/**
+ * The search page sends its results once (issue 14): as HTML on a document request, as data on
+ * a client-side navigation (`….data`), never both.
+ */
+describe("the results of a search page", () => {
+  const descriptionsIn = (text: string, names: string[]) =>
+    names.filter((name) => text.includes(name.slice(0, 40)));
+
+  it("are in the page's markup only, and in a navigation's data", async () => {
+    const html = await (await fetch(`${app().base}/en/search?q=asylum`)).text();
+    const names = [...html.matchAll(/class="result__title"><a[^>]*><bdi>([^<]+)<\/bdi>/g)].map(
+      (match) => match[1]!,
+    );
+    expect(names.length).toBeGreaterThan(5);
+    const descriptions = [
+      ...html.matchAll(/class="result__description screen-only"><bdi lang="\w+">([^<]+)</g),
+    ].map((match) => match[1]!.replaceAll("&#x27;", "'").replaceAll("&quot;", '"'));
+    expect(descriptions.length).toBeGreaterThan(5);
+
+    const loaderData = html.slice(html.indexOf("window.__remixContext"));
+    expect(descriptionsIn(loaderData, descriptions)).toEqual([]);
+
+    const data = await (await fetch(`${app().base}/en/search.data?q=asylum`)).text();
+    expect(descriptionsIn(data, descriptions)).toEqual(descriptions);
+  }, 60_000);
 });

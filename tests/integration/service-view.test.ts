@@ -60,7 +60,7 @@ async function bothViews(lang: string) {
     params: { lang },
   });
   expect(search.status).toBe(200);
-  const hit = search.data.page.result.hits.find(
+  const hit = search.data.hits.find(
     (candidate: { organizationSlug: string }) =>
       candidate.organizationSlug === "harlem-immigrant-help",
   );
