@@ -65,7 +65,9 @@ test.describe("finding legal help", () => {
     expect(mapRequests.length).toBeGreaterThan(0);
   });
 
-  test("the results sent once as HTML still drive the map and open in the app", async ({ page }) => {
+  test("the results sent once as HTML still drive the map and open in the app", async ({
+    page,
+  }) => {
     // The list arrives as markup only (app/http/markup-only.tsx): the map reads its points
     // from it, the pointer highlights a result and its marker, and its links open pages
     // without loading a whole document.
