@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "~/db.server";
+import type { Database, DbOrTx } from "~/db.server";
 import { buildDocuments, documentId, documentToHit, openSlotsNow } from "~/search/documents.server";
 import { STOP_WORDS, SYNONYM_GROUPS } from "~/search/settings.server";
 import {
@@ -130,21 +130,49 @@ async function withCategoryTypos(db: Database, units: TextUnit[]): Promise<TextU
   });
 }
 
+/** The rows one unit finds: its words in any field, or a typo of it in a name. */
+interface UnitRows {
+  /** A condition the indexes answer alone (full-text or trigram), never a row's text again. */
+  condition: SQL;
+  /** How many rows it finds, before any filter. */
+  count: number;
+}
+
+const wordsCondition = (unit: TextUnit): SQL =>
+  sql`search_text @@ to_tsquery('simple', puente_unaccent(lower(${tsqueryOf(unit)})))`;
+
 /**
- * The documents one unit matches: its words in any field, or a typo of it in a name. Two
- * index scans rather than one OR, so the full-text index answers alone: testing a row's
- * lexemes again would read its searchable text (every language, kilobytes) from TOAST.
+ * What each unit finds, counted from the indexes. A typo in a name is looked for only when the
+ * word finds nothing as typed (typos of category words are alternatives already): a word found
+ * as typed would mostly find itself again.
  */
-function unitMatches(unit: TextUnit, i: number): SQL {
-  const unitNumber = sql`${i}::int`;
-  const words = sql`SELECT id, ${unitNumber} AS unit FROM search_documents
-    WHERE search_text @@ to_tsquery('simple', puente_unaccent(lower(${tsqueryOf(unit)})))`;
-  // A typo in a name is looked for when the word matches nothing as typed (typos of category
-  // words are alternatives already): a word found as typed would mostly find itself again.
-  return unit.typoWord
-    ? sql`${words} UNION SELECT id, ${unitNumber} FROM search_documents
-        WHERE ${unit.typoWord} <% typo_text AND NOT EXISTS (${words})`
-    : words;
+async function findUnitRows(db: DbOrTx, units: TextUnit[]): Promise<UnitRows[]> {
+  if (units.length === 0) return [];
+  const counted = (conditions: SQL[]) =>
+    db.execute<Record<string, number>>(
+      sql`SELECT ${sql.join(
+        conditions.map(
+          (condition, i) =>
+            sql`(SELECT count(*)::int FROM search_documents WHERE ${condition}) AS ${sql.raw(`n${i}`)}`,
+        ),
+        sql`, `,
+      )}`,
+    );
+  const rows: UnitRows[] = units.map((unit) => ({ condition: wordsCondition(unit), count: 0 }));
+  const [exact] = await counted(rows.map(({ condition }) => condition));
+  rows.forEach((row, i) => (row.count = Number(exact?.[`n${i}`] ?? 0)));
+  const typos = units.flatMap((unit, i) =>
+    unit.typoWord && rows[i]!.count === 0
+      ? [{ i, condition: sql`${unit.typoWord} <% typo_text` }]
+      : [],
+  );
+  if (typos.length > 0) {
+    const [typoCounts] = await counted(typos.map(({ condition }) => condition));
+    typos.forEach(({ i, condition }, k) => {
+      rows[i] = { condition, count: Number(typoCounts?.[`n${k}`] ?? 0) };
+    });
+  }
+  return rows;
 }
 
 /** One filter as a condition on the columns of search_documents. */
@@ -217,12 +245,13 @@ function facetCounts(facets: typeof COUNTED_FACETS, condition: SQL): SQL {
  * The one statement that answers a query: page of ids, total, total at any distance, facet
  * counts (as `[value of facet 0, value of facet 1, ..., count]` rows, one value not null, in
  * `facets_<n>` columns; see facetCounts). `units` are the words typed (textUnits,
- * withCategoryTypos).
+ * withCategoryTypos), `unitRows` what each finds (findUnitRows).
  */
 export function postgresSearchStatement(
   query: SearchQuery,
   now: Date,
-  units: TextUnit[] = textUnits(query.q),
+  units: TextUnit[],
+  unitRows: UnitRows[],
 ): { statement: SQL; facetGroups: Array<typeof COUNTED_FACETS> } {
   const where: SQL[] = [];
   for (const definition of SEARCH_FILTERS) {
@@ -256,34 +285,37 @@ export function postgresSearchStatement(
     );
   }
 
-  const anyUnit = units.map(tsqueryOf).join(" | ");
   // Like Meilisearch's "frequency" matching strategy: a result must match the rarest of the
   // words typed (a filler word never narrows the results to nothing), and the more of the
-  // others it matches, the higher it ranks.
-  const matched =
-    units.length > 0
-      ? sql`unit_matches AS MATERIALIZED (${sql.join(
-          units.map((unit, i) => sql`(${unitMatches(unit, i)})`),
-          sql` UNION ALL `,
-        )}),
-        rarest AS (
-          SELECT u.unit FROM generate_series(0, ${units.length - 1}::int) AS u(unit)
-          LEFT JOIN unit_matches m ON m.unit = u.unit
-          GROUP BY u.unit ORDER BY count(m.id), u.unit LIMIT 1),
-        matched AS (
-          SELECT id, count(*)::int AS units FROM unit_matches
-          GROUP BY id HAVING bool_or(unit = (SELECT unit FROM rarest))),
-        name_matches AS MATERIALIZED (
-          SELECT id FROM search_documents
-          WHERE name_text @@ to_tsquery('simple', puente_unaccent(lower(${anyUnit})))),`
-      : sql``;
-  const fromMatched =
-    units.length > 0
-      ? sql`search_documents JOIN matched USING (id) LEFT JOIN name_matches USING (id)`
-      : sql`search_documents`;
-  const unitsMatched = units.length > 0 ? sql`matched.units` : sql`0`;
+  // others it matches, the higher it ranks. The rows come from the rarest unit's index scan,
+  // with every column the statement reads: no second visit of each row by its id.
+  const rarest = unitRows.reduce<number | undefined>(
+    (best, row, i) => (best === undefined || row.count < unitRows[best]!.count ? i : best),
+    undefined,
+  );
+  const textMatch = rarest === undefined ? [] : [unitRows[rarest]!.condition];
+  const unitsMatched =
+    rarest === undefined
+      ? sql`0`
+      : sql.join(
+          [
+            sql`1`,
+            ...unitRows
+              .filter((_, i) => i !== rarest)
+              .map(
+                ({ condition }) =>
+                  sql`(id IN (SELECT id FROM search_documents WHERE ${condition}))::int`,
+              ),
+          ],
+          sql` + `,
+        );
   // "A match in a name": from the names' own full-text index, as the words are matched.
-  const nameMatch = units.length > 0 ? sql`name_matches.id IS NOT NULL` : sql`false`;
+  const anyUnit = units.map(tsqueryOf).join(" | ");
+  const nameMatch =
+    units.length > 0
+      ? sql`id IN (SELECT id FROM search_documents
+          WHERE name_text @@ to_tsquery('simple', puente_unaccent(lower(${anyUnit}))))`
+      : sql`false`;
 
   const conditions = FACETED_FILTERS.map((definition) => ({
     facet: definition.facet as FacetName,
@@ -326,17 +358,16 @@ export function postgresSearchStatement(
 
   const offset = (query.page - 1) * query.pageSize;
   const statement = sql`
-    WITH ${matched}
-    docs AS MATERIALIZED (
+    WITH docs AS MATERIALIZED (
       SELECT ${DOCS_COLUMNS}, ${distance} AS distance, ${nameMatch} AS name_match, ${unitsMatched} AS units,
         ${visitorLanguage}::text = ANY(language_bases) AS speaks
-      FROM ${fromMatched}
-      WHERE ${and([...where, ...withinReach])})
+      FROM search_documents
+      WHERE ${and([...textMatch, ...where, ...withinReach])})
     SELECT
       (SELECT count(*)::int FROM docs WHERE ${allExcept()}) AS total,
       ${
         withinReach.length > 0
-          ? sql`(SELECT count(*)::int FROM ${fromMatched} WHERE ${and([...where, allExcept()])})`
+          ? sql`(SELECT count(*)::int FROM search_documents WHERE ${and([...textMatch, ...where, allExcept()])})`
           : sql`NULL::int`
       } AS total_any_distance,
       (SELECT coalesce(json_agg(json_build_object(
@@ -354,14 +385,20 @@ export async function searchWithPostgres(
 ): Promise<SearchResult> {
   const now = options.now ?? new Date();
   const units = await withCategoryTypos(db, textUnits(query.q));
-  const { statement, facetGroups } = postgresSearchStatement(query, now, units);
-  const [row] = await db.transaction(async (tx) => {
+  const { row, facetGroups } = await db.transaction(async (tx) => {
     // The matching rows and their facet values stay in memory (a page over 100,000 documents
     // spills to disk with the default 4 MB). A table scan would read every document's
     // searchable text: the indexes answer the words and the bounding box.
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-    return tx.execute<Record<string, unknown>>(statement);
+    const { statement, facetGroups } = postgresSearchStatement(
+      query,
+      now,
+      units,
+      await findUnitRows(tx, units),
+    );
+    const [row] = await tx.execute<Record<string, unknown>>(statement);
+    return { row, facetGroups };
   });
   const total = Number(row?.total ?? 0);
   const pageRows = (row?.hits ?? []) as Array<{
