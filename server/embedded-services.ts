@@ -108,6 +108,14 @@ function claimDataDir(dataDir: string): void {
   exitHook(() => rmSync(lockFile, { force: true }));
 }
 
+function removeDataDir(dataDir: string): void {
+  try {
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    log(`could not remove ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function loadCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, "credentials.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
@@ -260,7 +268,10 @@ async function main(): Promise<void> {
   // As root, Postgres runs as the "postgres" user, who must be able to reach its directory.
   if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o711);
   claimDataDir(options.dataDir);
-  if (options.ephemeral) exitHook(() => rmSync(options.dataDir, { recursive: true, force: true }));
+  // An ephemeral data dir goes at exit, once the exit hooks have stopped the servers. As an exit
+  // hook of its own it ran before them: removing it while PostgreSQL still wrote its WAL failed
+  // (ENOTEMPTY), and the crash left both servers running.
+  if (options.ephemeral) process.once("exit", () => removeDataDir(options.dataDir));
   const credentials = loadCredentials(options.dataDir);
 
   // The parent closing our stdin (or dying) means: stop, through the same exit hooks.
