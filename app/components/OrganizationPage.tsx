@@ -6,6 +6,7 @@ import { MapPanel, MapToggle } from "~/components/map/MapPanel";
 import type { MapPoint } from "~/components/map/map-types";
 import { PrintButton, ShareButton } from "~/components/PageActions";
 import { ReferLink } from "~/components/ReferLink";
+import { ServerMarkup } from "~/http/markup-only";
 import {
   addressLine,
   directionsUrl,
@@ -180,7 +181,13 @@ function Glance({ glance, names }: { glance: AtAGlance; names: Record<string, st
   );
 }
 
-function ServiceSection({ service, view }: { service: ServiceDisplay; view: OrganizationView }) {
+function ServiceSection({
+  service,
+  view,
+}: {
+  service: ServiceDisplay;
+  view: Omit<OrganizationView, "services">;
+}) {
   const { t } = useTranslation(["directory", "search", "vocabulary"]);
   const names = view.languageNames;
   const inline = view.languageNamesInline;
@@ -331,9 +338,17 @@ function ServiceSection({ service, view }: { service: ServiceDisplay; view: Orga
  */
 export function OrganizationPage({
   view,
+  services,
+  serviceCount,
   tiles,
 }: {
-  view: OrganizationView;
+  view: Omit<OrganizationView, "services">;
+  /**
+   * The services' sections; undefined in the browser after a document request, where they are
+   * the server's markup, kept unhydrated (app/http/markup-only.tsx).
+   */
+  services: ServiceDisplay[] | undefined;
+  serviceCount: number;
   tiles: { url: string; attribution: string };
 }) {
   const { t } = useTranslation(["directory", "search", "vocabulary"]);
@@ -379,11 +394,13 @@ export function OrganizationPage({
       <Glance glance={view.atAGlance} names={view.languageNames} />
 
       <section aria-labelledby="services-heading">
-        <h2 id="services-heading">{t("services.heading", { count: view.services.length })}</h2>
-        {view.services.length === 0 ? <p>{t("services.none")}</p> : null}
-        {view.services.map((service) => (
-          <ServiceSection key={service.id} service={service} view={view} />
-        ))}
+        <h2 id="services-heading">{t("services.heading", { count: serviceCount })}</h2>
+        {serviceCount === 0 ? <p>{t("services.none")}</p> : null}
+        <ServerMarkup>
+          {services?.map((service) => (
+            <ServiceSection key={service.id} service={service} view={view} />
+          ))}
+        </ServerMarkup>
       </section>
 
       <div className="org-page__about">

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { useRevalidator } from "@remix-run/react";
+import { useNavigate, useRevalidator } from "@remix-run/react";
 import {
   createContext,
   forwardRef,
@@ -7,6 +7,7 @@ import {
   useEffect,
   useRef,
   type HTMLAttributes,
+  type MouseEvent,
   type ReactNode,
 } from "react";
 
@@ -21,8 +22,9 @@ import {
  * keeps the server's HTML as it is. On a client-side navigation (a `.data` request) there is no
  * store, the loader data carries the value, and the same component renders it in the browser.
  *
- * What stays unhydrated has no React event handlers of its own: the component listens on the
- * `<ServerMarkup>` element (events bubble to it) and reads the DOM for what it needs.
+ * What stays unhydrated has no React event handlers of its own: `<ServerMarkup>` follows its
+ * links inside the app (as `<Link>` would), and the component listens on the element (events
+ * bubble to it) and reads the DOM for anything else it needs.
  */
 
 const MarkupOnlyContext = createContext<ReadonlyMap<string, unknown> | undefined>(undefined);
@@ -56,7 +58,9 @@ export function useMarkupOnly<T>(key: string, fromLoader: T | null): T | undefin
 
 /**
  * A `<div>` holding `children`; without children (in the browser, after a document request), it
- * keeps the HTML the server put in it, which React neither hydrates nor replaces.
+ * keeps the HTML the server put in it, which React neither hydrates nor replaces. A plain click
+ * on a link to another page of this site inside it navigates in the app, without loading a
+ * whole document.
  */
 export const ServerMarkup = forwardRef<
   HTMLDivElement,
@@ -64,6 +68,7 @@ export const ServerMarkup = forwardRef<
 >(function ServerMarkup({ children, ...props }, ref) {
   const element = useRef<HTMLDivElement | null>(null);
   const { revalidate } = useRevalidator();
+  const navigate = useNavigate();
   const keepsServerMarkup = children === undefined;
   // Had React rendered the page anew in the browser (after an error while hydrating) there
   // would be no server markup to keep: ask for the loader data, which then holds the value.
@@ -75,21 +80,50 @@ export const ServerMarkup = forwardRef<
     if (typeof ref === "function") ref(node);
     else if (ref) ref.current = node;
   };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    props.onClick?.(event);
+    const link = (event.target as Element).closest("a");
+    if (!link || !isPlainClickToAnotherPage(event, link)) return;
+    event.preventDefault();
+    navigate(link.pathname + link.search + link.hash);
+  };
   // Two keys: going from the server's markup to children rendered here replaces the element.
   if (keepsServerMarkup) {
     return (
+      // The clicks handled are on links inside (Enter on a link is a click too).
+      // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
       <div
         key="server"
         ref={refs}
         {...props}
+        onClick={onClick}
         dangerouslySetInnerHTML={{ __html: "" }}
         suppressHydrationWarning
       />
     );
   }
   return (
-    <div key="browser" ref={refs} {...props}>
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+    <div key="browser" ref={refs} {...props} onClick={onClick}>
       {children}
     </div>
   );
 });
+
+/**
+ * A left click without a modifier key, not handled yet (a `<Link>` handles its own), on a link
+ * to another page of this site, in this tab. A link to a place on the same page is left to the
+ * browser.
+ */
+function isPlainClickToAnotherPage(event: MouseEvent, link: HTMLAnchorElement): boolean {
+  const here = window.location;
+  return (
+    !event.defaultPrevented &&
+    event.button === 0 &&
+    !(event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) &&
+    !link.target &&
+    !link.hasAttribute("download") &&
+    link.origin === here.origin &&
+    !(link.pathname === here.pathname && link.search === here.search)
+  );
+}

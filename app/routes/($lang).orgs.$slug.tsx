@@ -5,6 +5,7 @@ import { OrganizationPage } from "~/components/OrganizationPage";
 import { coalition } from "~/coalition.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { markupOnly, useMarkupOnly } from "~/http/markup-only";
 import { presentOrganizationPage } from "~/directory/organization-view";
 import { getPublishedOrganizationPage } from "~/directory/organizations.server";
 import { detectLocale } from "~/i18n/i18n.server";
@@ -17,7 +18,7 @@ export const headers = privatePageHeaders;
 
 const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request, params.lang);
   const slug = slugSchema.safeParse(params.slug);
   const page = slug.success
@@ -25,8 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : undefined;
   if (!page) throw new Response("Not found", { status: 404 });
   const settings = config();
+  const { services, ...view } = presentOrganizationPage(
+    page,
+    LOCALES[locale].intl,
+    coalition().timeZone,
+  );
   return {
-    view: presentOrganizationPage(page, LOCALES[locale].intl, coalition().timeZone),
+    view,
+    // Sent once: as markup on a document request, as data on a navigation.
+    services: markupOnly(context, "organization.services", services),
+    serviceCount: services.length,
     tiles: { url: settings.MAP_TILE_URL, attribution: settings.MAP_TILE_ATTRIBUTION },
   };
 }
@@ -50,6 +59,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function OrganizationRoute() {
-  const { view, tiles } = useLoaderData<typeof loader>();
-  return <OrganizationPage view={view} tiles={tiles} />;
+  const loaded = useLoaderData<typeof loader>();
+  const services = useMarkupOnly("organization.services", loaded.services);
+  return (
+    <OrganizationPage
+      view={loaded.view}
+      services={services}
+      serviceCount={loaded.serviceCount}
+      tiles={loaded.tiles}
+    />
+  );
 }

@@ -69,7 +69,12 @@ export default function ChangePreviewPage() {
           </Link>
         </p>
       </div>
-      <OrganizationPage view={view} tiles={tiles} />
+      <OrganizationPage
+        view={view}
+        services={view.services}
+        serviceCount={view.services.length}
+        tiles={tiles}
+      />
     </div>
   );
 }

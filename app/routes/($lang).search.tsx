@@ -1,14 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-  type SyntheticEvent,
-} from "react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Hotlines } from "~/components/Hotlines";
 import { MapPanel, MapToggle } from "~/components/map/MapPanel";
@@ -112,7 +104,6 @@ export default function SearchRoute() {
   const locale = useLocale();
   const location = useLocation();
   const navigation = useNavigation();
-  const navigate = useNavigate();
   const [mapOpen, setMapOpen] = useState(false);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -165,18 +156,6 @@ export default function SearchRoute() {
     setHighlightedId(position >= 0 ? String(position) : null);
   }, []);
   const clearHighlight = useCallback(() => setHighlightedId(null), []);
-  // Links in the server's markup have no React of their own: follow them inside the app, as
-  // <Link> does, instead of loading a whole page.
-  const followLink = useCallback(
-    (event: MouseEvent) => {
-      const link = (event.target as Element).closest("a");
-      if (!link || !isPlainClickInApp(event, link)) return;
-      event.preventDefault();
-      navigate(link.pathname + link.search + link.hash);
-    },
-    [navigate],
-  );
-
   const chosen = activeFilters(query);
   // The filters to keep when the words or the place change.
   const keptFilters = [...toSearchParams({ ...query, page: 1 }).entries()].filter(
@@ -341,7 +320,6 @@ export default function SearchRoute() {
               ) : null}
               <ServerMarkup
                 ref={listRef}
-                onClick={followLink}
                 onMouseOver={highlightFrom}
                 onFocus={highlightFrom}
                 onMouseLeave={clearHighlight}
@@ -397,18 +375,6 @@ function pointsOf(list: HTMLElement): MapPoint[] {
       },
     ];
   });
-}
-
-/** A left click without a modifier key on a link to a page of this site, in this tab. */
-function isPlainClickInApp(event: MouseEvent, link: HTMLAnchorElement): boolean {
-  return (
-    !event.defaultPrevented &&
-    event.button === 0 &&
-    !(event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) &&
-    !link.target &&
-    !link.hasAttribute("download") &&
-    link.origin === window.location.origin
-  );
 }
 
 function IgnoredNotice({ ignored }: { ignored: IgnoredParameter[] }) {

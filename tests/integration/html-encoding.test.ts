@@ -70,12 +70,14 @@ describe("HTML in every language", () => {
 });
 
 /**
- * The search page sends its results once (issue 14): as HTML on a document request, as data on
- * a client-side navigation (`….data`), never both.
+ * The search page sends its results once, the organization page its services (issue 14): as
+ * HTML on a document request, as data on a client-side navigation (`….data`), never both.
  */
-describe("the results of a search page", () => {
+describe("the results of a search page, the services of an organization", () => {
   const descriptionsIn = (text: string, names: string[]) =>
     names.filter((name) => text.includes(name.slice(0, 40)));
+  const unescaped = (html: string) =>
+    html.replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
   it("are in the page's markup only, and in a navigation's data", async () => {
     const html = await (await fetch(`${app().base}/en/search?q=asylum`)).text();
@@ -85,13 +87,34 @@ describe("the results of a search page", () => {
     expect(names.length).toBeGreaterThan(5);
     const descriptions = [
       ...html.matchAll(/class="result__description screen-only"><bdi lang="\w+">([^<]+)</g),
-    ].map((match) => match[1]!.replaceAll("&#x27;", "'").replaceAll("&quot;", '"'));
+    ].map((match) => unescaped(match[1]!));
     expect(descriptions.length).toBeGreaterThan(5);
 
     const loaderData = html.slice(html.indexOf("window.__remixContext"));
     expect(descriptionsIn(loaderData, descriptions)).toEqual([]);
 
     const data = await (await fetch(`${app().base}/en/search.data?q=asylum`)).text();
+    expect(descriptionsIn(data, descriptions)).toEqual(descriptions);
+  }, 60_000);
+
+  it("are in the organization page's markup only, and in a navigation's data", async () => {
+    const path = `/en/orgs/${busiestOrganization}`;
+    const html = await (await fetch(`${app().base}${path}`)).text();
+    const services = [
+      ...html.matchAll(
+        /<section id="service-[^"]+" class="service"[^>]*><h3[^>]*><bdi[^>]*>([^<]+)</g,
+      ),
+    ].map((match) => unescaped(match[1]!));
+    expect(services.length).toBeGreaterThan(1);
+    const descriptions = [...html.matchAll(/<section id="service-.*?<\/section>/gs)].flatMap(
+      (section) =>
+        [...section[0].matchAll(/<p[^>]*>([^<]{60,})</g)].map((match) => unescaped(match[1]!)),
+    );
+    expect(descriptions.length).toBeGreaterThan(0);
+
+    const loaderData = html.slice(html.indexOf("window.__remixContext"));
+    expect(descriptionsIn(loaderData, descriptions)).toEqual([]);
+    const data = await (await fetch(`${app().base}${path}.data`)).text();
     expect(descriptionsIn(data, descriptions)).toEqual(descriptions);
   }, 60_000);
 });

@@ -86,7 +86,7 @@ describe("previewing a pending change", () => {
       params: { lang: "en", slug: ids.slug },
       context,
     });
-    const names = data.view.services.map((service) => service.name.text);
+    const names = data.services!.map((service) => service.name.text);
     expect(names).not.toContain("Deportation defense night clinic");
   });
 

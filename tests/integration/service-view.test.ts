@@ -70,7 +70,7 @@ async function bothViews(lang: string) {
     { params: { lang, slug: "harlem-immigrant-help" } },
   );
   expect(organization.status).toBe(200);
-  return { hit, service: organization.data.view.services[0] };
+  return { hit, service: organization.data.services[0] };
 }
 
 describe("one listing, two pages", () => {
