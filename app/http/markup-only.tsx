@@ -41,7 +41,8 @@ export function markupOnly<T>(
   key: string,
   value: T,
 ): T | null {
-  if (!context?.markupOnly) return value;
+  // An empty list costs nothing as data, and its empty element would look like markup lost.
+  if (!context?.markupOnly || (Array.isArray(value) && value.length === 0)) return value;
   context.markupOnly.set(key, value);
   return null;
 }
