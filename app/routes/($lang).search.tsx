@@ -22,7 +22,7 @@ import type { MapPoint } from "~/components/map/map-types";
 import { NoResults } from "~/search/NoResults";
 import type { SearchPage } from "~/search/page-types";
 import { parseSearchParams, radiusControlValue, toSearchParams } from "~/search/params";
-import { ResultList } from "~/search/ResultList";
+import { mapPointsOf, ResultList, resultsIn } from "~/search/ResultList";
 import { CollapsibleSearch, SearchForm } from "~/search/SearchForm";
 import { SortChoice } from "~/search/SortChoice";
 import { quickFilters, searchLine } from "~/search/at-a-glance.server";
@@ -138,16 +138,18 @@ export default function SearchRoute() {
     headingRef.current?.focus();
   }, [location.key]);
 
-  // The map's points, read from the list as rendered (by the server or here).
+  // The map's points, read from the list as rendered (by the server or here); a new list has
+  // nothing marked yet.
   useEffect(() => {
-    setPoints(listRef.current ? pointsOf(listRef.current) : []);
+    setPoints(listRef.current ? mapPointsOf(listRef.current) : []);
+    setHighlightedId(null);
   }, [location.key, hits]);
   // The result under the pointer or the keyboard is marked on the map, and the other way round.
   useEffect(() => {
     const list = listRef.current;
     if (!list) return;
     resultsIn(list).forEach((item, position) =>
-      item.classList.toggle(HIGHLIGHTED, mapOpen && String(position) === highlightedId),
+      item.classList.toggle("is-highlighted", mapOpen && String(position) === highlightedId),
     );
   }, [mapOpen, highlightedId, hits]);
   const highlightFrom = useCallback((event: SyntheticEvent) => {
@@ -346,35 +348,6 @@ export default function SearchRoute() {
       {page && total > 0 ? <Hotlines /> : null}
     </div>
   );
-}
-
-const HIGHLIGHTED = "is-highlighted";
-
-/** The results in the list's markup, in order. */
-function resultsIn(list: HTMLElement): HTMLElement[] {
-  return [...list.querySelectorAll<HTMLElement>(".result")];
-}
-
-/**
- * The results with a place, as the map shows them, read from the list's markup; a point's id
- * is its result's position in the list.
- */
-function pointsOf(list: HTMLElement): MapPoint[] {
-  return resultsIn(list).flatMap((item, position) => {
-    if (item.dataset.lat === undefined || item.dataset.lng === undefined) return [];
-    const orgLink = item.querySelector<HTMLAnchorElement>(".result__org a");
-    return [
-      {
-        id: String(position),
-        lat: Number(item.dataset.lat),
-        lng: Number(item.dataset.lng),
-        title: item.querySelector(".result__title")?.textContent ?? "",
-        linkLabel: orgLink?.textContent ?? "",
-        href: orgLink?.getAttribute("href") ?? "",
-        address: item.querySelector(".result__address")?.textContent ?? undefined,
-      },
-    ];
-  });
 }
 
 function IgnoredNotice({ ignored }: { ignored: IgnoredParameter[] }) {

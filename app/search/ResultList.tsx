@@ -2,6 +2,7 @@ import { useId } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReferLink } from "~/components/ReferLink";
+import type { MapPoint } from "~/components/map/map-types";
 import type { HitView } from "./page-types";
 
 interface ResultListProps {
@@ -135,4 +136,31 @@ function ResultItem({ hit, orgHref }: Pick<ResultListProps, "orgHref"> & { hit: 
       </article>
     </li>
   );
+}
+
+/** The results in a list's markup (rendered by the server or in the browser), in order. */
+export function resultsIn(list: HTMLElement): HTMLElement[] {
+  return [...list.querySelectorAll<HTMLElement>(".result")];
+}
+
+/**
+ * The results with a place, as the map shows them, read from a list's markup; a point's id is
+ * its result's position in the list.
+ */
+export function mapPointsOf(list: HTMLElement): MapPoint[] {
+  return resultsIn(list).flatMap((item, position) => {
+    if (item.dataset.lat === undefined || item.dataset.lng === undefined) return [];
+    const orgLink = item.querySelector<HTMLAnchorElement>(".result__org a");
+    return [
+      {
+        id: String(position),
+        lat: Number(item.dataset.lat),
+        lng: Number(item.dataset.lng),
+        title: item.querySelector(".result__title")?.textContent ?? "",
+        linkLabel: orgLink?.textContent ?? "",
+        href: orgLink?.getAttribute("href") ?? "",
+        address: item.querySelector(".result__address")?.textContent ?? undefined,
+      },
+    ];
+  });
 }
