@@ -3,7 +3,6 @@ import type { Database, DbOrTx } from "~/db.server";
 import { buildDocuments, documentId, documentToHit, openSlotsNow } from "~/search/documents.server";
 import { STOP_WORDS, SYNONYM_GROUPS } from "~/search/settings.server";
 import {
-  ALL_FACETS,
   EXTRA_FACETS,
   FACETED_FILTERS,
   SEARCH_FILTERS,
@@ -148,8 +147,8 @@ const wordsCondition = (unit: TextUnit): SQL =>
  */
 async function findUnitRows(db: DbOrTx, units: TextUnit[]): Promise<UnitRows[]> {
   if (units.length === 0) return [];
-  const counted = (conditions: SQL[]) =>
-    db.execute<Record<string, number>>(
+  const countsOf = async (conditions: SQL[]): Promise<number[]> => {
+    const [row] = await db.execute<Record<string, number>>(
       sql`SELECT ${sql.join(
         conditions.map(
           (condition, i) =>
@@ -158,19 +157,19 @@ async function findUnitRows(db: DbOrTx, units: TextUnit[]): Promise<UnitRows[]> 
         sql`, `,
       )}`,
     );
-  const rows: UnitRows[] = units.map((unit) => ({ condition: wordsCondition(unit), count: 0 }));
-  const [exact] = await counted(rows.map(({ condition }) => condition));
-  rows.forEach((row, i) => (row.count = Number(exact?.[`n${i}`] ?? 0)));
+    return conditions.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+  };
+  const exact = units.map(wordsCondition);
+  const exactCounts = await countsOf(exact);
+  const rows = exact.map((condition, i) => ({ condition, count: exactCounts[i]! }));
   const typos = units.flatMap((unit, i) =>
-    unit.typoWord && rows[i]!.count === 0
+    unit.typoWord && exactCounts[i] === 0
       ? [{ i, condition: sql`${unit.typoWord} <% typo_text` }]
       : [],
   );
   if (typos.length > 0) {
-    const [typoCounts] = await counted(typos.map(({ condition }) => condition));
-    typos.forEach(({ i, condition }, k) => {
-      rows[i] = { condition, count: Number(typoCounts?.[`n${k}`] ?? 0) };
-    });
+    const typoCounts = await countsOf(typos.map(({ condition }) => condition));
+    typos.forEach(({ i, condition }, k) => (rows[i] = { condition, count: typoCounts[k]! }));
   }
   return rows;
 }
@@ -204,10 +203,7 @@ function filterCondition(query: SearchQuery, definition: SearchFilter, now: Date
 }
 
 /** The facets counted, with the column each counts. */
-const COUNTED_FACETS = [...FACETED_FILTERS, ...EXTRA_FACETS].filter(
-  (entry): entry is typeof entry & { facet: FacetName } =>
-    (ALL_FACETS as string[]).includes(entry.facet),
-);
+const COUNTED_FACETS = [...FACETED_FILTERS, ...EXTRA_FACETS];
 
 /** Columns of search_documents the statement reads after the first filtering. */
 const DOCS_COLUMNS = sql.raw(
@@ -216,7 +212,7 @@ const DOCS_COLUMNS = sql.raw(
     "location_id",
     "sort_name",
     ...new Set(
-      [...FACETED_FILTERS, ...EXTRA_FACETS].flatMap((entry) =>
+      COUNTED_FACETS.flatMap((entry) =>
         "bases" in entry ? [entry.column, entry.bases.column] : [entry.column],
       ),
     ),
@@ -247,7 +243,7 @@ function facetCounts(facets: typeof COUNTED_FACETS, condition: SQL): SQL {
  * `facets_<n>` columns; see facetCounts). `units` are the words typed (textUnits,
  * withCategoryTypos), `unitRows` what each finds (findUnitRows).
  */
-export function postgresSearchStatement(
+function postgresSearchStatement(
   query: SearchQuery,
   now: Date,
   units: TextUnit[],

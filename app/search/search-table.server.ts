@@ -1,4 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { searchDocuments } from "#db/schema";
 import type { DbOrTx } from "~/db.server";
 import type { ServiceDocument } from "~/search/documents.server";
 import { SEARCHABLE_ATTRIBUTES } from "~/search/settings.server";
@@ -136,21 +137,16 @@ export async function writeSearchRows(
   }
 }
 
-const uuidArray = (ids: readonly string[]): SQL =>
-  sql`ARRAY[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
-
 /** Where rows of these services, organizations or locations may be. */
 function scopeCondition(scope: SearchRowScope): SQL | undefined {
   const parts = [
-    scope.serviceIds.length > 0 && sql`service_id = ANY(${uuidArray(scope.serviceIds)})`,
-    scope.organizationIds.length > 0 &&
-      sql`organization_id = ANY(${uuidArray(scope.organizationIds)})`,
-    scope.locationIds.length > 0 && sql`location_id = ANY(${uuidArray(scope.locationIds)})`,
-  ].filter((part): part is SQL => part !== false);
-  return parts.length > 0 ? sql`(${sql.join(parts, sql` OR `)})` : undefined;
+    [searchDocuments.serviceId, scope.serviceIds],
+    [searchDocuments.organizationId, scope.organizationIds],
+    [searchDocuments.locationId, scope.locationIds],
+  ] as const;
+  return or(
+    ...parts.flatMap(([column, ids]) => (ids.length > 0 ? [inArray(column, [...ids])] : [])),
+  );
 }
 
 export interface SearchRowScope {
@@ -169,10 +165,11 @@ export async function servicesWithSearchRows(
 ): Promise<string[]> {
   const condition = scopeCondition({ ...scope, serviceIds: [] });
   if (!condition) return [];
-  const rows = await tx.execute<{ service_id: string }>(
-    sql`SELECT DISTINCT service_id FROM search_documents WHERE ${condition}`,
-  );
-  return rows.map((row) => row.service_id);
+  const rows = await tx
+    .selectDistinct({ serviceId: searchDocuments.serviceId })
+    .from(searchDocuments)
+    .where(condition);
+  return rows.map((row) => row.serviceId);
 }
 
 /**
@@ -186,22 +183,15 @@ export async function replaceSearchRows(
 ): Promise<void> {
   const condition = scopeCondition(scope);
   if (condition) {
-    const keep = documents.map((document) => document.id);
-    await tx.execute(
-      keep.length > 0
-        ? sql`DELETE FROM search_documents WHERE ${condition} AND NOT (id = ANY(ARRAY[${sql.join(
-            keep.map((id) => sql`${id}`),
-            sql`, `,
-          )}]::text[]))`
-        : sql`DELETE FROM search_documents WHERE ${condition}`,
-    );
+    const kept = documents.map((document) => document.id);
+    await tx.delete(searchDocuments).where(and(condition, notInArray(searchDocuments.id, kept)));
   }
   await writeSearchRows(tx, documents);
 }
 
 /** Every row goes (in the caller's transaction: others see the old rows until it commits). */
 export async function clearSearchRows(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`DELETE FROM search_documents`);
+  await tx.delete(searchDocuments);
 }
 
 /** How many rows there are, and how many were built by another build version. */
@@ -209,9 +199,11 @@ export async function searchRowsState(
   db: DbOrTx,
   buildVersion: string,
 ): Promise<{ rows: number; outdated: number }> {
-  const [row] = await db.execute<{ rows: number; outdated: number }>(sql`
-    SELECT count(*)::int AS rows,
-           (count(*) FILTER (WHERE build_version <> ${buildVersion}))::int AS outdated
-    FROM search_documents`);
+  const [row] = await db
+    .select({
+      rows: sql<number>`count(*)::int`,
+      outdated: sql<number>`(count(*) FILTER (WHERE ${searchDocuments.buildVersion} <> ${buildVersion}))::int`,
+    })
+    .from(searchDocuments);
   return { rows: row?.rows ?? 0, outdated: row?.outdated ?? 0 };
 }

@@ -158,12 +158,14 @@ export async function drainSearchOutbox(
 /**
  * Meilisearch is down: the search_documents rows of the batch are written all the same (in a
  * savepoint of their own), so the fallback answering meanwhile is current. If that fails too,
- * the outbox rows stay queued and the next attempt writes them.
+ * it says so, and the outbox rows stay queued: the next attempt writes them.
  */
 async function writeFallbackRowsOnly(tx: DbOrTx, entities: SearchEntity[]): Promise<void> {
   await tx
     .transaction((savepoint) => syncEntities(savepoint, entities, { meilisearch: false }))
-    .catch(() => undefined);
+    .catch((error: unknown) =>
+      console.warn(`[puente] fallback search rows not written: ${describeError(error)}`),
+    );
 }
 
 /**

@@ -74,8 +74,8 @@ describe("HTML in every language", () => {
  * HTML on a document request, as data on a client-side navigation (`….data`), never both.
  */
 describe("the results of a search page, the services of an organization", () => {
-  const descriptionsIn = (text: string, names: string[]) =>
-    names.filter((name) => text.includes(name.slice(0, 40)));
+  const descriptionsIn = (text: string, descriptions: string[]) =>
+    descriptions.filter((description) => text.includes(description.slice(0, 40)));
   const unescaped = (html: string) =>
     html.replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
